@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import { createHostClock } from '../runtime/clock';
+import { createPlayground, type Playground } from '../runtime/playground';
+import { createSeededRng } from '../runtime/rng';
+import { MemoryBackend } from '../runtime/storage/backend';
+
+async function boot(): Promise<Playground> {
+  const clock = createHostClock({
+    now: () => Date.now(),
+    setTimeout: (callback, ms) => setTimeout(callback, ms),
+    clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+  });
+  return createPlayground({ clock, rng: createSeededRng(randomBytes(16).toString('hex')), storage: new MemoryBackend() });
+}
+
+/** `kubeplay` on a terminal: the shell, with its own line editor, in raw mode on real time. */
+export async function runInteractive(): Promise<number> {
+  const playground = await boot();
+  const { stdin, stdout } = process;
+  const session = playground.openSession({ write: (data) => stdout.write(data) }, stdout.columns || 80);
+  return new Promise((resolve) => {
+    session.onExit = (code) => {
+      stdin.setRawMode(false);
+      stdin.pause();
+      resolve(code);
+    };
+    stdin.setRawMode(true);
+    stdin.setEncoding('utf8');
+    stdin.on('data', (data: string) => session.input(data));
+    stdout.on('resize', () => session.resize(stdout.columns));
+    session.start();
+  });
+}
+
+/** `kubeplay` with piped input: runs each line as bash does with a script on stdin. */
+export async function runPiped(input: NodeJS.ReadableStream): Promise<number> {
+  const playground = await boot();
+  const session = playground.openSession({ write: () => {} }, 80);
+  let text = '';
+  for await (const chunk of input) text += String(chunk);
+  let status = 0;
+  const out = { write: (t: string) => process.stdout.write(t) };
+  const err = { write: (t: string) => process.stderr.write(t) };
+  for (const line of text.split('\n')) {
+    if (session.hasExited) break;
+    status = await session.execute(line, out, err);
+  }
+  return status;
+}

@@ -1,0 +1,122 @@
+import { CancelledError, type CancelSignal } from './cancel';
+
+/**
+ * Time for the whole runtime. Nothing in runtime/ reads the system clock or schedules host
+ * timers directly: a Clock is injected, real in the browser and the interactive CLI, virtual in
+ * tests and scripts, where it moves only when told.
+ */
+export interface Clock {
+  /** Milliseconds since the Unix epoch. */
+  now(): number;
+  /** Calls `callback` once, `delayMs` from now; the handle cancels it. */
+  setTimer(delayMs: number, callback: () => void): TimerHandle;
+}
+
+/** A scheduled callback that has not run yet. */
+export interface TimerHandle {
+  cancel(): void;
+}
+
+/** What a host (browser, worker, Node) lends the runtime to build a real-time Clock. */
+export interface HostTimers {
+  now(): number;
+  setTimeout(callback: () => void, delayMs: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** A Clock on real time, over timers the host passes in. */
+export function createHostClock(host: HostTimers): Clock {
+  return {
+    now: () => host.now(),
+    setTimer(delayMs, callback) {
+      const handle = host.setTimeout(callback, Math.max(0, delayMs));
+      return { cancel: () => host.clearTimeout(handle) };
+    },
+  };
+}
+
+interface VirtualTimer {
+  at: number;
+  seq: number;
+  callback: () => void;
+}
+
+/**
+ * A Clock that stands still until advanced. Timers fire in time order (ties in the order they
+ * were set), each seeing `now()` equal to its own due time.
+ */
+export class VirtualClock implements Clock {
+  private current: number;
+  private timers: VirtualTimer[] = [];
+  private seq = 0;
+
+  /** @param startMs the epoch milliseconds the clock shows before any advance. */
+  constructor(startMs: number) {
+    this.current = startMs;
+  }
+
+  now(): number {
+    return this.current;
+  }
+
+  setTimer(delayMs: number, callback: () => void): TimerHandle {
+    const timer = { at: this.current + Math.max(0, delayMs), seq: this.seq++, callback };
+    this.timers.push(timer);
+    return {
+      cancel: () => {
+        this.timers = this.timers.filter((t) => t !== timer);
+      },
+    };
+  }
+
+  /** Due time of the earliest pending timer, or undefined when none is pending. */
+  nextTimerAt(): number | undefined {
+    return this.earliest()?.at;
+  }
+
+  /** Moves time forward by `ms`, firing every timer that falls due on the way. */
+  advance(ms: number): void {
+    const target = this.current + Math.max(0, ms);
+    for (let timer = this.earliest(); timer && timer.at <= target; timer = this.earliest()) {
+      this.fire(timer);
+    }
+    this.current = target;
+  }
+
+  /** Jumps to the earliest pending timer and fires it; false when nothing is pending. */
+  advanceToNextTimer(): boolean {
+    const timer = this.earliest();
+    if (!timer) return false;
+    this.fire(timer);
+    return true;
+  }
+
+  private fire(timer: VirtualTimer): void {
+    this.timers = this.timers.filter((t) => t !== timer);
+    this.current = Math.max(this.current, timer.at);
+    timer.callback();
+  }
+
+  private earliest(): VirtualTimer | undefined {
+    let best: VirtualTimer | undefined;
+    for (const t of this.timers) {
+      if (!best || t.at < best.at || (t.at === best.at && t.seq < best.seq)) best = t;
+    }
+    return best;
+  }
+}
+
+/** Resolves after `ms` on `clock`; rejects with CancelledError when `signal` fires first. */
+export function sleep(clock: Clock, ms: number, signal: CancelSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(new CancelledError());
+    const unsubscribe = signal.onAbort(() => {
+      timer.cancel();
+      reject(new CancelledError());
+    });
+    const timer = clock.setTimer(ms, () => {
+      unsubscribe();
+      resolve();
+    });
+  });
+}

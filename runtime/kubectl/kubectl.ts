@@ -1,0 +1,55 @@
+import type { ShellCommand } from '../shell/command';
+import { KUBECTL_COMMANDS, suggestCommands } from './commands';
+import { parseFlags } from './flags';
+import { GLOBAL_FLAGS } from './global-flags';
+import { KUBECTL_HELP } from './help-text';
+import { fail, type KubectlSubcommand } from './subcommand';
+import { version } from './version';
+
+const SUBCOMMANDS = new Map<string, KubectlSubcommand>([[version.name, version]]);
+
+/**
+ * Index of the subcommand's name, found as cobra's stripFlags does: a `--flag` or `-f` without
+ * `=` takes the next argument as its value unless it is a known boolean flag.
+ */
+function subcommandIndex(argv: readonly string[]): number {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') return -1;
+    if (!arg.startsWith('-') || arg === '-') return i;
+    const long = arg.startsWith('--');
+    if (arg.includes('=') || (!long && arg.length > 2)) continue;
+    const spec = GLOBAL_FLAGS.find((f) => (long ? f.name === arg.slice(2) : f.short === arg[1]));
+    if (spec?.type !== 'bool') i++;
+  }
+  return -1;
+}
+
+/** `kubectl`: finds the subcommand as cobra does, parses its flags, and runs it. */
+export const kubectl: ShellCommand = {
+  name: 'kubectl',
+  summary: 'control the Kubernetes cluster (version; more commands arrive soon)',
+  async run({ argv, stdout, stderr, shell, signal }) {
+    const rest = argv.slice(1);
+    const at = subcommandIndex(rest);
+    const name = at < 0 ? undefined : rest[at];
+    if (name === undefined || name === 'help') {
+      const parsed = parseFlags(rest, [...GLOBAL_FLAGS, { name: 'help', short: 'h', type: 'bool' }]);
+      if (!parsed.ok) return fail(stderr, `${parsed.error}\nSee 'kubectl --help' for usage.`);
+      stdout.write(KUBECTL_HELP);
+      return 0;
+    }
+    const subcommand = SUBCOMMANDS.get(name);
+    if (!subcommand) {
+      if ((KUBECTL_COMMANDS as readonly string[]).includes(name)) {
+        return fail(stderr, `"kubectl ${name}" is not available in kubeplay yet`);
+      }
+      const suggestions = suggestCommands(name);
+      const hint = suggestions.length ? `\n\nDid you mean this?\n${suggestions.map((s) => `\t${s}\n`).join('')}` : '';
+      return fail(stderr, `unknown command "${name}" for "kubectl"${hint}`);
+    }
+    const parsed = parseFlags([...rest.slice(0, at), ...rest.slice(at + 1)], [...GLOBAL_FLAGS, ...subcommand.flags]);
+    if (!parsed.ok) return fail(stderr, `${parsed.error}\nSee 'kubectl ${name} --help' for usage.`);
+    return subcommand.run({ args: parsed.args, flags: parsed.values, stdout, stderr, api: shell.api, signal });
+  },
+};

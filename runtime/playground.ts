@@ -1,0 +1,39 @@
+import { ApiClient } from './api/client';
+import type { Clock } from './clock';
+import { createCluster, type Cluster } from './cluster';
+import { kubectl } from './kubectl/kubectl';
+import type { Rng } from './rng';
+import type { ShellCommand } from './shell/command';
+import { SHELL_COMMANDS } from './shell/commands';
+import { History } from './shell/history';
+import { ShellSession, type SessionServices, type TerminalOutput } from './shell/session';
+import type { StorageBackend } from './storage/backend';
+
+/** Everything the runtime takes from its host. */
+export interface PlaygroundDeps {
+  clock: Clock;
+  rng: Rng;
+  storage: StorageBackend;
+}
+
+/**
+ * A whole kubeplay: the cluster, and the learner's host machine with its shell sessions.
+ * The browser worker, the Node CLI and the tests all build one of these.
+ */
+export interface Playground {
+  cluster: Cluster;
+  /** Opens an interactive shell drawing on `terminal`, `cols` wide; call start() to prompt. */
+  openSession(terminal: TerminalOutput, cols: number): ShellSession;
+}
+
+/** Boots a playground: loads what the storage keeps, then assembles cluster and host. */
+export async function createPlayground(deps: PlaygroundDeps): Promise<Playground> {
+  const cluster = createCluster(deps);
+  const history = await History.load(deps.storage, deps.clock, deps.rng);
+  const commands = new Map<string, ShellCommand>([...SHELL_COMMANDS, kubectl].map((c) => [c.name, c]));
+  const services: SessionServices = { clock: deps.clock, api: new ApiClient(cluster.api), history, commands };
+  return {
+    cluster,
+    openSession: (terminal, cols) => new ShellSession(services, terminal, cols),
+  };
+}

@@ -1,0 +1,60 @@
+import type { Clock } from '../clock';
+import { randomString, type Rng } from '../rng';
+import type { StorageBackend } from '../storage/backend';
+
+const PREFIX = 'history/';
+
+/** How many lines the history file keeps (Ubuntu's default ~/.bashrc sets HISTFILESIZE=2000). */
+export const HISTORY_FILE_SIZE = 2000;
+
+/**
+ * The shell's command history, shared by every session of one host and kept in the storage
+ * backend, so Up recalls yesterday's commands. Follows Ubuntu's `HISTCONTROL=ignoreboth`: lines
+ * starting with a space and repeats of the previous line are not recorded.
+ */
+export class History {
+  private constructor(
+    private readonly backend: StorageBackend,
+    private readonly clock: Clock,
+    private readonly rng: Rng,
+    private keys: string[],
+    private lines: string[],
+  ) {}
+
+  /** Loads the history stored in `backend`. */
+  static async load(backend: StorageBackend, clock: Clock, rng: Rng): Promise<History> {
+    const records = await backend.scan(PREFIX);
+    return new History(
+      backend,
+      clock,
+      rng,
+      records.map(([key]) => key),
+      records.map(([, line]) => String(line)),
+    );
+  }
+
+  /** The recorded lines, oldest first. */
+  entries(): readonly string[] {
+    return this.lines;
+  }
+
+  /** Records `line` (unless ignoreboth drops it); resolves once it is stored. */
+  async add(line: string): Promise<void> {
+    if (line.trim() === '' || line.startsWith(' ') || line === this.lines[this.lines.length - 1]) return;
+    // Time first keeps keys in the order lines were typed, across tabs and reloads.
+    const key = `${PREFIX}${String(this.clock.now()).padStart(15, '0')}-${randomString(this.rng, 6)}`;
+    this.keys.push(key);
+    this.lines.push(line);
+    const dropped = this.keys.splice(0, Math.max(0, this.keys.length - HISTORY_FILE_SIZE));
+    this.lines.splice(0, dropped.length);
+    await this.backend.commit([{ key, value: line }, ...dropped.map((k) => ({ key: k, delete: true as const }))]);
+  }
+
+  /** Forgets every line (`history -c`). */
+  async clear(): Promise<void> {
+    const keys = this.keys;
+    this.keys = [];
+    this.lines = [];
+    await this.backend.commit(keys.map((key) => ({ key, delete: true as const })));
+  }
+}

@@ -1,0 +1,180 @@
+import { CancelController } from '../cancel';
+import { textWidth } from './char-width';
+import type { OutputStream, ShellServices } from './command';
+import { splitKeys } from './keys';
+import { LineEditor } from './line-editor';
+import { parseLine } from './parse';
+
+/** The terminal a session draws on: bytes out, and its width in columns. */
+export interface TerminalOutput {
+  write(data: string): void;
+}
+
+/** Where the shell's services come from, minus what each session adds itself. */
+export type SessionServices = Omit<ShellServices, 'exit' | 'lastStatus'>;
+
+/** Ubuntu's default PS1 in colour: bold green user@host, bold blue working directory. */
+export function prompt(user: string, host: string, cwd: string): string {
+  return `\x1b[01;32m${user}@${host}\x1b[00m:\x1b[01;34m${cwd}\x1b[00m$ `;
+}
+
+/**
+ * One interactive shell on one terminal: the line editor at the prompt, the command while one
+ * runs. Keys typed during a command are kept and replayed at the next prompt (type-ahead), except
+ * Ctrl-C, which interrupts the command and discards them, as a TTY does on SIGINT.
+ */
+export class ShellSession {
+  private readonly editor: LineEditor;
+  private queue: string[] = [];
+  private running: CancelController | undefined;
+  /** True from Enter until the next prompt is shown. */
+  private busy = false;
+  private status = 0;
+  private exited = false;
+  private column = 0;
+  /** Called once, with the exit status, when the shell exits (`exit` or Ctrl-D). */
+  onExit: (code: number) => void = () => {};
+
+  constructor(
+    private readonly services: SessionServices,
+    private readonly terminal: TerminalOutput,
+    cols: number,
+    private readonly promptText = prompt('learner', 'kubeplay', '~'),
+  ) {
+    this.editor = new LineEditor((data) => this.emit(data), () => services.history.entries(), cols);
+  }
+
+  /** Shows the first prompt. */
+  start(): void {
+    this.editor.begin(this.promptText, this.column);
+  }
+
+  /** Keystrokes or pasted text from the terminal. */
+  input(data: string): void {
+    if (this.exited) return;
+    if (this.busy) {
+      if (this.running && data.includes('\x03')) {
+        this.queue = [];
+        this.emit('^C');
+        this.running.abort();
+      } else this.queue.push(...splitKeys(data));
+      return;
+    }
+    this.queue.push(...splitKeys(data));
+    this.pump();
+  }
+
+  /** The terminal's new width. */
+  resize(cols: number): void {
+    this.editor.resize(cols);
+  }
+
+  /**
+   * Runs one line as the shell would after Enter, writing to the given streams. The line
+   * editor uses it, and so do scripts (`kubeplay run`), which pass plain-text streams.
+   */
+  async execute(line: string, stdout: OutputStream, stderr: OutputStream): Promise<number> {
+    const parsed = parseLine(line);
+    if (!parsed.ok) {
+      stderr.write(`${parsed.message}\n`);
+      return (this.status = parsed.exitCode);
+    }
+    const controller = new CancelController();
+    this.running = controller;
+    try {
+      for (let i = 0; i < parsed.items.length && !this.exited; i++) {
+        const previous = parsed.items[i - 1]?.next;
+        if ((previous === '&&' && this.status !== 0) || (previous === '||' && this.status === 0)) continue;
+        this.status = await this.runCommand(parsed.items[i].argv, stdout, stderr, controller);
+        if (controller.signal.aborted) {
+          this.status = 130;
+          break;
+        }
+      }
+    } finally {
+      this.running = undefined;
+    }
+    return this.status;
+  }
+
+  /** True once the shell has exited. */
+  get hasExited(): boolean {
+    return this.exited;
+  }
+
+  private async runCommand(
+    argv: string[],
+    stdout: OutputStream,
+    stderr: OutputStream,
+    controller: CancelController,
+  ): Promise<number> {
+    const command = this.services.commands.get(argv[0]);
+    if (!command) {
+      stderr.write(`bash: ${argv[0]}: command not found\n`);
+      return 127;
+    }
+    const shell: ShellServices = {
+      ...this.services,
+      exit: (code) => this.exit(code),
+      lastStatus: () => this.status,
+    };
+    try {
+      return await command.run({ argv, stdout, stderr, signal: controller.signal, shell });
+    } catch (error) {
+      // A command that throws is a bug in kubeplay, never the learner's fault: say so, keep going.
+      stderr.write(`kubeplay: internal error in ${argv[0]}: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 1;
+    }
+  }
+
+  private exit(code: number): void {
+    if (this.exited) return;
+    this.exited = true;
+    this.status = code;
+    this.emit('exit\r\n');
+    this.onExit(code);
+  }
+
+  /** Feeds queued keys to the line editor until a line is submitted or the queue is empty. */
+  private pump(): void {
+    while (this.queue.length > 0 && !this.busy && !this.exited) {
+      const result = this.editor.key(this.queue.shift() as string);
+      if (result === 'editing') continue;
+      if (result === 'eof') {
+        this.exit(this.status);
+        return;
+      }
+      if (result === 'interrupt') {
+        this.status = 130;
+        this.editor.begin(this.promptText, this.column);
+        continue;
+      }
+      void this.submit(result.submit);
+      return;
+    }
+  }
+
+  private async submit(line: string): Promise<void> {
+    const tty = { write: (text: string) => this.emit(text.replace(/\n/g, '\r\n')) };
+    this.busy = true;
+    const recorded = this.services.history.add(line).catch((error: unknown) => {
+      tty.write(`kubeplay: history not saved: ${error instanceof Error ? error.message : String(error)}\n`);
+    });
+    const status = await this.execute(line, tty, tty);
+    await recorded;
+    if (this.exited) return;
+    // bash starts a new line after a job killed by SIGINT; the TTY already echoed ^C.
+    if (status === 130 && this.column > 0) this.emit('\r\n');
+    this.busy = false;
+    this.editor.begin(this.promptText, this.column);
+    this.pump();
+  }
+
+  /** Writes to the terminal, keeping track of the cursor's column for the next prompt. */
+  private emit(data: string): void {
+    this.terminal.write(data);
+    const lastBreak = Math.max(data.lastIndexOf('\n'), data.lastIndexOf('\r'));
+    const tail = lastBreak < 0 ? data : data.slice(lastBreak + 1);
+    this.column = lastBreak < 0 ? this.column + textWidth(tail) : textWidth(tail);
+  }
+}
