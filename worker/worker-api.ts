@@ -1,0 +1,59 @@
+import { createHostClock } from '../runtime/clock';
+import { createPlayground, type Playground } from '../runtime/playground';
+import { createSeededRng } from '../runtime/rng';
+import type { ShellSession } from '../runtime/shell/session';
+import type { StorageBackend } from '../runtime/storage/backend';
+
+/** How the page hears from one terminal session (passed through comlink as a proxy). */
+export interface SessionListener {
+  output(data: string): void;
+  exit(code: number): void;
+}
+
+/**
+ * What the worker offers the page: terminal sessions on the playground it hosts. This is the
+ * whole surface between app/ and the runtime.
+ */
+export interface WorkerApi {
+  /** Opens a shell session and shows its first prompt; resolves to the session's id. */
+  openSession(listener: SessionListener, cols: number): Promise<number>;
+  /** Keystrokes or pasted text for session `id`. */
+  input(id: number, data: string): void;
+  /** The terminal of session `id` is now `cols` wide. */
+  resize(id: number, cols: number): void;
+}
+
+/** Builds the worker's API over a playground booted with the real clock and `storage`. */
+export function createWorkerApi(storage: Promise<StorageBackend>): WorkerApi {
+  const playground: Promise<Playground> = storage.then((backend) => {
+    const seed = new Uint32Array(4);
+    crypto.getRandomValues(seed);
+    const clock = createHostClock({
+      now: () => Date.now(),
+      setTimeout: (callback, ms) => setTimeout(callback, ms),
+      clearTimeout: (handle) => clearTimeout(handle as number),
+    });
+    return createPlayground({ clock, rng: createSeededRng(seed.join('-')), storage: backend });
+  });
+  const sessions = new Map<number, ShellSession>();
+  let nextId = 1;
+  return {
+    async openSession(listener, cols) {
+      const session = (await playground).openSession({ write: (data) => listener.output(data) }, cols);
+      const id = nextId++;
+      sessions.set(id, session);
+      session.onExit = (code) => {
+        sessions.delete(id);
+        listener.exit(code);
+      };
+      session.start();
+      return id;
+    },
+    input(id, data) {
+      sessions.get(id)?.input(data);
+    },
+    resize(id, cols) {
+      sessions.get(id)?.resize(cols);
+    },
+  };
+}
