@@ -10,7 +10,11 @@ async function boot(): Promise<Playground> {
     setTimeout: (callback, ms) => setTimeout(callback, ms),
     clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
   });
-  return createPlayground({ clock, rng: createSeededRng(randomBytes(16).toString('hex')), storage: new MemoryBackend() });
+  return createPlayground({
+    clock,
+    rng: createSeededRng(randomBytes(16).toString('hex')),
+    storage: new MemoryBackend(),
+  });
 }
 
 /** `kubeplay` on a terminal: the shell, with its own line editor, in raw mode on real time. */

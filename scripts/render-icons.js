@@ -8,7 +8,9 @@ const svg = await readFile(new URL('../static/icon.svg', import.meta.url), 'utf8
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 for (const size of [192, 512]) {
   const page = await browser.newPage({ viewport: { width: size, height: size } });
-  await page.setContent(`<body style="margin:0;background:transparent">${svg.replace('<svg ', `<svg width="${size}" height="${size}" `)}</body>`);
+  await page.setContent(
+    `<body style="margin:0;background:transparent">${svg.replace('<svg ', `<svg width="${size}" height="${size}" `)}</body>`,
+  );
   const png = await page.screenshot({ omitBackground: true });
   await writeFile(new URL(`../static/icon-${size}.png`, import.meta.url), png);
   await page.close();

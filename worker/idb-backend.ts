@@ -5,11 +5,12 @@ import type { StorageBackend, StorageWrite } from '../runtime/storage/backend';
 export const SCHEMA_VERSION = 1;
 
 interface KubeplaySchema extends DBSchema {
-  records: { key: string; value: unknown };
+  /** Each record is the JSON text of its value: the same semantics as the memory backend. */
+  records: { key: string; value: string };
 }
 
 /**
- * The runtime's storage in IndexedDB: one object store of JSON records keyed by path. Each
+ * The runtime's storage in IndexedDB: one object store of JSON texts keyed by path. Each
  * commit is one transaction with strict durability, so a write is acknowledged only once it is
  * on disk and survives a crash or a closed tab.
  */
@@ -30,15 +31,15 @@ export class IdbBackend implements StorageBackend {
     const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
     const tx = this.db.transaction('records', 'readonly');
     const [keys, values] = await Promise.all([tx.store.getAllKeys(range), tx.store.getAll(range), tx.done]);
-    return keys.map((key, i) => [key, values[i]]);
+    return keys.map((key, i) => [key, JSON.parse(values[i]) as unknown]);
   }
 
   async commit(writes: readonly StorageWrite[]): Promise<void> {
     if (writes.length === 0) return;
+    // Serialise before the transaction opens, so a value JSON cannot hold fails the whole batch.
+    const staged = writes.map((w) => ('delete' in w ? { key: w.key } : { key: w.key, json: JSON.stringify(w.value) }));
     const tx = this.db.transaction('records', 'readwrite', { durability: 'strict' });
-    const requests = writes.map((write) =>
-      'delete' in write ? tx.store.delete(write.key) : tx.store.put(write.value, write.key),
-    );
+    const requests = staged.map((w) => (w.json === undefined ? tx.store.delete(w.key) : tx.store.put(w.json, w.key)));
     await Promise.all([...requests, tx.done]);
   }
 

@@ -10,8 +10,7 @@ export interface FlagSpec {
 }
 
 export type ParsedFlags =
-  | { ok: true; values: Map<string, string | boolean>; args: string[] }
-  | { ok: false; error: string };
+  { ok: true; values: Map<string, string | boolean>; args: string[] } | { ok: false; error: string };
 
 /** Parses `argv` (without the command names) against `specs`. */
 export function parseFlags(argv: readonly string[], specs: readonly FlagSpec[]): ParsedFlags {

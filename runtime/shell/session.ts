@@ -41,7 +41,11 @@ export class ShellSession {
     cols: number,
     private readonly promptText = prompt('learner', 'kubeplay', '~'),
   ) {
-    this.editor = new LineEditor((data) => this.emit(data), () => services.history.entries(), cols);
+    this.editor = new LineEditor(
+      (data) => this.emit(data),
+      () => services.history.entries(),
+      cols,
+    );
   }
 
   /** Shows the first prompt. */
@@ -122,7 +126,9 @@ export class ShellSession {
       return await command.run({ argv, stdout, stderr, signal: controller.signal, shell });
     } catch (error) {
       // A command that throws is a bug in kubeplay, never the learner's fault: say so, keep going.
-      stderr.write(`kubeplay: internal error in ${argv[0]}: ${error instanceof Error ? error.message : String(error)}\n`);
+      stderr.write(
+        `kubeplay: internal error in ${argv[0]}: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
       return 1;
     }
   }

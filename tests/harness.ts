@@ -1,0 +1,49 @@
+import { VirtualClock } from '../runtime/clock';
+import { createPlayground, type Playground } from '../runtime/playground';
+import { createSeededRng } from '../runtime/rng';
+import { runOnVirtualTime } from '../runtime/script';
+import type { ShellSession } from '../runtime/shell/session';
+import { MemoryBackend, type StorageBackend } from '../runtime/storage/backend';
+
+/** What one command printed and returned. */
+export interface CommandResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+/** A playground on virtual time for tests, with a session to run lines in. */
+export interface Harness {
+  clock: VirtualClock;
+  storage: StorageBackend;
+  playground: Playground;
+  session: ShellSession;
+  /** Runs `line` as typed at the prompt, letting virtual time pass while it waits. */
+  run(line: string): Promise<CommandResult>;
+}
+
+/** The epoch tests start at: 2026-01-01T00:00:00Z. */
+export const TEST_EPOCH = Date.UTC(2026, 0, 1);
+
+/** A fresh playground (or one over `storage`, to test what survives a reload). */
+export async function createHarness(storage: StorageBackend = new MemoryBackend()): Promise<Harness> {
+  const clock = new VirtualClock(TEST_EPOCH);
+  const playground = await createPlayground({ clock, rng: createSeededRng('test'), storage });
+  const session = playground.openSession({ write: () => {} }, 80);
+  const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+  return {
+    clock,
+    storage,
+    playground,
+    session,
+    async run(line) {
+      let stdout = '';
+      let stderr = '';
+      const exitCode = await runOnVirtualTime(
+        { clock, settle },
+        session.execute(line, { write: (t) => (stdout += t) }, { write: (t) => (stderr += t) }),
+      );
+      return { stdout, stderr, exitCode };
+    },
+  };
+}
