@@ -16,6 +16,7 @@ type Token = { word: string } | { op: string };
 
 const OPERATORS = ['&&', '||', ';;', '|&', '>>', '<<', ';', '|', '&', '<', '>', '(', ')'];
 const LIST_OPERATORS = new Set([';', '&&', '||']);
+const REDIRECTIONS = new Set(['<', '>', '>>', '<<']);
 
 function syntaxError(token: string): ParseResult {
   return { ok: false, message: `bash: syntax error near unexpected token \`${token}'`, exitCode: 2 };
@@ -87,9 +88,11 @@ export function parseLine(line: string): ParseResult {
       continue;
     }
     if (!LIST_OPERATORS.has(token.op)) {
-      if (argv.length === 0 && token.op !== '(' && token.op !== '<' && token.op !== '>' && token.op !== '>>') {
-        return syntaxError(token.op);
-      }
+      const misplaced =
+        token.op === ';;' ||
+        token.op === ')' ||
+        (token.op === '(' ? argv.length > 0 : argv.length === 0 && !REDIRECTIONS.has(token.op));
+      if (misplaced) return syntaxError(token.op);
       return {
         ok: false,
         message: `kubeplay: '${token.op}' (pipes, redirections, subshells, background jobs) is not supported by this shell yet`,

@@ -137,7 +137,6 @@ export class ShellSession {
     if (this.exited) return;
     this.exited = true;
     this.status = code;
-    this.emit('exit\r\n');
     this.onExit(code);
   }
 
@@ -147,6 +146,7 @@ export class ShellSession {
       const result = this.editor.key(this.queue.shift() as string);
       if (result === 'editing') continue;
       if (result === 'eof') {
+        this.emit('exit\r\n');
         this.exit(this.status);
         return;
       }

@@ -24,12 +24,16 @@ export const clear: ShellCommand = {
   },
 };
 
-/** bash's `exit [n]`: ends the shell; without n, with the last command's status. */
+/**
+ * bash's `exit [n]`: ends the shell; without n, with the last command's status. An interactive
+ * bash says "exit" on stderr first, even when it then refuses to exit.
+ */
 export const exit: ShellCommand = {
   name: 'exit',
   summary: 'exit the shell',
   async run({ argv, stderr, shell }) {
     const arg = argv[1];
+    stderr.write('exit\n');
     if (argv.length > 2) {
       stderr.write('bash: exit: too many arguments\n');
       return 1;

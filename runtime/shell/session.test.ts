@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { createHarness } from '../../tests/harness';
+import { TestTerminal } from '../../tests/terminal';
+import { MemoryBackend } from '../storage/backend';
+
+const PROMPT = 'learner@kubeplay:~$ ';
+const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+async function interactive(storage = new MemoryBackend()) {
+  const harness = await createHarness(storage);
+  const terminal = new TestTerminal(80, 24);
+  const session = harness.playground.openSession({ write: terminal.write }, 80);
+  let exitCode: number | undefined;
+  session.onExit = (code) => (exitCode = code);
+  session.start();
+  const type = async (data: string): Promise<void> => {
+    session.input(data);
+    await settle();
+  };
+  return { harness, terminal, session, type, exitCode: () => exitCode };
+}
+
+describe('an interactive shell session', () => {
+  it('prompts, runs kubectl version through the API server, and prompts again', async () => {
+    const { terminal, type } = await interactive();
+    expect(await terminal.screen()).toEqual([PROMPT]);
+    await type('kubectl version\r');
+    expect(await terminal.screen()).toEqual([
+      `${PROMPT}kubectl version`,
+      'Client Version: v1.34.5',
+      'Kustomize Version: v5.7.1',
+      'Server Version: v1.34.0',
+      PROMPT,
+    ]);
+    expect(await terminal.cursor()).toEqual({ x: PROMPT.length, y: 4 });
+  });
+
+  it('answers an unknown command as bash does', async () => {
+    const { terminal, type } = await interactive();
+    await type('foo\r');
+    expect(await terminal.screen()).toEqual([`${PROMPT}foo`, 'bash: foo: command not found', PROMPT]);
+  });
+
+  it('interrupts a running command on Ctrl-C, drops type-ahead, and reports status 130', async () => {
+    const { terminal, type, harness } = await interactive();
+    await type('sleep 100\r');
+    await type('echo typed-ahead');
+    await type('\x03');
+    await type('echo $?\r');
+    // No parameter expansion yet: the shell's status is checked through the harness instead.
+    expect(harness.clock.nextTimerAt()).toBeUndefined();
+    const screen = await terminal.screen();
+    expect(screen.slice(0, 3)).toEqual([`${PROMPT}sleep 100`, '^C', `${PROMPT}echo $?`]);
+  });
+
+  it('replays keys typed while a command runs at the next prompt', async () => {
+    const { terminal, type, harness } = await interactive();
+    await type('sleep 5\r');
+    await type('echo ahead\r');
+    harness.clock.advance(5000);
+    await settle();
+    await settle();
+    expect(await terminal.screen()).toEqual([`${PROMPT}sleep 5`, `${PROMPT}echo ahead`, 'ahead', PROMPT]);
+  });
+
+  it('keeps history in storage: a new playground on the same storage recalls it with Up', async () => {
+    const storage = new MemoryBackend();
+    const first = await interactive(storage);
+    await first.type('kubectl version --client\r');
+    await first.type('help\r');
+    await first.type(' secret-with-leading-space\r');
+    await first.type('help\r');
+    const second = await interactive(storage);
+    await second.type('\x1b[A');
+    expect((await second.terminal.screen()).at(-1)).toBe(`${PROMPT}help`);
+    await second.type('\x1b[A');
+    expect((await second.terminal.screen()).at(-1)).toBe(`${PROMPT}kubectl version --client`);
+    await second.type('\r');
+    expect((await second.terminal.screen()).slice(1, 3)).toEqual(['Client Version: v1.34.5', 'Kustomize Version: v5.7.1']);
+    await second.type('history\r');
+    expect((await second.terminal.screen()).slice(3, 8)).toEqual([
+      `${PROMPT}history`,
+      '    1  kubectl version --client',
+      '    2  help',
+      '    3  kubectl version --client',
+      '    4  history',
+    ]);
+  });
+
+  it('exits on Ctrl-D at an empty prompt, saying exit', async () => {
+    const { terminal, type, exitCode } = await interactive();
+    await type('false\r');
+    await type('\x04');
+    expect(exitCode()).toBe(1);
+    expect((await terminal.screen()).at(-1)).toBe(`${PROMPT}exit`);
+  });
+
+  it('clears a half-typed line on Ctrl-C without running it', async () => {
+    const { terminal, type } = await interactive();
+    await type('kubectl version\x03');
+    expect(await terminal.screen()).toEqual([`${PROMPT}kubectl version^C`, PROMPT]);
+  });
+});
