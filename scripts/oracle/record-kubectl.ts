@@ -57,7 +57,7 @@ const kubectl = await kubectlBinary();
 function run(args: string[]): Promise<{ args: string[]; stdout: string; stderr: string; exitCode: number }> {
   return new Promise((resolve) => {
     // HOME is a fresh folder, so kubectl's discovery cache ($HOME/.kube/cache) starts empty.
-    const env = { KUBECONFIG: kubeconfig, HOME: dir, PATH: process.env.PATH ?? "" };
+    const env = { KUBECONFIG: kubeconfig, HOME: dir, PATH: process.env.PATH ?? '' };
     execFile(kubectl, args, { env }, (error, stdout, stderr) => {
       const exitCode = error ? Number((error as { code?: number }).code ?? 1) : 0;
       resolve({ args, stdout, stderr, exitCode });

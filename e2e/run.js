@@ -1,0 +1,144 @@
+// Browser tests: the built site in Debian's Chromium, used as a learner would use it.
+// Builds first unless SKIP_BUILD=1. Prints "browser: N passed, M failed" and exits non-zero on failure.
+import { spawnSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '../scripts/serve.js';
+import { launchFreshContext } from './browser.js';
+import { terminalText, typeLine, waitForText } from './page.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+if (process.env.SKIP_BUILD !== '1') {
+  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const PROMPT = 'learner@kubeplay:~$ ';
+const { server, url } = await serveStatic(fileURLToPath(new URL('../build', import.meta.url)));
+const context = await launchFreshContext();
+const page = context.pages()[0] ?? (await context.newPage());
+const pageErrors = [];
+page.on('pageerror', (error) => pageErrors.push(error.message));
+
+const results = [];
+async function test(name, body) {
+  try {
+    await body();
+    results.push({ name, ok: true });
+    console.log(`  ✓ ${name}`);
+  } catch (error) {
+    results.push({ name, ok: false });
+    console.log(
+      `  ✗ ${name}\n    ${String(error?.stack ?? error)
+        .split('\n')
+        .slice(0, 6)
+        .join('\n    ')}`,
+    );
+    console.log(`    terminal:\n${(await terminalText(page).catch(() => '')).replace(/^/gm, '      | ')}`);
+  }
+}
+function expectEqual(actual, expected, what) {
+  if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+    throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  }
+}
+
+console.log('browser tests');
+await test('the page loads and the terminal shows a prompt', async () => {
+  await page.goto(url);
+  await waitForText(page, PROMPT);
+});
+
+await test('kubectl version answers from the cluster in the worker', async () => {
+  await typeLine(page, 'kubectl version');
+  await waitForText(page, 'Server Version: v1.34.0');
+  const text = await terminalText(page);
+  const lines = text.split('\n');
+  const at = lines.indexOf(`${PROMPT}kubectl version`);
+  expectEqual(
+    lines.slice(at, at + 5),
+    [
+      `${PROMPT}kubectl version`,
+      'Client Version: v1.34.5',
+      'Kustomize Version: v5.7.1',
+      'Server Version: v1.34.0',
+      PROMPT.trimEnd(),
+    ],
+    'the reply',
+  );
+});
+
+await test("an unknown command gets bash's answer", async () => {
+  await typeLine(page, 'foo');
+  await waitForText(page, 'bash: foo: command not found');
+});
+
+await test('line editing: left arrow, backspace, Ctrl-C abandons the line', async () => {
+  await page.keyboard.type('echo helo');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.type('l');
+  await page.keyboard.press('End');
+  await page.keyboard.type('!x');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Enter');
+  await waitForText(page, '\nhello!');
+  await page.keyboard.type('never run');
+  await page.keyboard.press('Control+C');
+  await waitForText(page, 'never run^C');
+});
+
+await test('the web app manifest and its icons are served', async () => {
+  const href = await page.evaluate(() => document.querySelector('link[rel=manifest]')?.getAttribute('href'));
+  const manifest = await (await page.request.get(new URL(href, url).href)).json();
+  expectEqual(manifest.display, 'standalone', 'display');
+  for (const icon of manifest.icons) {
+    const response = await page.request.get(new URL(icon.src, url).href);
+    expectEqual(response.status(), 200, `icon ${icon.src}`);
+  }
+});
+
+await test("after a reload, Up recalls the previous session's command from IndexedDB", async () => {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await waitForText(page, PROMPT);
+  await page.locator('.xterm-helper-textarea').focus();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await waitForText(page, `${PROMPT}foo`);
+  await page.keyboard.press('ArrowUp');
+  await waitForText(page, `${PROMPT}kubectl version`);
+  await page.keyboard.press('Enter');
+  await waitForText(page, 'Server Version: v1.34.0');
+});
+
+await test('offline: the page reloads from the service worker and the terminal still answers', async () => {
+  expectEqual(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)), true, 'controlled by the SW');
+  await context.setOffline(true);
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  await page.reload();
+  await waitForText(page, PROMPT);
+  await typeLine(page, 'kubectl version');
+  await waitForText(page, 'Server Version: v1.34.0');
+  const reachable = await page.evaluate(() =>
+    fetch('/not-cached-anywhere').then(
+      () => true,
+      () => false,
+    ),
+  );
+  expectEqual(reachable, false, 'an uncached request while offline');
+  await mkdir(new URL('../test-results/', import.meta.url), { recursive: true });
+  await page.screenshot({ path: fileURLToPath(new URL('../test-results/offline.png', import.meta.url)) });
+});
+
+await test('no uncaught errors in the page', async () => {
+  expectEqual(pageErrors, [], 'page errors');
+});
+
+await context.close();
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed;
+console.log(`browser: ${passed} passed, ${failed} failed`);
+await mkdir(new URL('../test-results/', import.meta.url), { recursive: true });
+await writeFile(new URL('../test-results/browser.json', import.meta.url), JSON.stringify({ passed, failed, results }));
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,77 @@
+// The Node CLI as a learner or CI runs it: `npx kubeplay …` with no build step.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+function kubeplay(args: string[], input?: string) {
+  const run = spawnSync('node', ['cli/kubeplay.js', ...args], { cwd: root, encoding: 'utf8', input, timeout: 60_000 });
+  return { stdout: run.stdout, stderr: run.stderr, exitCode: run.status };
+}
+
+describe('npx kubeplay', () => {
+  // `sleep 3600` finishing inside the spawn's 60 s timeout is the proof that time is virtual.
+  it('run FILE prints the transcript of its lines typed into a fresh cluster, on virtual time', () => {
+    const result = kubeplay(['run', 'tests/scripts/first-slice.txt']);
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toBe(
+      [
+        '$ kubectl version',
+        'Client Version: v1.34.5',
+        'Kustomize Version: v5.7.1',
+        'Server Version: v1.34.0',
+        '$ sleep 3600 && echo "an hour later"',
+        'an hour later',
+        '$ kubectl version --client -o json',
+        '{',
+        '  "clientVersion": {',
+        '    "major": "1",',
+        '    "minor": "34",',
+        '    "gitVersion": "v1.34.5",',
+        '    "gitCommit": "ebfac057369b21558006b8815821ab2fb1e29f2d",',
+        '    "gitTreeState": "clean",',
+        '    "buildDate": "2026-02-26T20:06:18Z",',
+        '    "goVersion": "go1.24.13",',
+        '    "compiler": "gc",',
+        '    "platform": "linux/amd64"',
+        '  },',
+        '  "kustomizeVersion": "v5.7.1"',
+        '}',
+        '$ foo',
+        'bash: foo: command not found',
+        '$ kubectl gte',
+        'error: unknown command "gte" for "kubectl"',
+        '',
+        'Did you mean this?',
+        '\tget',
+        '$ echo done',
+        'done',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('run FILE exits 1 when FILE cannot be read', () => {
+    expect(kubeplay(['run', 'no/such/file.txt'])).toEqual({
+      stdout: '',
+      stderr: 'kubeplay run: no/such/file.txt: No such file or directory\n',
+      exitCode: 1,
+    });
+  });
+
+  it('runs lines piped to it, as bash runs a script on stdin', () => {
+    expect(kubeplay([], 'echo one\nkubectl version --client\nfoo\n')).toEqual({
+      stdout: 'one\nClient Version: v1.34.5\nKustomize Version: v5.7.1\n',
+      stderr: 'bash: foo: command not found\n',
+      exitCode: 127,
+    });
+  });
+
+  it.each([['serve'], ['kubectl']])('%s says it is not available yet and exits 2', (command) => {
+    const result = kubeplay([command, '--port', '6443']);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe(`kubeplay ${command}: not available yet; it arrives with the API server.\n`);
+  });
+});
