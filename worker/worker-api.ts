@@ -23,9 +23,15 @@ export interface WorkerApi {
   resize(id: number, cols: number): void;
 }
 
+/** Where the worker keeps state, and what to tell the learner if that is not IndexedDB. */
+export interface WorkerStorage {
+  backend: StorageBackend;
+  warning?: string;
+}
+
 /** Builds the worker's API over a playground booted with the real clock and `storage`. */
-export function createWorkerApi(storage: Promise<StorageBackend>): WorkerApi {
-  const playground: Promise<Playground> = storage.then((backend) => {
+export function createWorkerApi(storage: Promise<WorkerStorage>): WorkerApi {
+  const playground: Promise<Playground> = storage.then(({ backend }) => {
     const seed = new Uint32Array(4);
     crypto.getRandomValues(seed);
     const clock = createHostClock({
@@ -39,6 +45,8 @@ export function createWorkerApi(storage: Promise<StorageBackend>): WorkerApi {
   let nextId = 1;
   return {
     async openSession(listener, cols) {
+      const { warning } = await storage;
+      if (warning) listener.output(`\x1b[33mkubeplay: ${warning}\x1b[0m\r\n`);
       const session = (await playground).openSession({ write: (data) => listener.output(data) }, cols);
       const id = nextId++;
       sessions.set(id, session);

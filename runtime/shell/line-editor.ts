@@ -107,15 +107,24 @@ export class LineEditor {
     }
   }
 
-  private insert(key: string): void {
-    const cp = key.codePointAt(0) ?? 0;
-    if (key.startsWith('\x1b') || cp < 0x20 || cp === 0x7f) return;
-    if (charWidth(cp) === 0 && this.cursor > 0) {
-      this.clusters[this.cursor - 1] += key;
-      this.render();
-      return;
+  /**
+   * Inserts printable text at the cursor with one redraw, however long it is (a paste arrives
+   * as one chunk). Zero-width marks join the character before them.
+   */
+  insertText(text: string): void {
+    const added: string[] = [];
+    for (const ch of text) {
+      const cp = ch.codePointAt(0) ?? 0;
+      if (cp < 0x20 || cp === 0x7f) continue;
+      if (charWidth(cp) !== 0) added.push(ch);
+      else if (added.length > 0) added[added.length - 1] += ch;
+      else if (this.cursor > 0) this.clusters[this.cursor - 1] += ch;
     }
-    this.splice(this.cursor, 0, [key], this.cursor + 1);
+    this.splice(this.cursor, 0, added, this.cursor + added.length);
+  }
+
+  private insert(key: string): void {
+    if (!key.startsWith('\x1b')) this.insertText(key);
   }
 
   private kill(from: number, to: number): void {
@@ -125,7 +134,7 @@ export class LineEditor {
   }
 
   private splice(at: number, remove: number, insert: string[], cursor: number): void {
-    this.clusters.splice(at, remove, ...insert);
+    this.clusters = [...this.clusters.slice(0, at), ...insert, ...this.clusters.slice(at + remove)];
     this.cursor = cursor;
     this.render();
   }

@@ -6,10 +6,14 @@ import { MemoryBackend } from '../storage/backend';
 const PROMPT = 'learner@kubeplay:~$ ';
 const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-async function interactive(storage = new MemoryBackend()) {
+async function interactive(storage = new MemoryBackend(), onWrite: (data: string) => void = () => {}) {
   const harness = await createHarness(storage);
   const terminal = new TestTerminal(80, 24);
-  const session = harness.playground.openSession({ write: terminal.write }, 80);
+  const write = (data: string): void => {
+    onWrite(data);
+    terminal.write(data);
+  };
+  const session = harness.playground.openSession({ write }, 80);
   let exitCode: number | undefined;
   session.onExit = (code) => (exitCode = code);
   session.start();
@@ -102,5 +106,24 @@ describe('an interactive shell session', () => {
     const { terminal, type } = await interactive();
     await type('kubectl version\x03');
     expect(await terminal.screen()).toEqual([`${PROMPT}kubectl version^C`, PROMPT]);
+  });
+});
+
+describe('bad input at the prompt', () => {
+  it('takes a 1 MB paste without newlines in one redraw and stays responsive', async () => {
+    let writes = 0;
+    const { terminal, type, session } = await interactive(new MemoryBackend(), () => writes++);
+    writes = 0;
+    await type('x'.repeat(1_000_000));
+    expect(writes).toBe(1);
+    await type('\x03echo still here\r');
+    expect(session.hasExited).toBe(false);
+    expect((await terminal.screen()).slice(-2)).toEqual(['still here', PROMPT]);
+  });
+
+  it('ignores control characters and unknown escape sequences', async () => {
+    const { terminal, type } = await interactive();
+    await type('ec\x00\x1b[99~\x1b[1;5Pho ok\x07\r');
+    expect((await terminal.screen()).slice(0, 2)).toEqual([`${PROMPT}echo ok`, 'ok']);
   });
 });

@@ -13,6 +13,12 @@ export interface TerminalOutput {
 /** Where the shell's services come from, minus what each session adds itself. */
 export type SessionServices = Omit<ShellServices, 'exit' | 'lastStatus'>;
 
+/** A key that the line editor simply inserts. */
+function isPrintable(key: string): boolean {
+  const cp = key.codePointAt(0) ?? 0;
+  return cp >= 0x20 && cp !== 0x7f;
+}
+
 /** Ubuntu's default PS1 in colour: bold green user@host, bold blue working directory. */
 export function prompt(user: string, host: string, cwd: string): string {
   return `\x1b[01;32m${user}@${host}\x1b[00m:\x1b[01;34m${cwd}\x1b[00m$ `;
@@ -61,10 +67,10 @@ export class ShellSession {
         this.queue = [];
         this.emit('^C');
         this.running.abort();
-      } else this.queue.push(...splitKeys(data));
+      } else this.enqueue(data);
       return;
     }
-    this.queue.push(...splitKeys(data));
+    this.enqueue(data);
     this.pump();
   }
 
@@ -143,6 +149,11 @@ export class ShellSession {
   /** Feeds queued keys to the line editor until a line is submitted or the queue is empty. */
   private pump(): void {
     while (this.queue.length > 0 && !this.busy && !this.exited) {
+      const printable = this.takePrintable();
+      if (printable) {
+        this.editor.insertText(printable);
+        continue;
+      }
       const result = this.editor.key(this.queue.shift() as string);
       if (result === 'editing') continue;
       if (result === 'eof') {
@@ -158,6 +169,18 @@ export class ShellSession {
       void this.submit(result.submit);
       return;
     }
+  }
+
+  /** Appends the keys in `data` to the queue (a loop: a paste may hold a million keys). */
+  private enqueue(data: string): void {
+    for (const key of splitKeys(data)) this.queue.push(key);
+  }
+
+  /** Removes the run of printable keys at the head of the queue, joined (empty if none). */
+  private takePrintable(): string {
+    let end = 0;
+    while (end < this.queue.length && isPrintable(this.queue[end])) end++;
+    return this.queue.splice(0, end).join('');
   }
 
   private async submit(line: string): Promise<void> {

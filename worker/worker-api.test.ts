@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryBackend } from '../runtime/storage/backend';
+import { createWorkerApi, type SessionListener } from './worker-api';
+
+const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+function listener() {
+  const received = { output: '', exits: [] as number[] };
+  const l: SessionListener = { output: (data) => (received.output += data), exit: (code) => received.exits.push(code) };
+  return { l, received };
+}
+
+describe('the worker API', () => {
+  it('opens sessions that prompt, take input and answer', async () => {
+    const api = createWorkerApi(Promise.resolve({ backend: new MemoryBackend() }));
+    const { l, received } = listener();
+    const id = await api.openSession(l, 80);
+    expect(received.output).toContain('learner@kubeplay');
+    api.input(id, 'kubectl version --client\r');
+    await settle();
+    expect(received.output).toContain('Client Version: v1.34.5\r\nKustomize Version: v5.7.1\r\n');
+  });
+
+  it('reports a session exit and ignores input to it afterwards', async () => {
+    const api = createWorkerApi(Promise.resolve({ backend: new MemoryBackend() }));
+    const { l, received } = listener();
+    const id = await api.openSession(l, 80);
+    api.input(id, 'exit 4\r');
+    await settle();
+    expect(received.exits).toEqual([4]);
+    const before = received.output;
+    api.input(id, 'echo gone\r');
+    await settle();
+    expect(received.output).toBe(before);
+  });
+
+  it('tells the learner when storage is not IndexedDB', async () => {
+    const api = createWorkerApi(Promise.resolve({ backend: new MemoryBackend(), warning: 'no storage' }));
+    const { l, received } = listener();
+    await api.openSession(l, 80);
+    expect(received.output.startsWith('\x1b[33mkubeplay: no storage\x1b[0m\r\n')).toBe(true);
+  });
+});
