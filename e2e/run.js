@@ -1,20 +1,16 @@
 // Browser tests: the built site in Debian's Chromium, used as a learner would use it.
 // Builds first unless SKIP_BUILD=1. Prints "browser: N passed, M failed" and exits non-zero on failure.
-import { spawnSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { BUILD_DIR, buildSite } from '../scripts/build-site.js';
 import { serveStatic } from '../scripts/serve.js';
 import { launchFreshContext } from './browser.js';
 import { terminalText, typeLine, waitForText } from './page.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-if (process.env.SKIP_BUILD !== '1') {
-  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
+buildSite();
 
 const PROMPT = 'learner@kubeplay:~$ ';
-const { server, url } = await serveStatic(fileURLToPath(new URL('../build', import.meta.url)));
+const { server, url } = await serveStatic(BUILD_DIR);
 const context = await launchFreshContext();
 const page = context.pages()[0] ?? (await context.newPage());
 const pageErrors = [];

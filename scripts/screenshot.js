@@ -4,9 +4,10 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { launchFreshContext } from '../e2e/browser.js';
 import { typeLine, waitForText } from '../e2e/page.js';
+import { BUILD_DIR } from './build-site.js';
 import { serveStatic } from './serve.js';
 
-const { server, url } = await serveStatic(fileURLToPath(new URL('../build', import.meta.url)));
+const { server, url } = await serveStatic(BUILD_DIR);
 const context = await launchFreshContext({ viewport: { width: 960, height: 540 } });
 const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(url);
