@@ -7,8 +7,8 @@ import { MemoryBackend } from '../runtime/storage/backend';
 async function boot(): Promise<Playground> {
   const clock = createHostClock({
     now: () => Date.now(),
-    setTimeout: (callback, ms) => setTimeout(callback, ms),
-    clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+    schedule: (callback, ms) => setTimeout(callback, ms),
+    unschedule: (handle) => clearTimeout(handle as NodeJS.Timeout),
   });
   return createPlayground({
     clock,

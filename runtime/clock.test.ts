@@ -69,8 +69,8 @@ describe('createHostClock', () => {
     const cleared: unknown[] = [];
     const clock = createHostClock({
       now: () => 42,
-      setTimeout: (callback, ms) => scheduled.push([callback, ms]),
-      clearTimeout: (handle) => cleared.push(handle),
+      schedule: (callback, ms) => scheduled.push([callback, ms]),
+      unschedule: (handle) => cleared.push(handle),
     });
     expect(clock.now()).toBe(42);
     clock.setTimer(-5, () => {}).cancel();

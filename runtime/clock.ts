@@ -19,9 +19,12 @@ export interface TimerHandle {
 
 /** What a host (browser, worker, Node) lends the runtime to build a real-time Clock. */
 export interface HostTimers {
+  /** Milliseconds since the Unix epoch. */
   now(): number;
-  setTimeout(callback: () => void, delayMs: number): unknown;
-  clearTimeout(handle: unknown): void;
+  /** Schedules `callback` on the host's timer queue; returns the host's handle. */
+  schedule(callback: () => void, delayMs: number): unknown;
+  /** Cancels what `schedule` returned. */
+  unschedule(handle: unknown): void;
 }
 
 /** A Clock on real time, over timers the host passes in. */
@@ -29,8 +32,8 @@ export function createHostClock(host: HostTimers): Clock {
   return {
     now: () => host.now(),
     setTimer(delayMs, callback) {
-      const handle = host.setTimeout(callback, Math.max(0, delayMs));
-      return { cancel: () => host.clearTimeout(handle) };
+      const handle = host.schedule(callback, Math.max(0, delayMs));
+      return { cancel: () => host.unschedule(handle) };
     },
   };
 }

@@ -36,8 +36,8 @@ export function createWorkerApi(storage: Promise<WorkerStorage>): WorkerApi {
     crypto.getRandomValues(seed);
     const clock = createHostClock({
       now: () => Date.now(),
-      setTimeout: (callback, ms) => setTimeout(callback, ms),
-      clearTimeout: (handle) => clearTimeout(handle as number),
+      schedule: (callback, ms) => setTimeout(callback, ms),
+      unschedule: (handle) => clearTimeout(handle as number),
     });
     return createPlayground({ clock, rng: createSeededRng(seed.join('-')), storage: backend });
   });
