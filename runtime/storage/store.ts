@@ -1,0 +1,231 @@
+import type { StorageBackend, StorageWrite } from './backend';
+
+/** An object as the store keeps it: the JSON value and its revisions (etcd's KeyValue). */
+export interface StoredValue {
+  key: string;
+  value: unknown;
+  /** The revision that created the key. */
+  createRevision: number;
+  /** The revision of the last change (Kubernetes' resourceVersion). */
+  modRevision: number;
+}
+
+/** One change, as watchers see it. */
+export interface StoreEvent {
+  type: 'put' | 'delete';
+  /** After a put, the new value; after a delete, the value that was deleted. */
+  object: StoredValue;
+  /** For a put that replaced a value, the value before. */
+  previous?: StoredValue;
+  /** The revision of this change. */
+  revision: number;
+}
+
+/** Why a store operation failed; the API layer turns these into Kubernetes Status errors. */
+export class StoreError extends Error {
+  constructor(
+    readonly code: 'KeyExists' | 'NotFound' | 'Conflict' | 'Compacted' | 'Unavailable',
+    readonly key: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
+
+/** A registered watcher; cancel() stops its events. */
+export interface StoreWatch {
+  cancel(): void;
+}
+
+const OBJECT_PREFIX = 'objects/';
+const REVISION_KEY = 'meta/revision';
+
+/** How many past events the store keeps for watches that start in the past. */
+export const DEFAULT_HISTORY = 10_000;
+
+/**
+ * The etcd analogue: a sorted key space of JSON values, one global revision that every write
+ * advances, optimistic concurrency on modRevision, and watches from any retained revision.
+ *
+ * Writes apply to memory at once, in order (so revisions and conflict checks are exact), and are
+ * made durable by group commit: every write of one turn goes to the backend in one commit, and
+ * each write's promise resolves only once that commit is done. Watchers hear of a change only
+ * after it is durable. A failed commit makes the store refuse further writes: memory may then be
+ * ahead of the disk, and only a reload brings them back together.
+ */
+export class Store {
+  private readonly objects = new Map<string, StoredValue>();
+  private sortedKeys: string[] | undefined;
+  private current: number;
+  private history: StoreEvent[] = [];
+  private compacted: number;
+  private readonly watchers = new Set<{ prefix: string; listener: (event: StoreEvent) => void }>();
+  /** The batch that new writes join; it closes when its commit starts. */
+  private batch: { events: StoreEvent[]; committed: Promise<void> } | undefined;
+  /** The last commit scheduled; the next batch waits for it. */
+  private chain: Promise<void> = Promise.resolve();
+  private failure: Error | undefined;
+
+  private constructor(
+    private readonly backend: StorageBackend,
+    revision: number,
+    private readonly historyLimit: number,
+  ) {
+    this.current = revision;
+    this.compacted = revision;
+  }
+
+  /** Loads the store kept in `backend` (empty at revision 1 if there is none). */
+  static async open(backend: StorageBackend, historyLimit = DEFAULT_HISTORY): Promise<Store> {
+    const [meta] = await backend.scan(REVISION_KEY);
+    const store = new Store(backend, meta ? Number(meta[1]) : 1, historyLimit);
+    for (const [, record] of await backend.scan(OBJECT_PREFIX)) {
+      const stored = record as StoredValue;
+      store.objects.set(stored.key, stored);
+    }
+    return store;
+  }
+
+  /** The revision of the last write. */
+  revision(): number {
+    return this.current;
+  }
+
+  /** The oldest revision a watch may still start after. */
+  compactedRevision(): number {
+    return this.compacted;
+  }
+
+  get(key: string): StoredValue | undefined {
+    return this.objects.get(key);
+  }
+
+  /** Every value whose key starts with `prefix`, in key order. */
+  range(prefix: string): StoredValue[] {
+    this.sortedKeys ??= [...this.objects.keys()].sort();
+    const keys = this.sortedKeys;
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: StoredValue[] = [];
+    for (let i = lo; i < keys.length && keys[i].startsWith(prefix); i++) out.push(this.objects.get(keys[i]) as StoredValue);
+    return out;
+  }
+
+  /** Creates `key`; fails with KeyExists if it is there. */
+  create(key: string, value: unknown): Promise<StoredValue> {
+    this.checkWritable(key);
+    if (this.objects.has(key)) throw new StoreError('KeyExists', key, `key exists: ${key}`);
+    const revision = ++this.current;
+    const stored = { key, value, createRevision: revision, modRevision: revision };
+    return this.apply({ type: 'put', object: stored, revision });
+  }
+
+  /**
+   * Replaces `key`'s value. With `expectedRevision`, fails with Conflict unless the key's
+   * modRevision is that revision (compare-and-swap).
+   */
+  update(key: string, value: unknown, expectedRevision?: number): Promise<StoredValue> {
+    this.checkWritable(key);
+    const previous = this.objects.get(key);
+    if (!previous) throw new StoreError('NotFound', key, `key not found: ${key}`);
+    if (expectedRevision !== undefined && previous.modRevision !== expectedRevision) {
+      throw new StoreError('Conflict', key, `revision ${previous.modRevision} is not ${expectedRevision}`);
+    }
+    const revision = ++this.current;
+    const stored = { key, value, createRevision: previous.createRevision, modRevision: revision };
+    return this.apply({ type: 'put', object: stored, previous, revision });
+  }
+
+  /** Deletes `key`, optionally only at `expectedRevision`; resolves to the deleted value. */
+  delete(key: string, expectedRevision?: number): Promise<StoredValue> {
+    this.checkWritable(key);
+    const previous = this.objects.get(key);
+    if (!previous) throw new StoreError('NotFound', key, `key not found: ${key}`);
+    if (expectedRevision !== undefined && previous.modRevision !== expectedRevision) {
+      throw new StoreError('Conflict', key, `revision ${previous.modRevision} is not ${expectedRevision}`);
+    }
+    const revision = ++this.current;
+    return this.apply({ type: 'delete', object: previous, revision }).then(() => previous);
+  }
+
+  /**
+   * Calls `listener` with every change under `prefix` after revision `after`, first the retained
+   * past ones, then each new one once it is durable. Fails with Compacted when `after` is older
+   * than the history kept.
+   */
+  watch(prefix: string, after: number, listener: (event: StoreEvent) => void): StoreWatch {
+    if (after < this.compacted) {
+      throw new StoreError('Compacted', prefix, `required revision ${after} has been compacted`);
+    }
+    for (const event of this.history) {
+      if (event.revision > after && event.object.key.startsWith(prefix)) listener(event);
+    }
+    const watcher = { prefix, listener };
+    this.watchers.add(watcher);
+    return { cancel: () => this.watchers.delete(watcher) };
+  }
+
+  /** Resolves once every write made so far is durable (or has failed). */
+  async flush(): Promise<void> {
+    await this.chain;
+  }
+
+  private checkWritable(key: string): void {
+    if (this.failure) throw new StoreError('Unavailable', key, `storage failed: ${this.failure.message}`);
+  }
+
+  private apply(event: StoreEvent): Promise<StoredValue> {
+    const { object } = event;
+    if (event.type === 'put') {
+      if (!this.objects.has(object.key)) this.sortedKeys = undefined;
+      this.objects.set(object.key, object);
+    } else {
+      this.objects.delete(object.key);
+      this.sortedKeys = undefined;
+    }
+    if (!this.batch) {
+      const events: StoreEvent[] = [];
+      // The batch commits after the previous commit, at the earliest in the next microtask, so
+      // every write of this turn (and any made while the previous commit runs) joins it.
+      const committed = this.chain.then(() => this.commit(events));
+      this.batch = { events, committed };
+      this.chain = committed.catch(() => {});
+    }
+    this.batch.events.push(event);
+    return this.batch.committed.then(() => object);
+  }
+
+  /** Commits one batch in one backend commit, then tells the watchers. */
+  private async commit(events: StoreEvent[]): Promise<void> {
+    if (this.batch?.events === events) this.batch = undefined;
+    if (this.failure) throw new StoreError('Unavailable', '', `storage failed: ${this.failure.message}`);
+    const writes: StorageWrite[] = events.map(({ type, object }) =>
+      type === 'put' ? { key: OBJECT_PREFIX + object.key, value: object } : { key: OBJECT_PREFIX + object.key, delete: true },
+    );
+    writes.push({ key: REVISION_KEY, value: events[events.length - 1].revision });
+    try {
+      await this.backend.commit(writes);
+    } catch (error) {
+      this.failure = error instanceof Error ? error : new Error(String(error));
+      throw new StoreError('Unavailable', '', `storage failed: ${this.failure.message}`);
+    }
+    for (const event of events) this.publish(event);
+  }
+
+  private publish(event: StoreEvent): void {
+    this.history.push(event);
+    if (this.history.length > this.historyLimit) {
+      const dropped = this.history.splice(0, this.history.length - this.historyLimit);
+      this.compacted = dropped[dropped.length - 1].revision;
+    }
+    for (const watcher of [...this.watchers]) {
+      if (event.object.key.startsWith(watcher.prefix)) watcher.listener(event);
+    }
+  }
+}
