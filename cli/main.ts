@@ -1,12 +1,15 @@
 import { runInteractive, runPiped } from './interactive';
 import { runFile } from './run-file';
+import { runServe } from './serve';
 
 const USAGE = `Usage:
   kubeplay                 an interactive shell on a kubeplay cluster (real time)
   kubeplay run FILE        run FILE's lines as if typed, on a fresh seeded cluster on virtual
                            time, and print the transcript
   kubeplay serve [--port 6443] [--kubeconfig FILE] [--state DIR]
-                           serve the Kubernetes API over HTTP on 127.0.0.1 (not yet available)
+                           serve the Kubernetes API over HTTP on 127.0.0.1 for the real
+                           kubectl; writes a kubeconfig (default ./kubeplay.kubeconfig);
+                           keeps state in DIR when given, in memory otherwise
   kubeplay kubectl [--kubeconfig FILE] ARGS...
                            kubeplay's kubectl against any API server (not yet available)
 `;
@@ -23,6 +26,7 @@ async function main(argv: string[]): Promise<number> {
       }
       return runFile(rest[0]);
     case 'serve':
+      return runServe(rest);
     case 'kubectl':
       process.stderr.write(`kubeplay ${command}: not available yet; it arrives with the API server.\n`);
       return 2;

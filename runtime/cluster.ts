@@ -2,20 +2,42 @@ import { createApiHandler } from './api/handler';
 import type { ApiHandler } from './api/types';
 import type { Clock } from './clock';
 import type { Rng } from './rng';
+import type { StorageBackend } from './storage/backend';
+import { Store } from './storage/store';
 
 /** What a cluster is built from: all of it injected. */
 export interface ClusterDeps {
   clock: Clock;
   rng: Rng;
+  storage: StorageBackend;
 }
 
-/** A minikube cluster: for now its API server; controllers, scheduler and kubelets follow. */
+/** A minikube cluster: its API server over its store; controllers, scheduler and kubelets follow. */
 export interface Cluster {
   api: ApiHandler;
+  store: Store;
 }
 
-/** Assembles a minikube cluster from its parts. */
-export function createCluster(deps: ClusterDeps): Cluster {
-  void deps;
-  return { api: createApiHandler() };
+/** The namespaces every cluster starts with. */
+const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
+
+/**
+ * Assembles a minikube cluster from its parts and, on first boot, creates what the API server
+ * creates itself (the system namespaces), through the API like any other client.
+ */
+export async function createCluster(deps: ClusterDeps): Promise<Cluster> {
+  const store = await Store.open(deps.storage);
+  const api = createApiHandler({ store, clock: deps.clock, rng: deps.rng });
+  for (const name of SYSTEM_NAMESPACES) {
+    const existing = await api({ method: 'GET', path: `/api/v1/namespaces/${name}` });
+    if (existing.status !== 404) continue;
+    const created = await api({
+      method: 'POST',
+      path: '/api/v1/namespaces',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }),
+    });
+    if (created.status !== 201) throw new Error(`could not create namespace ${name}: ${created.body}`);
+  }
+  return { api, store };
 }

@@ -28,7 +28,7 @@ export interface Playground {
 
 /** Boots a playground: loads what the storage keeps, then assembles cluster and host. */
 export async function createPlayground(deps: PlaygroundDeps): Promise<Playground> {
-  const cluster = createCluster(deps);
+  const cluster = await createCluster(deps);
   const history = await History.load(deps.storage, deps.clock, deps.rng);
   const commands = new Map<string, ShellCommand>([...SHELL_COMMANDS, kubectl].map((c) => [c.name, c]));
   const services: SessionServices = { clock: deps.clock, api: new ApiClient(cluster.api), history, commands };

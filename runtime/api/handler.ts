@@ -1,21 +1,596 @@
-import { jsonResponse, pathNotFound, statusResponse } from './status';
+import type { Clock } from '../clock';
+import type { Rng } from '../rng';
+import type { Store } from '../storage/store';
+import { contentType, decodeObject, decodeValue } from './body';
+import {
+  aggregatedDiscovery,
+  AGGREGATED_DISCOVERY_TYPE,
+  apiGroup,
+  apiGroupList,
+  apiResourceList,
+  apiVersions,
+  rootPaths,
+} from './discovery';
+import { isObject, type KubeObject } from './object';
+import { errorTarget, ObjectStore, type ListOptions, type WatchEvent } from './object-store';
+import { openApiDocument, openApiRoot } from './openapi';
+import { jsonPatch, mergePatch, strategicMergePatch } from './patch';
+import { ResourceRegistry } from './registry';
+import { requestInfo, type Query, type RequestInfo } from './request-info';
+import { groupVersion, type ResourceType, type Verb } from './resource';
+import { namespaces } from './resources/namespaces';
+import { parseFieldSelector, parseLabelSelector, SelectorError } from './selectors';
+import {
+  badRequest,
+  internalError,
+  methodNotSupported,
+  notAcceptable,
+  notFound,
+  pathNotFound,
+  StatusError,
+  type Status,
+} from './status';
+import { ChunkStream } from './stream';
+import { toTable, wantsTable, type IncludeObject } from './table-response';
 import type { ApiHandler, ApiRequest, ApiResponse } from './types';
 import { SERVER_VERSION } from './version';
+import { formatSelector } from './resources/workload-table';
+
+/** What the API server is built from. */
+export interface ApiServerDeps {
+  store: Store;
+  clock: Clock;
+  rng: Rng;
+  registry?: ResourceRegistry;
+}
 
 const HEALTH_PATHS = new Set(['/healthz', '/livez', '/readyz']);
+const SCALABLE = new Set(['deployments', 'replicasets', 'statefulsets', 'replicationcontrollers']);
 
 /**
- * The API server's request handler. This first version serves /version and the health checks;
- * discovery, resources and watches arrive with the API-server issue.
+ * The kube-apiserver as one function: discovery, CRUD, list and watch with selectors and paging,
+ * patches, the status, scale and binding subresources, Tables, and Status errors with the real
+ * texts. It never throws: every failure comes back as a Status.
  */
-export function createApiHandler(): ApiHandler {
-  return async (request: ApiRequest): Promise<ApiResponse> => {
-    const path = request.path.split('?')[0];
-    if (request.method !== 'GET') return statusResponse(pathNotFound());
-    if (path === '/version') return jsonResponse(200, SERVER_VERSION);
-    if (HEALTH_PATHS.has(path)) {
-      return { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'ok' };
+export function createApiHandler(deps: ApiServerDeps): ApiHandler {
+  const registry = deps.registry ?? new ResourceRegistry();
+  const objects = new ObjectStore(deps.store, deps.clock, deps.rng);
+  const server = new ApiServer(registry, objects, deps.clock);
+  return async (request) => {
+    try {
+      return await server.handle(request);
+    } catch (error) {
+      if (error instanceof StatusError) return respond(request, error.status.code, error.status);
+      const detail = error instanceof Error ? error.message : String(error);
+      return respond(request, 500, internalError(detail).status);
     }
-    return statusResponse(pathNotFound());
   };
+}
+
+/** Compact JSON, or indented for the tools a person reads it with (apiserver negotiate.go). */
+function respond(request: ApiRequest, code: number, value: unknown, type = 'application/json'): ApiResponse {
+  const agent = request.headers?.['user-agent'] ?? '';
+  const pretty = /^(curl|Wget|Mozilla\/5\.0)/.test(agent);
+  return {
+    status: code,
+    headers: { 'content-type': type },
+    body: pretty ? `${JSON.stringify(value, null, 2)}\n` : JSON.stringify(value),
+  };
+}
+
+class ApiServer {
+  constructor(
+    private readonly registry: ResourceRegistry,
+    private readonly objects: ObjectStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async handle(request: ApiRequest): Promise<ApiResponse> {
+    const info = requestInfo(request.method, request.path);
+    if (!info.isResourceRequest) return this.nonResource(request, info);
+    const type = this.registry.lookup(info.group, info.version, info.resource ?? '');
+    if (!type) throw pathNotFound();
+    if (info.resource === 'namespaces' && info.name === undefined) delete info.namespace;
+    if (!type.namespaced && info.namespace && info.resource !== 'namespaces') throw pathNotFound();
+    if (info.subresource) return this.subresource(request, info, type);
+    if (!type.verbs.includes(info.verb as Verb)) throw methodNotSupported(errorTarget(type), info.verb);
+    const namespace = type.namespaced ? info.namespace : undefined;
+    switch (info.verb) {
+      case 'get':
+        return this.reply(request, type, 200, this.objects.get(type, namespace, info.name as string));
+      case 'list':
+        return this.list(request, info, type, namespace);
+      case 'watch':
+        return this.watch(request, info, type, namespace);
+      case 'create':
+        return this.create(request, info, type, namespace);
+      case 'update':
+        return this.update(request, info, type, namespace);
+      case 'patch':
+        return this.patch(request, info, type, namespace);
+      case 'delete':
+        return this.delete(request, info, type, namespace);
+      case 'deletecollection':
+        return this.deleteCollection(request, info, type, namespace);
+      default:
+        throw methodNotSupported(errorTarget(type), info.verb);
+    }
+  }
+
+  private nonResource(request: ApiRequest, info: RequestInfo): ApiResponse {
+    if (request.method !== 'GET' && request.method !== 'HEAD') throw pathNotFound();
+    const accept = request.headers?.accept ?? '';
+    const aggregated = accept.includes('as=APIGroupDiscoveryList') && accept.includes('v=v2');
+    const path = info.path.replace(/\/$/, '') || '/';
+    if (path === '/') return respond(request, 200, rootPaths(this.registry));
+    if (path === '/version') return respond(request, 200, SERVER_VERSION);
+    if (HEALTH_PATHS.has(path))
+      return { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'ok' };
+    if (path === '/api') {
+      return aggregated
+        ? respond(request, 200, aggregatedDiscovery(this.registry, true), AGGREGATED_DISCOVERY_TYPE)
+        : respond(request, 200, apiVersions());
+    }
+    if (path === '/apis') {
+      return aggregated
+        ? respond(request, 200, aggregatedDiscovery(this.registry, false), AGGREGATED_DISCOVERY_TYPE)
+        : respond(request, 200, apiGroupList(this.registry));
+    }
+    const parts = path.split('/').slice(1);
+    let document: unknown;
+    if (path === '/openapi/v3') return respond(request, 200, openApiRoot(this.registry));
+    if (parts[0] === 'openapi' && parts[1] === 'v3') {
+      const [, , root, a, b] = parts;
+      document = root === 'api' ? openApiDocument(this.registry, '', a) : openApiDocument(this.registry, a, b ?? '');
+      if (document === undefined) throw pathNotFound();
+      return respond(request, 200, document);
+    }
+    if (parts[0] === 'api' && parts.length === 2) document = apiResourceList(this.registry, '', parts[1]);
+    else if (parts[0] === 'apis' && parts.length === 2) document = apiGroup(this.registry, parts[1]);
+    else if (parts[0] === 'apis' && parts.length === 3) document = apiResourceList(this.registry, parts[1], parts[2]);
+    if (document === undefined) throw pathNotFound();
+    return respond(request, 200, document);
+  }
+
+  /** A single object, as JSON or as a one-row Table. */
+  private reply(request: ApiRequest, type: ResourceType, code: number, object: KubeObject): ApiResponse {
+    this.checkAccept(request);
+    if (!wantsTable(request.headers?.accept)) return respond(request, code, object);
+    const include = includeObject(requestInfo(request.method, request.path).query);
+    return respond(request, code, toTable(type, [object], { now: this.clock.now() }, { include }));
+  }
+
+  private checkAccept(request: ApiRequest): void {
+    const accept = request.headers?.accept;
+    if (!accept) return;
+    const ok = accept
+      .split(',')
+      .some((part) => /^\s*(\*\/\*|application\/\*|application\/json|application\/yaml)/.test(part));
+    if (!ok) throw notAcceptable(accept);
+  }
+
+  private listOptions(info: RequestInfo, type: ResourceType, namespace: string | undefined): ListOptions {
+    const options: ListOptions = { namespace };
+    try {
+      const label = info.query.get('labelSelector');
+      if (label) options.labelSelector = parseLabelSelector(label);
+      const field = info.query.get('fieldSelector');
+      if (field) {
+        const selector = parseFieldSelector(field);
+        const allowed = this.objects.selectableFieldNames(type);
+        for (const r of selector.requirements) {
+          if (!allowed.has(r.field)) {
+            throw badRequest(`field label not supported: ${r.field}`);
+          }
+        }
+        options.fieldSelector = selector;
+      }
+    } catch (error) {
+      if (error instanceof SelectorError) throw badRequest(error.message);
+      throw error;
+    }
+    const limit = Number(info.query.get('limit') ?? 0);
+    if (Number.isInteger(limit) && limit > 0) options.limit = limit;
+    const token = info.query.get('continue');
+    if (token) options.continueToken = token;
+    return options;
+  }
+
+  private list(request: ApiRequest, info: RequestInfo, type: ResourceType, namespace: string | undefined): ApiResponse {
+    this.checkAccept(request);
+    const result = this.objects.list(type, this.listOptions(info, type, namespace));
+    if (wantsTable(request.headers?.accept)) {
+      return respond(
+        request,
+        200,
+        toTable(type, result.items, { now: this.clock.now() }, { ...result, include: includeObject(info.query) }),
+      );
+    }
+    const metadata: Record<string, unknown> = { resourceVersion: result.resourceVersion };
+    if (result.continueToken) metadata.continue = result.continueToken;
+    if (result.remainingItemCount !== undefined) metadata.remainingItemCount = result.remainingItemCount;
+    return respond(request, 200, {
+      kind: `${type.kind}List`,
+      apiVersion: groupVersion(type),
+      metadata,
+      items: result.items,
+    });
+  }
+
+  /**
+   * A watch: a stream of `{"type","object"}` lines. From resourceVersion 0 (or none) it starts
+   * with a synthetic ADDED per current object; from a list's resourceVersion, with what changed
+   * since. timeoutSeconds ends it on the cluster clock.
+   */
+  private watch(
+    request: ApiRequest,
+    info: RequestInfo,
+    type: ResourceType,
+    namespace: string | undefined,
+  ): ApiResponse {
+    const options = this.listOptions(info, type, namespace);
+    const table = wantsTable(request.headers?.accept);
+    const include = includeObject(info.query);
+    const stream = new ChunkStream();
+    let first = true;
+    const send = (event: { type: string; object: unknown }): void => stream.push(`${JSON.stringify(event)}\n`);
+    const emit = ({ type: eventType, object }: WatchEvent): void => {
+      const body = table ? toTable(type, [object], { now: this.clock.now() }, { include, columns: first }) : object;
+      first = false;
+      send({ type: eventType, object: body });
+    };
+    const rv = info.query.get('resourceVersion');
+    let after: number;
+    if (!rv || rv === '0') {
+      const { items } = this.objects.list(type, { ...options, limit: undefined, continueToken: undefined });
+      after = this.objects.revision();
+      for (const object of items) emit({ type: 'ADDED', object });
+    } else {
+      after = Number(rv);
+      if (!Number.isInteger(after) || after < 0)
+        throw badRequest(`Invalid value: "${rv}": resourceVersion must be an integer`);
+    }
+    try {
+      const watch = this.objects.watch(type, options, after, emit);
+      stream.whenClosed(() => watch.cancel());
+    } catch (error) {
+      if (!(error instanceof StatusError)) throw error;
+      send({ type: 'ERROR', object: error.status });
+      stream.close();
+    }
+    const timeout = Number(info.query.get('timeoutSeconds') ?? 0);
+    if (timeout > 0) {
+      const timer = this.clock.setTimer(timeout * 1000, () => stream.close());
+      stream.whenClosed(() => timer.cancel());
+    }
+    return { status: 200, headers: { 'content-type': 'application/json' }, body: '', stream };
+  }
+
+  private writeOptions(info: RequestInfo): { dryRun: boolean; fieldManager?: string } {
+    const dryRun = info.query.all('dryRun');
+    if (dryRun.some((v) => v !== 'All'))
+      throw badRequest(`dryRun: Unsupported value: "${dryRun.find((v) => v !== 'All')}": supported values: "All"`);
+    const validation = info.query.get('fieldValidation');
+    if (validation && !['Strict', 'Warn', 'Ignore'].includes(validation)) {
+      throw badRequest(
+        `fieldValidation: Unsupported value: "${validation}": supported values: "Ignore", "Strict", "Warn"`,
+      );
+    }
+    return { dryRun: dryRun.length > 0, fieldManager: info.query.get('fieldManager') };
+  }
+
+  private checkBodyMeta(type: ResourceType, body: KubeObject, namespace: string | undefined): void {
+    const expected = groupVersion(type);
+    if (body.apiVersion !== undefined && body.apiVersion !== expected) {
+      throw badRequest(
+        `the API version in the data (${String(body.apiVersion)}) does not match the expected API version (${expected})`,
+      );
+    }
+    if (body.kind !== undefined && body.kind !== type.kind) {
+      throw badRequest(`the kind in the data (${String(body.kind)}) does not match the expected kind (${type.kind})`);
+    }
+    if (!isObject(body.metadata ?? {})) throw badRequest('metadata: must be an object');
+    const ns = body.metadata?.namespace;
+    if (type.namespaced && ns && namespace && ns !== namespace) {
+      throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+    }
+  }
+
+  private async create(
+    request: ApiRequest,
+    info: RequestInfo,
+    type: ResourceType,
+    namespace: string | undefined,
+  ): Promise<ApiResponse> {
+    if (info.name !== undefined) throw methodNotSupported(errorTarget(type), 'create');
+    const body = decodeObject(request);
+    this.checkBodyMeta(type, body, namespace);
+    const options = this.writeOptions(info);
+    if (type.namespaced) {
+      if (!namespace) throw pathNotFound();
+      this.objects.checkNamespace(
+        namespaces,
+        type,
+        namespace,
+        body.metadata?.name ?? body.metadata?.generateName ?? '',
+      );
+    }
+    const created = await this.objects.create(type, namespace, body, options);
+    return this.reply(request, type, 201, created);
+  }
+
+  private async update(
+    request: ApiRequest,
+    info: RequestInfo,
+    type: ResourceType,
+    namespace: string | undefined,
+  ): Promise<ApiResponse> {
+    const body = decodeObject(request);
+    this.checkBodyMeta(type, body, namespace);
+    const updated = await this.objects.update(type, namespace, info.name as string, body, this.writeOptions(info));
+    return this.reply(request, type, 200, updated);
+  }
+
+  /** The object `patch` makes of `current`, by the request's patch type. */
+  private applyPatch(request: ApiRequest, current: KubeObject): KubeObject {
+    const type = contentType(request);
+    const patch = decodeValue(
+      request,
+      type === 'application/apply-patch+yaml' ? 'application/yaml' : 'application/json',
+    );
+    let result: unknown;
+    switch (type) {
+      case 'application/merge-patch+json':
+        result = mergePatch(current, patch);
+        break;
+      case 'application/json-patch+json':
+        result = jsonPatch(current, patch);
+        break;
+      case 'application/strategic-merge-patch+json':
+      case 'application/apply-patch+yaml':
+        if (!isObject(patch)) throw badRequest('patch: must be an object');
+        result = strategicMergePatch(current, patch);
+        break;
+      default:
+        throw new StatusError({
+          kind: 'Status',
+          apiVersion: 'v1',
+          metadata: {},
+          status: 'Failure',
+          message: `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`,
+          reason: 'UnsupportedMediaType',
+          code: 415,
+        });
+    }
+    if (!isObject(result)) throw badRequest('the patch produced something that is not an object');
+    return result as KubeObject;
+  }
+
+  private async patch(
+    request: ApiRequest,
+    info: RequestInfo,
+    type: ResourceType,
+    namespace: string | undefined,
+  ): Promise<ApiResponse> {
+    const name = info.name as string;
+    const options = this.writeOptions(info);
+    let current: KubeObject;
+    try {
+      current = this.objects.get(type, namespace, name);
+    } catch (error) {
+      // Server-side apply creates what does not exist yet.
+      if (
+        !(error instanceof StatusError) ||
+        error.status.code !== 404 ||
+        contentType(request) !== 'application/apply-patch+yaml'
+      ) {
+        throw error;
+      }
+      const body = this.applyPatch(request, {});
+      this.checkBodyMeta(type, body, namespace);
+      if (type.namespaced && namespace) this.objects.checkNamespace(namespaces, type, namespace, name);
+      body.metadata = { ...body.metadata, name };
+      return this.reply(request, type, 201, await this.objects.create(type, namespace, body, options));
+    }
+    const patched = this.applyPatch(request, current);
+    this.checkBodyMeta(type, patched, namespace);
+    // The patch applies to the version it was computed against: a concurrent change retries it.
+    patched.metadata = { ...patched.metadata, resourceVersion: current.metadata?.resourceVersion };
+    const updated = await this.objects.update(type, namespace, name, patched, options);
+    return this.reply(request, type, 200, updated);
+  }
+
+  private deleteOptions(
+    request: ApiRequest,
+    info: RequestInfo,
+  ): { gracePeriodSeconds?: number; preconditionUid?: string; preconditionVersion?: string } {
+    let body: Record<string, unknown> = {};
+    if (request.body && (typeof request.body === 'string' ? request.body.trim() : request.body.length)) {
+      const value = decodeValue(request);
+      if (isObject(value)) body = value;
+    }
+    const query = info.query.get('gracePeriodSeconds');
+    const grace = query !== undefined ? Number(query) : (body.gracePeriodSeconds as number | undefined);
+    const preconditions = (body.preconditions ?? {}) as { uid?: string; resourceVersion?: string };
+    return {
+      gracePeriodSeconds: typeof grace === 'number' && Number.isFinite(grace) ? Math.max(0, grace) : undefined,
+      preconditionUid: preconditions.uid,
+      preconditionVersion: preconditions.resourceVersion,
+    };
+  }
+
+  private async delete(
+    request: ApiRequest,
+    info: RequestInfo,
+    type: ResourceType,
+    namespace: string | undefined,
+  ): Promise<ApiResponse> {
+    const options = { ...this.writeOptions(info), ...this.deleteOptions(request, info) };
+    const deleted = await this.objects.delete(type, namespace, info.name as string, options);
+    return this.reply(request, type, 200, deleted);
+  }
+
+  private async deleteCollection(
+    request: ApiRequest,
+    info: RequestInfo,
+    type: ResourceType,
+    namespace: string | undefined,
+  ): Promise<ApiResponse> {
+    const options = { ...this.writeOptions(info), ...this.deleteOptions(request, info) };
+    const { items, resourceVersion } = this.objects.list(type, {
+      ...this.listOptions(info, type, namespace),
+      limit: undefined,
+    });
+    const deleted: KubeObject[] = [];
+    for (const item of items) {
+      try {
+        deleted.push(await this.objects.delete(type, item.metadata?.namespace, item.metadata?.name ?? '', options));
+      } catch (error) {
+        if (!(error instanceof StatusError) || error.status.code !== 404) throw error;
+      }
+    }
+    return respond(request, 200, {
+      kind: `${type.kind}List`,
+      apiVersion: groupVersion(type),
+      metadata: { resourceVersion },
+      items: deleted,
+    });
+  }
+
+  private async subresource(
+    request: ApiRequest,
+    info: RequestInfo,
+    type: ResourceType,
+    parentNamespace?: string,
+  ): Promise<ApiResponse> {
+    const namespace = type.namespaced ? (parentNamespace ?? info.namespace) : undefined;
+    const name = info.name as string;
+    const sub = type.subresources?.find((s) => s.name === info.subresource);
+    if (!sub || info.name === undefined) throw pathNotFound();
+    const verb = info.verb;
+    if (!sub.verbs.includes(verb))
+      throw methodNotSupported({ group: type.group, resource: `${type.plural}/${sub.name}` }, verb);
+    const options = this.writeOptions(info);
+    if (sub.name === 'status') {
+      if (verb === 'get') return this.reply(request, type, 200, this.objects.get(type, namespace, name));
+      const current = this.objects.get(type, namespace, name);
+      const body = verb === 'patch' ? this.applyPatch(request, current) : decodeObject(request);
+      if (verb === 'patch') body.metadata = { ...body.metadata, resourceVersion: current.metadata?.resourceVersion };
+      const updated = await this.objects.update(type, namespace, name, body, { ...options, subresource: 'status' });
+      return this.reply(request, type, 200, updated);
+    }
+    if (sub.name === 'scale' && SCALABLE.has(type.plural))
+      return this.scale(request, type, namespace, name, verb, options);
+    if (sub.name === 'binding' && type.plural === 'pods') return this.bind(request, type, namespace, name, options);
+    throw notFound({ group: type.group, resource: `${type.plural}/${sub.name}` }, name);
+  }
+
+  /** The autoscaling/v1 Scale of a workload. */
+  private toScale(object: KubeObject): KubeObject {
+    const meta = object.metadata ?? {};
+    const spec = (object.spec ?? {}) as { replicas?: number; selector?: unknown };
+    const status = (object.status ?? {}) as { replicas?: number };
+    const selector =
+      isObject(spec.selector) && !('matchLabels' in spec.selector || 'matchExpressions' in spec.selector)
+        ? formatSelector({ matchLabels: spec.selector as Record<string, string> })
+        : formatSelector(spec.selector as Parameters<typeof formatSelector>[0]);
+    return {
+      kind: 'Scale',
+      apiVersion: 'autoscaling/v1',
+      metadata: {
+        name: meta.name,
+        namespace: meta.namespace,
+        uid: meta.uid,
+        resourceVersion: meta.resourceVersion,
+        creationTimestamp: meta.creationTimestamp,
+      },
+      spec: { replicas: spec.replicas ?? 0 },
+      status: { replicas: status.replicas ?? 0, ...(selector === '<none>' ? {} : { selector }) },
+    };
+  }
+
+  private async scale(
+    request: ApiRequest,
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string,
+    verb: string,
+    options: { dryRun: boolean },
+  ): Promise<ApiResponse> {
+    const current = this.objects.get(type, namespace, name);
+    const scale = this.toScale(current);
+    if (verb === 'get') return respond(request, 200, scale);
+    const next = verb === 'patch' ? this.applyPatch(request, scale) : decodeObject(request);
+    const replicas = (next.spec as { replicas?: unknown } | undefined)?.replicas;
+    if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0) {
+      throw new StatusError({
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        message: `Scale.autoscaling "${name}" is invalid: spec.replicas: Invalid value: ${JSON.stringify(replicas ?? null)}: must be greater than or equal to 0`,
+        reason: 'Invalid',
+        details: {
+          name,
+          group: 'autoscaling',
+          kind: 'Scale',
+          causes: [
+            {
+              reason: 'FieldValueInvalid',
+              message: `Invalid value: ${JSON.stringify(replicas ?? null)}: must be greater than or equal to 0`,
+              field: 'spec.replicas',
+            },
+          ],
+        },
+        code: 422,
+      } satisfies Status);
+    }
+    const expected = verb === 'update' ? next.metadata?.resourceVersion : current.metadata?.resourceVersion;
+    const updated = await this.objects.update(
+      type,
+      namespace,
+      name,
+      {
+        ...current,
+        spec: { ...(current.spec as object), replicas },
+        metadata: { ...current.metadata, resourceVersion: expected },
+      },
+      options,
+    );
+    return respond(request, 200, this.toScale(updated));
+  }
+
+  /** pods/binding: the scheduler's write, which sets spec.nodeName once. */
+  private async bind(
+    request: ApiRequest,
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string,
+    options: { dryRun: boolean },
+  ): Promise<ApiResponse> {
+    const binding = decodeObject(request);
+    const node = (binding.target as { name?: string } | undefined)?.name;
+    if (!node) throw badRequest('target.name: Required value');
+    const pod = this.objects.get(type, namespace, name);
+    const spec = (pod.spec ?? {}) as { nodeName?: string };
+    if (spec.nodeName) {
+      throw new StatusError({
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        message: `Operation cannot be fulfilled on pods/binding "${name}": pod ${name} is already assigned to node "${spec.nodeName}"`,
+        reason: 'Conflict',
+        details: { name, kind: 'pods/binding' },
+        code: 409,
+      });
+    }
+    await this.objects.update(type, namespace, name, { ...pod, spec: { ...spec, nodeName: node } }, options);
+    return respond(request, 201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
+  }
+}
+
+function includeObject(query: Query): IncludeObject {
+  const value = query.get('includeObject');
+  return value === 'Object' || value === 'None' ? value : 'Metadata';
 }

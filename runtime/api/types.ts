@@ -11,11 +11,19 @@ export interface ApiRequest {
   body?: string | Uint8Array;
 }
 
+/** A streamed body (a watch): chunks as they come, until the server or the client closes it. */
+export interface ResponseStream extends AsyncIterable<string> {
+  /** Stops the stream; the iteration ends. */
+  close(): void;
+}
+
 export interface ApiResponse {
   status: number;
   /** Header names in lower case. */
   headers: Record<string, string>;
+  /** The whole body; empty when `stream` carries it. */
   body: string;
+  stream?: ResponseStream;
 }
 
 /** The API server as a function. */

@@ -41,13 +41,24 @@ export class History {
   /** Records `line` (unless ignoreboth drops it); resolves once it is stored. */
   async add(line: string): Promise<void> {
     if (line.trim() === '' || line.startsWith(' ') || line === this.lines[this.lines.length - 1]) return;
-    // Time first keeps keys in the order lines were typed, across tabs and reloads.
-    const key = `${PREFIX}${String(this.clock.now()).padStart(15, '0')}-${randomString(this.rng, 6)}`;
+    const key = this.nextKey();
     this.keys.push(key);
     this.lines.push(line);
     const dropped = this.keys.splice(0, Math.max(0, this.keys.length - HISTORY_FILE_SIZE));
     this.lines.splice(0, dropped.length);
     await this.backend.commit([{ key, value: line }, ...dropped.map((k) => ({ key: k, delete: true as const }))]);
+  }
+
+  /**
+   * A key after every existing one: time, then a sequence within the same millisecond, then a
+   * random tail so that two tabs writing at once do not collide.
+   */
+  private nextKey(): string {
+    const last = this.keys[this.keys.length - 1];
+    const [lastTime, lastSeq] = last ? last.slice(PREFIX.length).split('-').map(Number) : [0, -1];
+    const now = this.clock.now();
+    const [time, seq] = now > lastTime ? [now, 0] : [lastTime, lastSeq + 1];
+    return `${PREFIX}${String(time).padStart(15, '0')}-${String(seq).padStart(6, '0')}-${randomString(this.rng, 6)}`;
   }
 
   /** Forgets every line (`history -c`). */

@@ -113,7 +113,8 @@ export class Store {
       else hi = mid;
     }
     const out: StoredValue[] = [];
-    for (let i = lo; i < keys.length && keys[i].startsWith(prefix); i++) out.push(this.objects.get(keys[i]) as StoredValue);
+    for (let i = lo; i < keys.length && keys[i].startsWith(prefix); i++)
+      out.push(this.objects.get(keys[i]) as StoredValue);
     return out;
   }
 
@@ -206,7 +207,9 @@ export class Store {
     if (this.batch?.events === events) this.batch = undefined;
     if (this.failure) throw new StoreError('Unavailable', '', `storage failed: ${this.failure.message}`);
     const writes: StorageWrite[] = events.map(({ type, object }) =>
-      type === 'put' ? { key: OBJECT_PREFIX + object.key, value: object } : { key: OBJECT_PREFIX + object.key, delete: true },
+      type === 'put'
+        ? { key: OBJECT_PREFIX + object.key, value: object }
+        : { key: OBJECT_PREFIX + object.key, delete: true },
     );
     writes.push({ key: REVISION_KEY, value: events[events.length - 1].revision });
     try {

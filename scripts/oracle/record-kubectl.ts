@@ -7,7 +7,10 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApiHandler } from '../../runtime/api/handler';
+import { VirtualClock } from '../../runtime/clock';
+import { createCluster } from '../../runtime/cluster';
+import { createSeededRng } from '../../runtime/rng';
+import { MemoryBackend } from '../../runtime/storage/backend';
 import { kubectlBinary } from './kubectl-binary.js';
 
 /** The fixture files and the kubectl argument lists each one records. */
@@ -32,7 +35,12 @@ const SUITES: Record<string, string[][]> = {
   root: [[], ['help'], ['--help'], ['gte'], ['foo'], ['zzzzzzz'], ['ver'], ['optins'], ['x']],
 };
 
-const handler = createApiHandler();
+const cluster = await createCluster({
+  clock: new VirtualClock(Date.UTC(2026, 0, 1)),
+  rng: createSeededRng('oracle'),
+  storage: new MemoryBackend(),
+});
+const handler = cluster.api;
 const server = createServer((request, response) => {
   void handler({ method: request.method ?? 'GET', path: request.url ?? '/', headers: {} }).then((reply) => {
     response.writeHead(reply.status, reply.headers).end(reply.body);

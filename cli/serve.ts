@@ -1,0 +1,137 @@
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { resolve } from 'node:path';
+import type { ApiHandler } from '../runtime/api/types';
+import { createHostClock } from '../runtime/clock';
+import { createCluster } from '../runtime/cluster';
+import { createSeededRng } from '../runtime/rng';
+import { MemoryBackend, type StorageBackend } from '../runtime/storage/backend';
+import { FileBackend } from './file-backend';
+
+/** Options of `kubeplay serve`. */
+export interface ServeOptions {
+  port: number;
+  kubeconfig: string;
+  state?: string;
+}
+
+/** Parses `serve`'s flags; a string is an error to print. */
+export function parseServeArgs(args: string[]): ServeOptions | string {
+  const options: ServeOptions = { port: 6443, kubeconfig: 'kubeplay.kubeconfig' };
+  for (let i = 0; i < args.length; i++) {
+    const [flag, inline] = args[i].split(/=(.*)/s, 2);
+    const value = (): string | undefined => inline ?? args[++i];
+    if (flag === '--port') {
+      const port = Number(value());
+      if (!Number.isInteger(port) || port < 0 || port > 65535) return `invalid --port: ${args[i]}`;
+      options.port = port;
+    } else if (flag === '--kubeconfig') {
+      const file = value();
+      if (!file) return 'flag needs an argument: --kubeconfig';
+      options.kubeconfig = file;
+    } else if (flag === '--state') {
+      const dir = value();
+      if (!dir) return 'flag needs an argument: --state';
+      options.state = dir;
+    } else return `unknown flag: ${args[i]}`;
+  }
+  return options;
+}
+
+/** A kubeconfig for a plain-HTTP server on 127.0.0.1:`port`, as the real kubectl reads it. */
+export function kubeconfigFor(port: number): string {
+  return `apiVersion: v1
+kind: Config
+clusters:
+- cluster:
+    server: http://127.0.0.1:${port}
+  name: kubeplay
+contexts:
+- context:
+    cluster: kubeplay
+    namespace: default
+    user: kubeplay
+  name: kubeplay
+current-context: kubeplay
+preferences: {}
+users:
+- name: kubeplay
+  user: {}
+`;
+}
+
+async function readBody(request: IncomingMessage): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** Serves `api` to one HTTP request: headers and body in, status, headers and (streamed) body out. */
+export async function serveRequest(api: ApiHandler, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (typeof value === 'string') headers[name] = value;
+    else if (Array.isArray(value)) headers[name] = value.join(', ');
+  }
+  const reply = await api({
+    method: request.method ?? 'GET',
+    path: request.url ?? '/',
+    headers,
+    body: await readBody(request),
+  });
+  response.writeHead(reply.status, reply.headers);
+  if (!reply.stream) {
+    response.end(reply.body);
+    return;
+  }
+  const stream = reply.stream;
+  response.on('close', () => stream.close());
+  response.flushHeaders();
+  for await (const chunk of stream) response.write(chunk);
+  response.end();
+}
+
+/** `kubeplay serve`: the API over HTTP on 127.0.0.1 until SIGINT or SIGTERM. */
+export async function runServe(args: string[]): Promise<number> {
+  const options = parseServeArgs(args);
+  if (typeof options === 'string') {
+    process.stderr.write(`kubeplay serve: ${options}\n`);
+    return 2;
+  }
+  const storage: StorageBackend = options.state ? FileBackend.open(options.state) : new MemoryBackend();
+  const clock = createHostClock({
+    now: () => Date.now(),
+    schedule: (callback, ms) => setTimeout(callback, ms),
+    unschedule: (handle) => clearTimeout(handle as NodeJS.Timeout),
+  });
+  const cluster = await createCluster({ clock, rng: createSeededRng(randomBytes(16).toString('hex')), storage });
+  const server = createServer((request, response) => {
+    serveRequest(cluster.api, request, response).catch((error: unknown) => {
+      if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });
+      response.end(String(error));
+    });
+  });
+  await new Promise<void>((ready, fail) => {
+    server.once('error', fail);
+    server.listen(options.port, '127.0.0.1', ready);
+  });
+  const port = (server.address() as { port: number }).port;
+  const kubeconfig = resolve(options.kubeconfig);
+  writeFileSync(kubeconfig, kubeconfigFor(port));
+  process.stdout.write(
+    `kubeplay: serving the Kubernetes API on http://127.0.0.1:${port} (kubeconfig: ${kubeconfig})\n`,
+  );
+  return new Promise((done) => {
+    const stop = (): void => {
+      server.close();
+      server.closeAllConnections();
+      void cluster.store.flush().then(() => {
+        if (storage instanceof FileBackend) storage.close();
+        done(0);
+      });
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}

@@ -1,0 +1,62 @@
+import { parse as parseYaml } from 'yaml';
+import { decodeUtf8 } from '../util/utf8';
+import { isObject, type KubeObject } from './object';
+import { badRequest, entityTooLarge, unsupportedMediaType } from './status';
+import type { ApiRequest } from './types';
+
+/** The largest request body the API server takes (kube-apiserver's 3 MiB limit). */
+export const MAX_BODY_BYTES = 3 * 1024 * 1024;
+
+/** The media type of a request's body, without parameters (`application/json` when absent). */
+export function contentType(request: ApiRequest): string {
+  const header = request.headers?.['content-type'] ?? '';
+  return header.split(';')[0].trim().toLowerCase() || 'application/json';
+}
+
+/** The body as text, checked against the size limit. */
+export function bodyText(request: ApiRequest): string {
+  const body = request.body ?? '';
+  const text = typeof body === 'string' ? body : decodeUtf8(body);
+  if (text.length > MAX_BODY_BYTES) throw entityTooLarge();
+  return text;
+}
+
+/** Decodes a JSON or YAML request body into a value; malformed input is a 400. */
+export function decodeValue(request: ApiRequest, type = contentType(request)): unknown {
+  const text = bodyText(request);
+  if (type === 'application/vnd.kubernetes.protobuf') throw unsupportedMediaType(type);
+  if (type.endsWith('yaml')) {
+    try {
+      return parseYaml(text, { maxAliasCount: 100 }) as unknown;
+    } catch (error) {
+      throw badRequest(
+        `error converting YAML to JSON: yaml: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+      );
+    }
+  }
+  if (!type.endsWith('json')) throw unsupportedMediaType(type);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw badRequest(
+      `couldn't get version/kind; json parse error: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+/** Decodes a body that must be one object (create, update). */
+export function decodeObject(request: ApiRequest): KubeObject {
+  const value = decodeValue(request);
+  if (!isObject(value)) {
+    throw badRequest(
+      `couldn't get version/kind; json parse error: json: cannot unmarshal ${jsonType(value)} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }`,
+    );
+  }
+  return value as KubeObject;
+}
+
+function jsonType(value: unknown): string {
+  if (Array.isArray(value)) return 'array';
+  if (value === null) return 'null';
+  return typeof value === 'string' ? 'string' : typeof value === 'number' ? 'number' : typeof value;
+}

@@ -1,0 +1,475 @@
+import type { Clock } from '../clock';
+import { randomString, randomUuid, type Rng } from '../rng';
+import { StoreError, type Store, type StoredValue } from '../storage/store';
+import { formatTime } from '../util/time';
+import { clone, fieldAt, isObject, type KubeObject } from './object';
+import { groupVersion, type AdmissionContext, type FieldError, type ResourceType } from './resource';
+import type { FieldSelector, LabelSelector } from './selectors';
+import {
+  alreadyExists,
+  badRequest,
+  conflict,
+  expired,
+  forbidden,
+  invalid,
+  notFound,
+  OPTIMISTIC_LOCK_MESSAGE,
+  serviceUnavailable,
+} from './status';
+import { validateObjectMeta } from './validation';
+
+/** Options every write takes from the query string. */
+export interface WriteOptions {
+  dryRun: boolean;
+  fieldManager?: string;
+}
+
+/** A list's selection and paging. */
+export interface ListOptions {
+  namespace?: string;
+  labelSelector?: LabelSelector;
+  fieldSelector?: FieldSelector;
+  limit?: number;
+  continueToken?: string;
+}
+
+/** What a list returns: the items and the paging metadata. */
+export interface ListResult {
+  items: KubeObject[];
+  resourceVersion: string;
+  continueToken?: string;
+  remainingItemCount?: number;
+}
+
+/** One watch event as the API sends it. */
+export interface WatchEvent {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED';
+  object: KubeObject;
+}
+
+const NAMESPACE_LABEL_RULE = new Set(['namespaces', 'services']);
+
+/**
+ * The generic registry (apiserver's genericregistry.Store): turns API verbs on a resource type
+ * into store operations, with object metadata, defaulting, validation, optimistic concurrency
+ * and graceful deletion. Admission plugins that need the whole cluster run in the handler.
+ */
+export class ObjectStore {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly rng: Rng,
+  ) {}
+
+  /** The store key of an object. */
+  key(type: ResourceType, namespace: string | undefined, name: string): string {
+    return `${this.prefix(type, namespace)}${name}`;
+  }
+
+  /** The key prefix of a resource, within one namespace when given. */
+  prefix(type: ResourceType, namespace?: string): string {
+    const base = `${type.group || 'core'}/${type.plural}/`;
+    return type.namespaced && namespace ? `${base}${namespace}/` : base;
+  }
+
+  /** The object as the API returns it: apiVersion, kind and resourceVersion filled in. */
+  present(type: ResourceType, stored: StoredValue): KubeObject {
+    const value = stored.value as KubeObject;
+    return {
+      apiVersion: groupVersion(type),
+      kind: type.kind,
+      ...value,
+      metadata: { ...value.metadata, resourceVersion: String(stored.modRevision) },
+    };
+  }
+
+  get(type: ResourceType, namespace: string | undefined, name: string): KubeObject {
+    const stored = this.store.get(this.key(type, namespace, name));
+    if (!stored) throw notFound(errorTarget(type), name);
+    return this.present(type, stored);
+  }
+
+  /** Objects matching the options, in key order (namespace, then name). */
+  list(type: ResourceType, options: ListOptions): ListResult {
+    const all = this.store.range(this.prefix(type, options.namespace));
+    const resourceVersion = String(this.store.revision());
+    let start = 0;
+    if (options.continueToken) {
+      const token = decodeContinue(options.continueToken);
+      start = all.findIndex((s) => s.key > token.key);
+      if (start < 0) start = all.length;
+    }
+    const items: KubeObject[] = [];
+    let i = start;
+    for (; i < all.length; i++) {
+      if (options.limit && items.length >= options.limit) break;
+      const object = this.present(type, all[i]);
+      if (this.selected(type, object, options)) items.push(object);
+    }
+    if (i < all.length && options.limit) {
+      let remaining = 0;
+      for (let j = i; j < all.length; j++) {
+        if (this.selected(type, this.present(type, all[j]), options)) remaining++;
+      }
+      if (remaining > 0) {
+        const last = all[i - 1].key;
+        return {
+          items,
+          resourceVersion,
+          continueToken: encodeContinue(last, resourceVersion),
+          remainingItemCount: remaining,
+        };
+      }
+    }
+    return { items, resourceVersion };
+  }
+
+  /** True when the object passes the list's label and field selectors. */
+  selected(
+    type: ResourceType,
+    object: KubeObject,
+    options: Pick<ListOptions, 'labelSelector' | 'fieldSelector'>,
+  ): boolean {
+    if (options.labelSelector && !options.labelSelector.matches(object.metadata?.labels)) return false;
+    if (options.fieldSelector) {
+      const fields: Record<string, string> = {
+        'metadata.name': object.metadata?.name ?? '',
+        ...(type.namespaced ? { 'metadata.namespace': object.metadata?.namespace ?? '' } : {}),
+        ...type.selectableFields?.(object),
+      };
+      if (!options.fieldSelector.matches(fields)) return false;
+    }
+    return true;
+  }
+
+  /** The fields a field selector may name for this resource. */
+  selectableFieldNames(type: ResourceType): Set<string> {
+    const names = new Set(['metadata.name']);
+    if (type.namespaced) names.add('metadata.namespace');
+    for (const name of Object.keys(type.selectableFields?.({}) ?? {})) names.add(name);
+    return names;
+  }
+
+  /** Creates an object; `body` was decoded and its kind checked by the handler. */
+  async create(
+    type: ResourceType,
+    namespace: string | undefined,
+    body: KubeObject,
+    options: WriteOptions,
+  ): Promise<KubeObject> {
+    const object = clone(body);
+    const meta = (object.metadata ??= {});
+    if (type.namespaced) meta.namespace = namespace;
+    else delete meta.namespace;
+    delete meta.resourceVersion;
+    delete meta.deletionTimestamp;
+    delete meta.deletionGracePeriodSeconds;
+    if (!meta.name && meta.generateName) {
+      meta.name = `${meta.generateName.slice(0, 58)}${randomString(this.rng, 5)}`;
+    }
+    meta.uid = randomUuid(this.rng);
+    meta.creationTimestamp = formatTime(this.clock.now());
+    if (type.hasStatus || isObject(object.spec)) meta.generation = 1;
+    // Status is the system's to write: a new object starts with what defaulting gives it.
+    if (type.hasStatus) delete object.status;
+    type.defaults?.(object, this.admissionContext());
+    this.validate(type, object, undefined);
+    object.apiVersion = groupVersion(type);
+    object.kind = type.kind;
+    if (options.dryRun) return object;
+    const name = meta.name as string;
+    try {
+      return this.present(type, await this.store.create(this.key(type, namespace, name), strip(object)));
+    } catch (error) {
+      throw this.storeFailure(type, name, error);
+    }
+  }
+
+  /**
+   * Replaces an object (PUT). A resourceVersion in the body must be current; without one the
+   * update is unconditional. Changes to `status` are ignored for kinds with a status
+   * subresource, and the status subresource changes only `status`.
+   */
+  async update(
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string,
+    body: KubeObject,
+    options: WriteOptions & { subresource?: 'status' },
+  ): Promise<KubeObject> {
+    const key = this.key(type, namespace, name);
+    const current = this.store.get(key);
+    if (!current) throw notFound(errorTarget(type), name);
+    const old = this.present(type, current);
+    const object = clone(body);
+    const meta = (object.metadata ??= {});
+    if (meta.name !== undefined && meta.name !== name) {
+      throw badRequest(`the name of the object (${meta.name}) does not match the name on the URL (${name})`);
+    }
+    if (meta.resourceVersion && meta.resourceVersion !== String(current.modRevision)) {
+      throw conflict(errorTarget(type), name, OPTIMISTIC_LOCK_MESSAGE);
+    }
+    let next: KubeObject;
+    if (options.subresource === 'status') {
+      next = { ...old, status: object.status };
+    } else {
+      next = { ...object, metadata: { ...meta } };
+      if (type.hasStatus) next.status = old.status;
+      const oldMeta = old.metadata ?? {};
+      const nextMeta = next.metadata as NonNullable<KubeObject['metadata']>;
+      nextMeta.name = name;
+      if (type.namespaced) nextMeta.namespace = namespace;
+      nextMeta.uid = oldMeta.uid;
+      nextMeta.creationTimestamp = oldMeta.creationTimestamp;
+      nextMeta.deletionTimestamp = oldMeta.deletionTimestamp;
+      nextMeta.deletionGracePeriodSeconds = oldMeta.deletionGracePeriodSeconds;
+      nextMeta.generation = oldMeta.generation;
+      if (nextMeta.deletionTimestamp === undefined) delete nextMeta.deletionTimestamp;
+      if (nextMeta.deletionGracePeriodSeconds === undefined) delete nextMeta.deletionGracePeriodSeconds;
+      if (nextMeta.generation === undefined) delete nextMeta.generation;
+      type.defaults?.(next, this.admissionContext());
+      if (JSON.stringify(next.spec) !== JSON.stringify(old.spec) && typeof oldMeta.generation === 'number') {
+        nextMeta.generation = oldMeta.generation + 1;
+      }
+      this.validate(type, next, old);
+    }
+    next.apiVersion = groupVersion(type);
+    next.kind = type.kind;
+    delete next.metadata?.resourceVersion;
+    if (options.dryRun)
+      return { ...next, metadata: { ...next.metadata, resourceVersion: String(current.modRevision) } };
+    // An object being deleted goes once its last finalizer is removed.
+    if (next.metadata?.deletionTimestamp && (next.metadata.finalizers ?? []).length === 0) {
+      return this.remove(type, key, name, current.modRevision);
+    }
+    try {
+      return this.present(type, await this.store.update(key, strip(next), current.modRevision));
+    } catch (error) {
+      throw this.storeFailure(type, name, error);
+    }
+  }
+
+  /**
+   * Deletes an object. Finalizers or a grace period (pods on a node) make it a two-step delete:
+   * deletionTimestamp is set now, and the object goes when its finalizers are gone and its
+   * kubelet confirms (or the grace period is zero).
+   */
+  async delete(
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string,
+    options: WriteOptions & { gracePeriodSeconds?: number; preconditionUid?: string; preconditionVersion?: string },
+  ): Promise<KubeObject> {
+    const key = this.key(type, namespace, name);
+    const current = this.store.get(key);
+    if (!current) throw notFound(errorTarget(type), name);
+    const object = this.present(type, current);
+    const meta = object.metadata ?? {};
+    const target = errorTarget(type);
+    if (options.preconditionUid && options.preconditionUid !== meta.uid) {
+      throw conflict(
+        target,
+        name,
+        `Precondition failed: UID in precondition: ${options.preconditionUid}, UID in object meta: ${meta.uid}`,
+      );
+    }
+    if (options.preconditionVersion && options.preconditionVersion !== meta.resourceVersion) {
+      throw conflict(
+        target,
+        name,
+        `Precondition failed: ResourceVersion in precondition: ${options.preconditionVersion}, ResourceVersion in object meta: ${meta.resourceVersion}`,
+      );
+    }
+    const grace = this.gracePeriod(type, object, options.gracePeriodSeconds);
+    const finalizers = meta.finalizers ?? [];
+    if (grace === 0 && finalizers.length === 0) {
+      if (options.dryRun) return object;
+      return this.remove(type, key, name, current.modRevision);
+    }
+    if (meta.deletionTimestamp && (grace === undefined || (meta.deletionGracePeriodSeconds ?? 0) <= grace)) {
+      return object;
+    }
+    const next = clone(object);
+    const nextMeta = next.metadata as NonNullable<KubeObject['metadata']>;
+    nextMeta.deletionTimestamp ??= formatTime(this.clock.now() + (grace ?? 0) * 1000);
+    nextMeta.deletionGracePeriodSeconds = grace ?? 0;
+    if (type.plural === 'namespaces') (next.status as { phase?: string }).phase = 'Terminating';
+    delete nextMeta.resourceVersion;
+    if (options.dryRun) return next;
+    try {
+      return this.present(type, await this.store.update(key, strip(next), current.modRevision));
+    } catch (error) {
+      throw this.storeFailure(type, name, error);
+    }
+  }
+
+  /** Watches the resource from `after` (a revision); past events first, then live ones. */
+  watch(
+    type: ResourceType,
+    options: ListOptions,
+    after: number,
+    listener: (event: WatchEvent) => void,
+  ): { cancel(): void } {
+    try {
+      return this.store.watch(this.prefix(type, options.namespace), after, (event) => {
+        const object = this.present(type, event.object);
+        if (event.type === 'delete') {
+          object.metadata = { ...object.metadata, resourceVersion: String(event.revision) };
+        }
+        const now = this.selected(type, object, options);
+        const before = event.previous ? this.selected(type, this.present(type, event.previous), options) : false;
+        if (event.type === 'delete') {
+          if (now) listener({ type: 'DELETED', object });
+        } else if (!event.previous) {
+          if (now) listener({ type: 'ADDED', object });
+        } else if (now) {
+          listener({ type: before ? 'MODIFIED' : 'ADDED', object });
+        } else if (before) {
+          listener({ type: 'DELETED', object });
+        }
+      });
+    } catch (error) {
+      if (error instanceof StoreError && error.code === 'Compacted') {
+        throw expired(`too old resource version: ${after} (${this.store.compactedRevision()})`);
+      }
+      throw error;
+    }
+  }
+
+  /** The store's current revision. */
+  revision(): number {
+    return this.store.revision();
+  }
+
+  private gracePeriod(type: ResourceType, object: KubeObject, requested: number | undefined): number | undefined {
+    if (type.plural !== 'pods') return 0;
+    const spec = (object.spec ?? {}) as { nodeName?: string; terminationGracePeriodSeconds?: number };
+    // A pod no kubelet runs has nothing to wait for.
+    if (!spec.nodeName) return 0;
+    const phase = (object.status as { phase?: string } | undefined)?.phase;
+    if (phase === 'Succeeded' || phase === 'Failed') return 0;
+    return requested ?? spec.terminationGracePeriodSeconds ?? 30;
+  }
+
+  private async remove(type: ResourceType, key: string, name: string, revision: number): Promise<KubeObject> {
+    try {
+      const deleted = await this.store.delete(key, revision);
+      return this.present(type, deleted);
+    } catch (error) {
+      throw this.storeFailure(type, name, error);
+    }
+  }
+
+  private validate(type: ResourceType, object: KubeObject, old: KubeObject | undefined): void {
+    const meta = object.metadata ?? {};
+    const errors: FieldError[] = validateObjectMeta(
+      meta,
+      NAMESPACE_LABEL_RULE.has(type.plural) ? 'label' : 'subdomain',
+    );
+    if (old) {
+      for (const field of ['metadata.namespace']) {
+        if (fieldAt(object, field) !== fieldAt(old, field)) {
+          errors.push({
+            type: 'FieldValueInvalid',
+            field,
+            message: `Invalid value: ${JSON.stringify(fieldAt(object, field))}: field is immutable`,
+          });
+        }
+      }
+    }
+    errors.push(...(type.validate?.(object, old) ?? []));
+    if (errors.length > 0) throw invalid(type.kind, type.group, meta.name ?? meta.generateName ?? '', errors);
+  }
+
+  private admissionContext(): AdmissionContext {
+    return { now: this.clock.now(), randomSuffix: () => randomString(this.rng, 5) };
+  }
+
+  private storeFailure(type: ResourceType, name: string, error: unknown): unknown {
+    if (!(error instanceof StoreError)) return error;
+    const target = errorTarget(type);
+    switch (error.code) {
+      case 'KeyExists':
+        return alreadyExists(target, name);
+      case 'NotFound':
+        return notFound(target, name);
+      case 'Conflict':
+        return conflict(target, name, OPTIMISTIC_LOCK_MESSAGE);
+      case 'Unavailable':
+        return serviceUnavailable(error.message);
+      default:
+        return error;
+    }
+  }
+
+  /** NamespaceLifecycle: new objects only in namespaces that exist and are not terminating. */
+  checkNamespace(namespaceType: ResourceType, type: ResourceType, namespace: string, name: string): void {
+    const ns = this.store.get(this.key(namespaceType, undefined, namespace));
+    if (!ns) throw notFound({ group: '', resource: 'namespaces' }, namespace);
+    if ((ns.value as KubeObject).metadata?.deletionTimestamp) {
+      throw forbidden(
+        errorTarget(type),
+        name,
+        `unable to create new content in namespace ${namespace} because it is being terminated`,
+      );
+    }
+  }
+}
+
+/** How errors name the resource. */
+export function errorTarget(type: ResourceType): { group: string; resource: string } {
+  return { group: type.group, resource: type.plural };
+}
+
+/** The object as stored: without apiVersion, kind and resourceVersion, which the store supplies. */
+function strip(object: KubeObject): KubeObject {
+  const { apiVersion: _a, kind: _k, ...rest } = object;
+  const meta = { ...rest.metadata };
+  delete meta.resourceVersion;
+  return { ...rest, metadata: meta };
+}
+
+function encodeContinue(key: string, resourceVersion: string): string {
+  return base64url(JSON.stringify({ v: 'meta.k8s.io/v1', rv: Number(resourceVersion), start: key }));
+}
+
+function decodeContinue(token: string): { key: string } {
+  try {
+    const parsed = JSON.parse(fromBase64url(token)) as { start?: unknown };
+    if (typeof parsed.start !== 'string') throw new Error('no start');
+    return { key: parsed.start };
+  } catch {
+    throw badRequest(`continue key is not valid: illegal base64 data`);
+  }
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+function base64url(text: string): string {
+  const bytes = [...text].map((c) => c.charCodeAt(0) & 0xff);
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    out += B64[n >> 18] + B64[(n >> 12) & 63];
+    if (i + 1 < bytes.length) out += B64[(n >> 6) & 63];
+    if (i + 2 < bytes.length) out += B64[n & 63];
+  }
+  return out;
+}
+
+function fromBase64url(text: string): string {
+  let bits = 0;
+  let value = 0;
+  let out = '';
+  for (const ch of text) {
+    const index = B64.indexOf(ch);
+    if (index < 0) throw new Error('bad base64');
+    value = (value << 6) | index;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out += String.fromCharCode((value >> bits) & 0xff);
+    }
+  }
+  return out;
+}

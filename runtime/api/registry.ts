@@ -1,0 +1,138 @@
+import { bindings } from './resources/bindings';
+import { clusterrolebindings } from './resources/clusterrolebindings';
+import { clusterroles } from './resources/clusterroles';
+import { componentstatuses } from './resources/componentstatuses';
+import { configmaps } from './resources/configmaps';
+import { controllerrevisions } from './resources/controllerrevisions';
+import { cronjobs } from './resources/cronjobs';
+import { customresourcedefinitions } from './resources/customresourcedefinitions';
+import { daemonsets } from './resources/daemonsets';
+import { deployments } from './resources/deployments';
+import { endpoints } from './resources/endpoints';
+import { endpointslices } from './resources/endpointslices';
+import { events } from './resources/events';
+import { eventsK8sIo } from './resources/events-k8s-io';
+import { horizontalpodautoscalers } from './resources/horizontalpodautoscalers';
+import { ingressclasses } from './resources/ingressclasses';
+import { ingresses } from './resources/ingresses';
+import { jobs } from './resources/jobs';
+import { leases } from './resources/leases';
+import { limitranges } from './resources/limitranges';
+import { namespaces } from './resources/namespaces';
+import { networkpolicies } from './resources/networkpolicies';
+import { nodes } from './resources/nodes';
+import { persistentvolumeclaims } from './resources/persistentvolumeclaims';
+import { persistentvolumes } from './resources/persistentvolumes';
+import { poddisruptionbudgets } from './resources/poddisruptionbudgets';
+import { pods } from './resources/pods';
+import { podtemplates } from './resources/podtemplates';
+import { priorityclasses } from './resources/priorityclasses';
+import { replicasets } from './resources/replicasets';
+import { replicationcontrollers } from './resources/replicationcontrollers';
+import { resourcequotas } from './resources/resourcequotas';
+import { rolebindings } from './resources/rolebindings';
+import { roles } from './resources/roles';
+import { secrets } from './resources/secrets';
+import { serviceaccounts } from './resources/serviceaccounts';
+import { services } from './resources/services';
+import { statefulsets } from './resources/statefulsets';
+import { storageclasses } from './resources/storageclasses';
+import { groupVersion, type ResourceType } from './resource';
+
+/** Every resource the API server serves. Discovery lists them by group, resources in name order. */
+const RESOURCES: readonly ResourceType[] = [
+  bindings,
+  clusterrolebindings,
+  clusterroles,
+  componentstatuses,
+  configmaps,
+  controllerrevisions,
+  cronjobs,
+  customresourcedefinitions,
+  daemonsets,
+  deployments,
+  endpoints,
+  endpointslices,
+  events,
+  eventsK8sIo,
+  horizontalpodautoscalers,
+  ingressclasses,
+  ingresses,
+  jobs,
+  leases,
+  limitranges,
+  namespaces,
+  networkpolicies,
+  nodes,
+  persistentvolumeclaims,
+  persistentvolumes,
+  poddisruptionbudgets,
+  pods,
+  podtemplates,
+  priorityclasses,
+  replicasets,
+  replicationcontrollers,
+  resourcequotas,
+  rolebindings,
+  roles,
+  secrets,
+  serviceaccounts,
+  services,
+  statefulsets,
+  storageclasses,
+];
+
+/**
+ * API groups in the order the real kube-apiserver lists them in `/apis` (by group priority);
+ * the core group first.
+ */
+export const GROUP_ORDER: readonly string[] = [
+  '',
+  'apps',
+  'events.k8s.io',
+  'autoscaling',
+  'batch',
+  'networking.k8s.io',
+  'policy',
+  'rbac.authorization.k8s.io',
+  'storage.k8s.io',
+  'apiextensions.k8s.io',
+  'scheduling.k8s.io',
+  'coordination.k8s.io',
+  'discovery.k8s.io',
+];
+
+/** The resource registry: lookups by group/version/plural, kind, and for discovery. */
+export class ResourceRegistry {
+  private readonly byPath = new Map<string, ResourceType>();
+
+  constructor(readonly resources: readonly ResourceType[] = RESOURCES) {
+    for (const type of resources) this.byPath.set(`${groupVersion(type)}/${type.plural}`, type);
+  }
+
+  /** The resource at `group/version` named `plural`. */
+  lookup(group: string, version: string, plural: string): ResourceType | undefined {
+    return this.byPath.get(`${group ? `${group}/` : ''}${version}/${plural}`);
+  }
+
+  /** The resources of one group/version, sorted by name. */
+  inGroupVersion(group: string, version: string): ResourceType[] {
+    return this.resources
+      .filter((t) => t.group === group && t.version === version)
+      .sort((a, b) => (a.plural < b.plural ? -1 : a.plural > b.plural ? 1 : 0));
+  }
+
+  /** The served groups, in discovery order, each with its versions. */
+  groups(): Array<{ name: string; versions: string[] }> {
+    const versions = new Map<string, Set<string>>();
+    for (const t of this.resources)
+      (versions.get(t.group) ?? versions.set(t.group, new Set()).get(t.group))?.add(t.version);
+    const rank = (group: string): number => {
+      const i = GROUP_ORDER.indexOf(group);
+      return i < 0 ? GROUP_ORDER.length : i;
+    };
+    return [...versions.keys()]
+      .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
+      .map((name) => ({ name, versions: [...(versions.get(name) ?? [])] }));
+  }
+}

@@ -1,0 +1,115 @@
+import type { KubeObject } from './object';
+
+/** The verbs of a resource, as discovery lists them. */
+export type Verb = 'create' | 'delete' | 'deletecollection' | 'get' | 'list' | 'patch' | 'update' | 'watch';
+
+/** Every verb: what most resources support. */
+export const ALL_VERBS: readonly Verb[] = [
+  'create',
+  'delete',
+  'deletecollection',
+  'get',
+  'list',
+  'patch',
+  'update',
+  'watch',
+];
+
+/** A subresource, as discovery lists it (`pods/status`, `deployments/scale`, …). */
+export interface Subresource {
+  name: string;
+  /** The kind it answers with, when not the parent's (`Scale`, `Binding`, `Eviction`, …). */
+  kind?: string;
+  group?: string;
+  version?: string;
+  verbs: readonly string[];
+}
+
+/** A column of the server-side Table (meta/v1 TableColumnDefinition). */
+export interface ColumnDefinition {
+  name: string;
+  type: 'string' | 'integer' | 'number' | 'boolean' | 'date';
+  format: string;
+  description: string;
+  /** 0: always shown; 1: only with `-o wide`. */
+  priority: number;
+}
+
+/** What a Table row printer may look at besides the object. */
+export interface PrintContext {
+  /** The cluster clock's time, for ages. */
+  now: number;
+}
+
+/** One field validation failure (apimachinery field.Error). */
+export interface FieldError {
+  type:
+    | 'FieldValueRequired'
+    | 'FieldValueInvalid'
+    | 'FieldValueNotSupported'
+    | 'FieldValueDuplicate'
+    | 'FieldValueForbidden'
+    | 'FieldValueTooLong'
+    | 'FieldValueNotFound';
+  field: string;
+  /** The full message, e.g. `Required value` or `Invalid value: "x": must be …`. */
+  message: string;
+}
+
+/** What defaulting and validation may use. */
+export interface AdmissionContext {
+  now: number;
+  /** A random 5-character suffix of Kubernetes' name alphabet. */
+  randomSuffix(): string;
+}
+
+/** A resource type as most built-in kinds are: every verb, the default Name and Age table. */
+export function resourceType(
+  kind: string,
+  plural: string,
+  groupVersion: string,
+  options: Partial<ResourceType> & { namespaced: boolean },
+): ResourceType {
+  const [group, version] = groupVersion.includes('/') ? groupVersion.split('/') : ['', groupVersion];
+  return { group, version, kind, plural, singular: kind.toLowerCase(), verbs: ALL_VERBS, ...options };
+}
+
+/**
+ * One kind of object the API server serves: its names, scope, verbs, table and behaviour. A
+ * resource is one of these, in one file under resources/.
+ */
+export interface ResourceType {
+  group: string;
+  version: string;
+  kind: string;
+  plural: string;
+  singular: string;
+  namespaced: boolean;
+  shortNames?: readonly string[];
+  categories?: readonly string[];
+  verbs: readonly Verb[];
+  subresources?: readonly Subresource[];
+  /** Server-side printing; without it the default Name and Age columns are used. */
+  table?: {
+    columns: readonly ColumnDefinition[];
+    row(object: KubeObject, context: PrintContext): unknown[];
+  };
+  /** Fills in defaults on create (and on update, for fields that may be unset). */
+  defaults?(object: KubeObject, context: AdmissionContext): void;
+  /** Checks an object on create (old undefined) or update. */
+  validate?(object: KubeObject, old: KubeObject | undefined): FieldError[];
+  /** Fields a field selector may use besides metadata.name and metadata.namespace. */
+  selectableFields?(object: KubeObject): Record<string, string>;
+  /** True when `status` is only written through the status subresource. */
+  hasStatus?: boolean;
+}
+
+/** `group/version`, or `version` for the core group. */
+export function groupVersion(type: Pick<ResourceType, 'group' | 'version'>): string {
+  return type.group ? `${type.group}/${type.version}` : type.version;
+}
+
+/** The resource's name qualified as errors print it: `pods`, `deployments.apps`. */
+export function qualifiedResource(type: Pick<ResourceType, 'group' | 'plural'>): string {
+  return type.group ? `${type.plural}.${type.group}` : type.plural;
+}

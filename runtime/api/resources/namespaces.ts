@@ -1,0 +1,28 @@
+import type { ResourceType } from '../resource';
+import { AGE_COLUMN, age, column, NAME_COLUMN } from '../table';
+import { resourceType } from '../resource';
+
+/** core/v1 Namespace: Active until deleted, then Terminating until emptied. */
+export const namespaces: ResourceType = resourceType('Namespace', 'namespaces', 'v1', {
+  namespaced: false,
+  shortNames: ['ns'],
+  verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
+  hasStatus: true,
+  subresources: [
+    { name: 'finalize', verbs: ['update'] },
+    { name: 'status', verbs: ['get', 'patch', 'update'] },
+  ],
+  table: {
+    columns: [NAME_COLUMN, column('Status', 'string', 'The status of the namespace'), AGE_COLUMN],
+    row: (ns, context) => [ns.metadata?.name ?? '', (ns.status as { phase?: string })?.phase ?? '', age(ns, context)],
+  },
+  defaults(ns) {
+    const meta = (ns.metadata ??= {});
+    if (meta.name) meta.labels = { ...meta.labels, 'kubernetes.io/metadata.name': meta.name };
+    const spec = (ns.spec ??= {}) as { finalizers?: string[] };
+    spec.finalizers ??= ['kubernetes'];
+    const status = (ns.status ??= {}) as { phase?: string };
+    status.phase ??= 'Active';
+  },
+  selectableFields: (ns) => ({ 'status.phase': String((ns.status as { phase?: string })?.phase ?? '') }),
+});
