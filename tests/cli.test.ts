@@ -69,9 +69,17 @@ describe('npx kubeplay', () => {
     });
   });
 
-  it.each([['serve'], ['kubectl']])('%s says it is not available yet and exits 2', (command) => {
-    const result = kubeplay([command, '--port', '6443']);
+  it('kubectl says it is not available yet and exits 2', () => {
+    const result = kubeplay(['kubectl', 'get', 'pods']);
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toBe(`kubeplay ${command}: not available yet; it arrives with the API server.\n`);
+    expect(result.stderr).toBe('kubeplay kubectl: not available yet; it arrives with the API server.\n');
+  });
+
+  it('serve refuses unknown flags with exit 2', () => {
+    expect(kubeplay(['serve', '--bogus'])).toEqual({
+      stdout: '',
+      stderr: 'kubeplay serve: unknown flag: --bogus\n',
+      exitCode: 2,
+    });
   });
 });

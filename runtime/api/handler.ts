@@ -258,7 +258,7 @@ class ApiServer {
       send({ type: 'ERROR', object: error.status });
       stream.close();
     }
-    const timeout = Number(info.query.get('timeoutSeconds') ?? 0);
+    const timeout = watchTimeout(info.query);
     if (timeout > 0) {
       const timer = this.clock.setTimer(timeout * 1000, () => stream.close());
       stream.whenClosed(() => timer.cancel());
@@ -588,6 +588,19 @@ class ApiServer {
     await this.objects.update(type, namespace, name, { ...pod, spec: { ...spec, nodeName: node } }, options);
     return respond(request, 201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
   }
+}
+
+/**
+ * How long a watch may run: timeoutSeconds, bounded by the request's own `timeout` (a Go
+ * duration such as `5s` or `1m`, which kubectl's --request-timeout sends); 0 for no limit.
+ */
+function watchTimeout(query: Query): number {
+  const seconds = Number(query.get('timeoutSeconds') ?? 0);
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/.exec(query.get('timeout') ?? '');
+  const scale: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600 };
+  const request = match ? Number(match[1]) * scale[match[2]] : 0;
+  if (seconds > 0 && request > 0) return Math.min(seconds, request);
+  return seconds > 0 ? seconds : request;
 }
 
 function includeObject(query: Query): IncludeObject {

@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import { createTestApi, podManifest, TABLE_ACCEPT } from '../../tests/api';
+import type { ApiResponse } from './types';
+
+const PODS = '/api/v1/namespaces/default/pods';
+const DEPLOYS = '/apis/apps/v1/namespaces/default/deployments';
+
+/** Reads watch events until `count` arrived (each line is one event). */
+async function events(response: ApiResponse, count: number): Promise<Array<{ type: string; object: any }>> {
+  const out = [];
+  for await (const chunk of response.stream ?? []) {
+    out.push(JSON.parse(chunk));
+    if (out.length === count) break;
+  }
+  return out;
+}
+
+const deployment = {
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'web' },
+  spec: {
+    replicas: 2,
+    selector: { matchLabels: { app: 'web' } },
+    template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.27' }] } },
+  },
+};
+
+describe('watch', () => {
+  it('from resourceVersion 0 sends a synthetic ADDED per object, then live changes', async () => {
+    const { request, api } = await createTestApi();
+    await request('POST', PODS, podManifest('a'));
+    const watch = await api({ method: 'GET', path: `${PODS}?watch=true&resourceVersion=0` });
+    await request('POST', PODS, podManifest('b'));
+    await request('DELETE', `${PODS}/a`);
+    expect((await events(watch, 3)).map((e) => `${e.type} ${e.object.metadata.name}`)).toEqual([
+      'ADDED a',
+      'ADDED b',
+      'DELETED a',
+    ]);
+    watch.stream?.close();
+  });
+
+  it('from a list resourceVersion sends only later changes, filtered by selectors', async () => {
+    const { request, api } = await createTestApi();
+    await request('POST', PODS, podManifest('old', { metadata: { labels: { app: 'x' } } }));
+    const rv = (await request('GET', PODS)).body.metadata.resourceVersion;
+    const watch = await api({ method: 'GET', path: `${PODS}?watch=1&resourceVersion=${rv}&labelSelector=app%3Dx` });
+    await request('POST', PODS, podManifest('other'));
+    await request('POST', PODS, podManifest('new', { metadata: { labels: { app: 'x' } } }));
+    await request(
+      'PATCH',
+      `${PODS}/old`,
+      { metadata: { labels: { app: 'y' } } },
+      { 'content-type': 'application/merge-patch+json' },
+    );
+    expect((await events(watch, 2)).map((e) => `${e.type} ${e.object.metadata.name}`)).toEqual([
+      'ADDED new',
+      'DELETED old',
+    ]);
+  });
+
+  it('sends one-row Tables, with the columns only in the first event', async () => {
+    const { request, api } = await createTestApi();
+    const watch = await api({ method: 'GET', path: `${PODS}?watch=true`, headers: { accept: TABLE_ACCEPT } });
+    await request('POST', PODS, podManifest('a'));
+    await request('POST', PODS, podManifest('b'));
+    const [first, second] = await events(watch, 2);
+    expect(first.object.kind).toBe('Table');
+    expect(first.object.columnDefinitions).toHaveLength(9);
+    expect(second.object.columnDefinitions).toBeNull();
+    expect(second.object.rows[0].cells[0]).toBe('b');
+  });
+
+  it('ends after timeoutSeconds on the cluster clock', async () => {
+    const { api, clock } = await createTestApi();
+    const watch = await api({ method: 'GET', path: `${PODS}?watch=true&timeoutSeconds=60` });
+    const ended = events(watch, 1);
+    clock.advance(59_000);
+    await Promise.resolve();
+    clock.advance(1_000);
+    expect(await ended).toEqual([]);
+  });
+});
+
+describe('patch', () => {
+  it('applies merge, JSON and strategic merge patches', async () => {
+    const { request } = await createTestApi();
+    await request('POST', DEPLOYS, deployment);
+    const merge = await request(
+      'PATCH',
+      `${DEPLOYS}/web`,
+      { metadata: { labels: { a: 'b' } } },
+      { 'content-type': 'application/merge-patch+json' },
+    );
+    expect(merge.body.metadata.labels).toEqual({ a: 'b' });
+    const json = await request('PATCH', `${DEPLOYS}/web`, [{ op: 'replace', path: '/spec/replicas', value: 4 }], {
+      'content-type': 'application/json-patch+json',
+    });
+    expect(json.body.spec.replicas).toBe(4);
+    expect(json.body.metadata.generation).toBe(2);
+    const strategic = await request(
+      'PATCH',
+      `${DEPLOYS}/web`,
+      {
+        spec: {
+          template: {
+            spec: {
+              containers: [
+                { name: 'sidecar', image: 'busybox' },
+                { name: 'nginx', image: 'nginx:1.28' },
+              ],
+            },
+          },
+        },
+      },
+      { 'content-type': 'application/strategic-merge-patch+json' },
+    );
+    expect(
+      strategic.body.spec.template.spec.containers.map((c: { name: string; image: string }) => `${c.name}=${c.image}`),
+    ).toEqual(['nginx=nginx:1.28', 'sidecar=busybox']);
+    const missing = await request('PATCH', `${DEPLOYS}/nope`, {}, { 'content-type': 'application/merge-patch+json' });
+    expect(missing.body.message).toBe('deployments.apps "nope" not found');
+  });
+
+  it('creates through server-side apply when the object does not exist', async () => {
+    const { request } = await createTestApi();
+    const applied = await request('PATCH', `${DEPLOYS}/web?fieldManager=kubectl&force=false`, deployment, {
+      'content-type': 'application/apply-patch+yaml',
+    });
+    expect(applied.status).toBe(201);
+    expect(applied.body.spec.strategy).toEqual({
+      type: 'RollingUpdate',
+      rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' },
+    });
+  });
+});
+
+describe('subresources', () => {
+  it('scale reads and writes replicas as an autoscaling/v1 Scale', async () => {
+    const { request } = await createTestApi();
+    await request('POST', DEPLOYS, deployment);
+    const scale = (await request('GET', `${DEPLOYS}/web/scale`)).body;
+    expect(scale).toMatchObject({
+      kind: 'Scale',
+      apiVersion: 'autoscaling/v1',
+      spec: { replicas: 2 },
+      status: { replicas: 0, selector: 'app=web' },
+    });
+    const scaled = await request(
+      'PATCH',
+      `${DEPLOYS}/web/scale`,
+      { spec: { replicas: 5 } },
+      { 'content-type': 'application/merge-patch+json' },
+    );
+    expect(scaled.body.spec.replicas).toBe(5);
+    expect((await request('GET', `${DEPLOYS}/web`)).body.spec.replicas).toBe(5);
+  });
+
+  it('status changes only status, and the main resource ignores status', async () => {
+    const { request } = await createTestApi();
+    const created = (await request('POST', DEPLOYS, { ...deployment, status: { replicas: 9 } })).body;
+    expect(created.status).toBeUndefined();
+    const withStatus = {
+      ...created,
+      spec: { ...created.spec, replicas: 7 },
+      status: { replicas: 2, readyReplicas: 2 },
+    };
+    const updated = (await request('PUT', `${DEPLOYS}/web/status`, withStatus)).body;
+    expect(updated.status).toEqual({ replicas: 2, readyReplicas: 2 });
+    expect(updated.spec.replicas).toBe(2);
+  });
+
+  it('binding sets a pod node once', async () => {
+    const { request } = await createTestApi();
+    await request('POST', PODS, podManifest('p'));
+    const binding = {
+      apiVersion: 'v1',
+      kind: 'Binding',
+      metadata: { name: 'p' },
+      target: { kind: 'Node', name: 'minikube' },
+    };
+    expect((await request('POST', `${PODS}/p/binding`, binding)).status).toBe(201);
+    expect((await request('GET', `${PODS}/p`)).body.spec.nodeName).toBe('minikube');
+    expect((await request('POST', `${PODS}/p/binding`, binding)).body).toMatchObject({
+      code: 409,
+      message: 'Operation cannot be fulfilled on pods/binding "p": pod p is already assigned to node "minikube"',
+    });
+  });
+});

@@ -1,0 +1,58 @@
+import type { ApiHandler, ApiResponse } from '../runtime/api/types';
+import { VirtualClock } from '../runtime/clock';
+import { createCluster, type Cluster } from '../runtime/cluster';
+import { createSeededRng } from '../runtime/rng';
+import { MemoryBackend, type StorageBackend } from '../runtime/storage/backend';
+import { TEST_EPOCH } from './harness';
+
+/** Decoded JSON that tests read freely. */
+type Json = any;
+
+/** The Accept header kubectl sends for tables. */
+export const TABLE_ACCEPT =
+  'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
+
+/** A cluster's API on virtual time, with small helpers that speak JSON. */
+export interface TestApi {
+  api: ApiHandler;
+  cluster: Cluster;
+  clock: VirtualClock;
+  storage: StorageBackend;
+  request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: Json; response: ApiResponse }>;
+}
+
+/** A fresh cluster (or one over `storage`) and a JSON client for its API. */
+export async function createTestApi(storage: StorageBackend = new MemoryBackend()): Promise<TestApi> {
+  const clock = new VirtualClock(TEST_EPOCH);
+  const cluster = await createCluster({ clock, rng: createSeededRng('api-test'), storage });
+  return {
+    api: cluster.api,
+    cluster,
+    clock,
+    storage,
+    async request(method, path, body, headers = {}) {
+      const response = await cluster.api({
+        method,
+        path,
+        headers: { 'content-type': 'application/json', ...headers },
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      return { status: response.status, body: response.body ? JSON.parse(response.body) : undefined, response };
+    },
+  };
+}
+
+/** A minimal pod manifest. */
+export function podManifest(name: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, ...(extra.metadata as object) },
+    spec: { containers: [{ name: 'nginx', image: 'nginx' }], ...(extra.spec as object) },
+  };
+}

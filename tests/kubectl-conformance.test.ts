@@ -1,0 +1,134 @@
+// The real kubectl v1.34.5 against `kubeplay serve`: each command must succeed, or fail exactly
+// as against a real cluster, with no warnings about the server. Commands run in order and share
+// the cluster, as in a learner's session. Ages under ten seconds (all of them, in this quick
+// session) are normalised to `Xs`, which keeps the table's column widths.
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kubectlBinary } from '../scripts/oracle/kubectl-binary.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'kubeplay-conformance-'));
+let server: ChildProcess;
+let kubectl: string;
+
+beforeAll(async () => {
+  kubectl = await kubectlBinary();
+  for (const file of ['pod.yaml', 'deploy.yaml', 'bad-name.yaml'])
+    copyFileSync(join(root, 'tests/manifests', file), join(dir, file));
+  server = spawn('node', ['cli/kubeplay.js', 'serve', '--port', '0', '--kubeconfig', join(dir, 'kubeconfig')], {
+    cwd: root,
+  });
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    server.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('serving the Kubernetes API')) resolve();
+    });
+    server.once('exit', (code) => reject(new Error(`kubeplay serve exited with ${code}: ${out}`)));
+  });
+}, 60_000);
+
+afterAll(() => {
+  server?.kill('SIGTERM');
+});
+
+function run(args: string[], stdin?: string): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+  return new Promise((resolve) => {
+    const env = { HOME: dir, KUBECONFIG: join(dir, 'kubeconfig'), PATH: process.env.PATH ?? '' };
+    const child = execFile(kubectl, args, { env, cwd: dir, timeout: 30_000 }, (error, stdout, stderr) => {
+      const normalise = (text: string): string => text.replace(/(?<=\s)\ds(?=\s|$)/gm, 'Xs');
+      resolve({
+        stdout: normalise(stdout),
+        stderr: normalise(stderr),
+        exitCode: error ? Number((error as { code?: number }).code ?? 1) : 0,
+      });
+    });
+    if (stdin !== undefined) child.stdin?.end(stdin);
+  });
+}
+
+/** [command line, expected stdout, expected stderr, exit code], in order. */
+const SESSION: Array<[string, string, string, number]> = [
+  ['version', 'Client Version: v1.34.5\nKustomize Version: v5.7.1\nServer Version: v1.34.0\n', '', 0],
+  [
+    'get ns',
+    'NAME              STATUS   AGE\ndefault           Active   Xs\nkube-node-lease   Active   Xs\nkube-public       Active   Xs\nkube-system       Active   Xs\n',
+    '',
+    0,
+  ],
+  ['get pods', '', 'No resources found in default namespace.\n', 0],
+  ['create -f pod.yaml', 'pod/qingge created\n', '', 0],
+  [
+    'create -f pod.yaml',
+    '',
+    'Error from server (AlreadyExists): error when creating "pod.yaml": pods "qingge" already exists\n',
+    1,
+  ],
+  ['get pods', 'NAME     READY   STATUS    RESTARTS   AGE\nqingge   0/1     Pending   0          Xs\n', '', 0],
+  ['get po qingge -o jsonpath={.spec.containers[0].imagePullPolicy}', 'Always', '', 0],
+  ['get pods nope', '', 'Error from server (NotFound): pods "nope" not found\n', 1],
+  ['get widgets', '', 'error: the server doesn\'t have a resource type "widgets"\n', 1],
+  ['label pods qingge app=web', 'pod/qingge labeled\n', '', 0],
+  ['label pods qingge app=other', '', "error: 'app' already has a value (web), and --overwrite is false\n", 1],
+  ['label pods qingge app=other --overwrite', 'pod/qingge labeled\n', '', 0],
+  [
+    'get pods --show-labels -L app',
+    'NAME     READY   STATUS    RESTARTS   AGE   APP     LABELS\nqingge   0/1     Pending   0          Xs    other   app=other\n',
+    '',
+    0,
+  ],
+  ['get pods -l app=web', '', 'No resources found in default namespace.\n', 0],
+  ['get pods --field-selector=status.phase=Pending -o name', 'pod/qingge\n', '', 0],
+  ['get pods -A -o name', 'pod/qingge\n', '', 0],
+  ['annotate pod qingge note=hello', 'pod/qingge annotated\n', '', 0],
+  [
+    'create -f bad-name.yaml',
+    '',
+    `The Pod "Bad_Name!" is invalid: metadata.name: Invalid value: "Bad_Name!": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')\n`,
+    1,
+  ],
+  ['apply -f deploy.yaml', 'deployment.apps/web created\n', '', 0],
+  ['apply -f deploy.yaml', 'deployment.apps/web unchanged\n', '', 0],
+  ['scale deploy web --replicas=5', 'deployment.apps/web scaled\n', '', 0],
+  [
+    'get deploy -o wide',
+    'NAME   READY   UP-TO-DATE   AVAILABLE   AGE   CONTAINERS   IMAGES       SELECTOR\nweb    0/5     0            0           Xs    nginx        nginx:1.27   app=web\n',
+    '',
+    0,
+  ],
+  ['patch deploy web -p {"spec":{"replicas":3}}', 'deployment.apps/web patched\n', '', 0],
+  ['patch deploy web --type=merge -p {"metadata":{"labels":{"tier":"front"}}}', 'deployment.apps/web patched\n', '', 0],
+  [
+    'patch deploy web --type=json -p [{"op":"replace","path":"/spec/replicas","value":4}]',
+    'deployment.apps/web patched\n',
+    '',
+    0,
+  ],
+  ['get deploy web -o jsonpath={.spec.replicas}/{.metadata.labels.tier}', '4/front', '', 0],
+  ['apply --server-side -f deploy.yaml', 'deployment.apps/web serverside-applied\n', '', 0],
+  [
+    'get deploy,pods',
+    'NAME                  READY   UP-TO-DATE   AVAILABLE   AGE\ndeployment.apps/web   0/2     0            0           Xs\n\nNAME         READY   STATUS    RESTARTS   AGE\npod/qingge   0/1     Pending   0          Xs\n',
+    '',
+    0,
+  ],
+  ['delete deploy web --wait=false', 'deployment.apps "web" deleted from default namespace\n', '', 0],
+  ['delete pod qingge', 'pod "qingge" deleted from default namespace\n', '', 0],
+  ['get all', '', 'No resources found in default namespace.\n', 0],
+  ['get pods -w --request-timeout=1s', '', '', 0],
+];
+
+describe('the real kubectl against kubeplay serve', () => {
+  it.each(SESSION.map((c, i) => [`${String(i + 1).padStart(2, '0')} kubectl ${c[0]}`, c] as const))(
+    '%s',
+    async (_name, [line, stdout, stderr, exitCode]) => {
+      const result = await run(line.split(' '));
+      expect(result).toEqual({ stdout, stderr, exitCode });
+    },
+    30_000,
+  );
+});
