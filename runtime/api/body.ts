@@ -1,4 +1,5 @@
 import { parse as parseYaml } from 'yaml';
+import { MAX_NESTING, nestingDepth } from '../util/nesting';
 import { decodeUtf8 } from '../util/utf8';
 import { isObject, type KubeObject } from './object';
 import { badRequest, entityTooLarge, unsupportedMediaType } from './status';
@@ -25,6 +26,12 @@ export function bodyText(request: ApiRequest): string {
 export function decodeValue(request: ApiRequest, type = contentType(request)): unknown {
   const text = bodyText(request);
   if (type === 'application/vnd.kubernetes.protobuf') throw unsupportedMediaType(type);
+  if (!type.endsWith('yaml') && !type.endsWith('json')) throw unsupportedMediaType(type);
+  if (nestingDepth(text) > MAX_NESTING) {
+    throw badRequest(
+      `${type.endsWith('yaml') ? 'error converting YAML to JSON: yaml' : 'json'}: exceeded max depth of ${MAX_NESTING}`,
+    );
+  }
   if (type.endsWith('yaml')) {
     try {
       return parseYaml(text, { maxAliasCount: 100 }) as unknown;
@@ -34,7 +41,6 @@ export function decodeValue(request: ApiRequest, type = contentType(request)): u
       );
     }
   }
-  if (!type.endsWith('json')) throw unsupportedMediaType(type);
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {

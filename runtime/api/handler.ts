@@ -92,6 +92,8 @@ class ApiServer {
     if (!type) throw pathNotFound();
     if (info.resource === 'namespaces' && info.name === undefined) delete info.namespace;
     if (!type.namespaced && info.namespace && info.resource !== 'namespaces') throw pathNotFound();
+    // Refuse what cannot be answered before doing anything: a write must not happen unanswered.
+    this.checkAccept(request);
     if (info.subresource) return this.subresource(request, info, type);
     if (!type.verbs.includes(info.verb as Verb)) throw methodNotSupported(errorTarget(type), info.verb);
     const namespace = type.namespaced ? info.namespace : undefined;
@@ -388,6 +390,10 @@ class ApiServer {
       }
       const body = this.applyPatch(request, {});
       this.checkBodyMeta(type, body, namespace);
+      const bodyName = body.metadata?.name;
+      if (bodyName !== undefined && bodyName !== name) {
+        throw badRequest(`the name of the object (${String(bodyName)}) does not match the name on the URL (${name})`);
+      }
       if (type.namespaced && namespace) this.objects.checkNamespace(namespaces, type, namespace, name);
       body.metadata = { ...body.metadata, name };
       return this.reply(request, type, 201, await this.objects.create(type, namespace, body, options));

@@ -8,6 +8,7 @@ import type { FieldSelector, LabelSelector } from './selectors';
 import {
   alreadyExists,
   badRequest,
+  entityTooLarge,
   conflict,
   expired,
   forbidden,
@@ -176,6 +177,7 @@ export class ObjectStore {
     this.validate(type, object, undefined);
     object.apiVersion = groupVersion(type);
     object.kind = type.kind;
+    checkSize(object);
     if (options.dryRun) return object;
     const name = meta.name as string;
     try {
@@ -414,6 +416,14 @@ export class ObjectStore {
       );
     }
   }
+}
+
+/** etcd's limit on one value (its default --max-request-bytes). */
+const MAX_OBJECT_BYTES = 1.5 * 1024 * 1024;
+
+/** Refuses an object too large to store, as the apiserver maps etcd's refusal. */
+function checkSize(object: KubeObject): void {
+  if (JSON.stringify(object).length > MAX_OBJECT_BYTES) throw entityTooLarge('etcdserver: request is too large');
 }
 
 /** How errors name the resource. */

@@ -1,5 +1,10 @@
 import { clone, isObject } from './object';
-import { badRequest } from './status';
+import { badRequest, entityTooLarge } from './status';
+
+/** The most a patch may grow an object to, as the request body limit bounds a whole object. */
+const MAX_PATCHED_BYTES = 3 * 1024 * 1024;
+/** kube-apiserver's limit on the operations of one JSON patch. */
+const MAX_JSON_PATCH_OPERATIONS = 10_000;
 
 /** RFC 7386 JSON merge patch: objects merge, null deletes, anything else replaces. */
 export function mergePatch(target: unknown, patch: unknown): unknown {
@@ -100,14 +105,27 @@ type Operation = { op?: unknown; path?: unknown; value?: unknown; from?: unknown
 
 /** RFC 6902 JSON patch; a failing operation is a 422-like error reported as the apiserver does. */
 export function jsonPatch(target: unknown, operations: unknown): unknown {
-  if (!Array.isArray(operations))
+  if (!Array.isArray(operations)) {
     throw badRequest('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
+  }
+  if (operations.length > MAX_JSON_PATCH_OPERATIONS) {
+    throw entityTooLarge(
+      `The allowed maximum operations in a JSON patch is ${MAX_JSON_PATCH_OPERATIONS}, got ${operations.length}`,
+    );
+  }
   let document = clone(target);
+  // copy and move can double the document with each operation: keep a running size.
+  let size = JSON.stringify(target).length;
+  const grow = (value: unknown): void => {
+    size += JSON.stringify(value ?? null).length;
+    if (size > MAX_PATCHED_BYTES) throw entityTooLarge();
+  };
   for (const raw of operations as Operation[]) {
     const op = String(raw.op ?? '');
     const path = String(raw.path ?? '');
     switch (op) {
       case 'add':
+        grow(raw.value);
         document = setAt(document, path, clone(raw.value), 'add');
         break;
       case 'replace':
@@ -124,7 +142,12 @@ export function jsonPatch(target: unknown, operations: unknown): unknown {
         break;
       }
       case 'copy':
-        document = setAt(document, path, clone(getAt(document, String(raw.from ?? ''), op)), 'add');
+        {
+          const value = getAt(document, String(raw.from ?? ''), op);
+          grow(value);
+          document = setAt(document, path, clone(value), 'add');
+          break;
+        }
         break;
       case 'test':
         if (JSON.stringify(getAt(document, path, op)) !== JSON.stringify(raw.value)) {

@@ -126,9 +126,9 @@ export const unsupportedMediaType = (type: string): StatusError =>
     `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf (got ${type})`,
   );
 
-/** 413 for a body over the limit. */
-export const entityTooLarge = (): StatusError =>
-  failure(413, 'RequestEntityTooLarge', 'Request entity too large: limit is 3145728');
+/** 413 for a body (or a patched object) over the limit. */
+export const entityTooLarge = (detail = 'limit is 3145728'): StatusError =>
+  failure(413, 'RequestEntityTooLarge', `Request entity too large: ${detail}`);
 
 /** 500 InternalError. */
 export const internalError = (detail: string): StatusError =>
