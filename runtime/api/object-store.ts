@@ -56,6 +56,8 @@ const NAMESPACE_LABEL_RULE = new Set(['namespaces', 'services']);
  * and graceful deletion. Admission plugins that need the whole cluster run in the handler.
  */
 export class ObjectStore {
+  private readonly presented = new WeakMap<StoredValue, KubeObject>();
+
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
@@ -73,15 +75,24 @@ export class ObjectStore {
     return type.namespaced && namespace ? `${base}${namespace}/` : base;
   }
 
-  /** The object as the API returns it: apiVersion, kind and resourceVersion filled in. */
+  /**
+   * The object as the API returns it: apiVersion, kind and resourceVersion filled in. Stored
+   * values never change (a write stores a new one), so each is presented once and shared; the
+   * result is frozen at its top two levels, and callers copy before they change anything.
+   */
   present(type: ResourceType, stored: StoredValue): KubeObject {
+    const cached = this.presented.get(stored);
+    if (cached) return cached;
     const value = stored.value as KubeObject;
-    return {
+    const object: KubeObject = {
       apiVersion: groupVersion(type),
       kind: type.kind,
       ...value,
-      metadata: { ...value.metadata, resourceVersion: String(stored.modRevision) },
+      metadata: Object.freeze({ ...value.metadata, resourceVersion: String(stored.modRevision) }),
     };
+    Object.freeze(object);
+    this.presented.set(stored, object);
+    return object;
   }
 
   get(type: ResourceType, namespace: string | undefined, name: string): KubeObject {
@@ -213,7 +224,7 @@ export class ObjectStore {
     }
     let next: KubeObject;
     if (options.subresource === 'status') {
-      next = { ...old, status: object.status };
+      next = { ...old, metadata: { ...old.metadata }, status: object.status };
     } else {
       next = { ...object, metadata: { ...meta } };
       if (type.hasStatus) next.status = old.status;
@@ -314,9 +325,9 @@ export class ObjectStore {
   ): { cancel(): void } {
     try {
       return this.store.watch(this.prefix(type, options.namespace), after, (event) => {
-        const object = this.present(type, event.object);
+        let object = this.present(type, event.object);
         if (event.type === 'delete') {
-          object.metadata = { ...object.metadata, resourceVersion: String(event.revision) };
+          object = { ...object, metadata: { ...object.metadata, resourceVersion: String(event.revision) } };
         }
         const now = this.selected(type, object, options);
         const before = event.previous ? this.selected(type, this.present(type, event.previous), options) : false;
