@@ -120,6 +120,21 @@ const SESSION: Array<[string, string, string, number]> = [
   ['delete pod qingge', 'pod "qingge" deleted from default namespace\n', '', 0],
   ['get all', '', 'No resources found in default namespace.\n', 0],
   ['get pods -w --request-timeout=1s', '', '', 0],
+  // kubectl's typed clients send these as Kubernetes protobuf.
+  ['create quota qingge --hard=pods=1', 'resourcequota/qingge created\n', '', 0],
+  [
+    'create quota qingge --hard=pods=1',
+    '',
+    'error: failed to create quota: resourcequotas "qingge" already exists\n',
+    1,
+  ],
+  ['create namespace foo', 'namespace/foo created\n', '', 0],
+  ['create configmap cm1 --from-literal=a=b', 'configmap/cm1 created\n', '', 0],
+  ['create secret generic s1 --from-literal=k=v', 'secret/s1 created\n', '', 0],
+  ['create serviceaccount sa1', 'serviceaccount/sa1 created\n', '', 0],
+  ['create deployment redis --image=redis --replicas=2', 'deployment.apps/redis created\n', '', 0],
+  ['get cm,secret -o name', 'configmap/cm1\nsecret/s1\n', '', 0],
+  ['get deploy redis -o jsonpath={.spec.template.spec.containers[0].image}/{.spec.replicas}', 'redis/2', '', 0],
 ];
 
 describe('the real kubectl against kubeplay serve', () => {

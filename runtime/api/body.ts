@@ -50,8 +50,22 @@ export function decodeValue(request: ApiRequest, type = contentType(request)): u
   }
 }
 
-/** Decodes a body that must be one object (create, update). */
-export function decodeObject(request: ApiRequest): KubeObject {
+/**
+ * Decodes a body that must be one object (create, update), from JSON, YAML or the Kubernetes
+ * protobuf that kubectl's typed clients send. The protobuf decoder is loaded only when needed.
+ */
+export async function decodeObject(request: ApiRequest): Promise<KubeObject> {
+  if (contentType(request) === 'application/vnd.kubernetes.protobuf') {
+    const body = request.body ?? new Uint8Array();
+    const bytes = typeof body === 'string' ? new Uint8Array([...body].map((c) => c.charCodeAt(0) & 0xff)) : body;
+    if (bytes.length > MAX_BODY_BYTES) throw entityTooLarge();
+    const { decodeKubernetesProtobuf } = await import('./protobuf/decode');
+    try {
+      return decodeKubernetesProtobuf(bytes).object as KubeObject;
+    } catch (error) {
+      throw badRequest(`couldn't decode the protobuf body: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   const value = decodeValue(request);
   if (!isObject(value)) {
     throw badRequest(

@@ -188,3 +188,89 @@ describe('subresources', () => {
     });
   });
 });
+
+describe('ResourceQuota admission', () => {
+  const QUOTAS = '/api/v1/namespaces/default/resourcequotas';
+
+  /** A quota whose status the quota controller has filled in. */
+  async function quota(
+    api: Awaited<ReturnType<typeof createTestApi>>,
+    hard: Record<string, string>,
+    used: Record<string, string>,
+  ) {
+    const created = (
+      await api.request('POST', QUOTAS, {
+        apiVersion: 'v1',
+        kind: 'ResourceQuota',
+        metadata: { name: 'qingge' },
+        spec: { hard },
+      })
+    ).body;
+    await api.request('PUT', `${QUOTAS}/qingge/status`, { ...created, status: { hard, used } });
+  }
+
+  it('forbids the pod that would exceed it, with the real text, and charges what it admits', async () => {
+    const api = await createTestApi();
+    await quota(api, { pods: '1' }, { pods: '0' });
+    expect((await api.request('POST', PODS, podManifest('qingge'))).status).toBe(201);
+    expect((await api.request('GET', `${QUOTAS}/qingge`)).body.status.used).toEqual({ pods: '1' });
+    const denied = await api.request('POST', PODS, podManifest('second'));
+    expect(denied.body).toMatchObject({
+      code: 403,
+      reason: 'Forbidden',
+      message: 'pods "second" is forbidden: exceeded quota: qingge, requested: pods=1, used: pods=1, limited: pods=1',
+    });
+    expect((await api.request('GET', `${PODS}/second`)).status).toBe(404);
+    const generated = await api.request(
+      'POST',
+      PODS,
+      podManifest('', { metadata: { name: undefined, generateName: 'nginx-7c5ddbdf54-' } }),
+    );
+    expect(generated.body.message).toBe(
+      'pods "nginx-7c5ddbdf54-" is forbidden: exceeded quota: qingge, requested: pods=1, used: pods=1, limited: pods=1',
+    );
+  });
+
+  it('requires every container to declare the compute resources a quota limits', async () => {
+    const api = await createTestApi();
+    await quota(api, { 'limits.cpu': '2', 'requests.memory': '1Gi' }, { 'limits.cpu': '0', 'requests.memory': '0' });
+    expect((await api.request('POST', PODS, podManifest('x'))).body.message).toBe(
+      'pods "x" is forbidden: failed quota: qingge: must specify limits.cpu for: nginx; requests.memory for: nginx',
+    );
+    const sized = podManifest('y', {
+      spec: {
+        containers: [
+          { name: 'nginx', image: 'nginx', resources: { limits: { cpu: '1500m' }, requests: { memory: '768Mi' } } },
+        ],
+      },
+    });
+    expect((await api.request('POST', PODS, sized)).status).toBe(201);
+    expect((await api.request('GET', `${QUOTAS}/qingge`)).body.status.used).toEqual({
+      'limits.cpu': '1500m',
+      'requests.memory': '768Mi',
+    });
+    const more = podManifest('z', {
+      spec: {
+        containers: [
+          { name: 'nginx', image: 'nginx', resources: { limits: { cpu: '1' }, requests: { memory: '128Mi' } } },
+        ],
+      },
+    });
+    expect((await api.request('POST', PODS, more)).body.message).toBe(
+      'pods "z" is forbidden: exceeded quota: qingge, requested: limits.cpu=1, used: limits.cpu=1500m, limited: limits.cpu=2',
+    );
+  });
+
+  it('says the status is unknown until the quota controller has counted', async () => {
+    const api = await createTestApi();
+    await api.request('POST', QUOTAS, {
+      apiVersion: 'v1',
+      kind: 'ResourceQuota',
+      metadata: { name: 'fresh' },
+      spec: { hard: { pods: '5' } },
+    });
+    expect((await api.request('POST', PODS, podManifest('p'))).body.message).toBe(
+      'pods "p" is forbidden: status unknown for quota: fresh, resources: pods',
+    );
+  });
+});

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock';
 import type { Rng } from '../rng';
 import type { Store } from '../storage/store';
+import { admitResourceQuota } from './admission/resource-quota';
 import { contentType, decodeObject, decodeValue } from './body';
 import {
   aggregatedDiscovery,
@@ -305,7 +306,7 @@ class ApiServer {
     namespace: string | undefined,
   ): Promise<ApiResponse> {
     if (info.name !== undefined) throw methodNotSupported(errorTarget(type), 'create');
-    const body = decodeObject(request);
+    const body = await decodeObject(request);
     this.checkBodyMeta(type, body, namespace);
     const options = this.writeOptions(info);
     if (type.namespaced) {
@@ -317,7 +318,10 @@ class ApiServer {
         body.metadata?.name ?? body.metadata?.generateName ?? '',
       );
     }
-    const created = await this.objects.create(type, namespace, body, options);
+    const admit = type.namespaced
+      ? (object: KubeObject) => admitResourceQuota(this.objects, type, namespace as string, object, options.dryRun)
+      : undefined;
+    const created = await this.objects.create(type, namespace, body, { ...options, admit });
     return this.reply(request, type, 201, created);
   }
 
@@ -327,7 +331,7 @@ class ApiServer {
     type: ResourceType,
     namespace: string | undefined,
   ): Promise<ApiResponse> {
-    const body = decodeObject(request);
+    const body = await decodeObject(request);
     this.checkBodyMeta(type, body, namespace);
     const updated = await this.objects.update(type, namespace, info.name as string, body, this.writeOptions(info));
     return this.reply(request, type, 200, updated);
@@ -480,7 +484,7 @@ class ApiServer {
     if (sub.name === 'status') {
       if (verb === 'get') return this.reply(request, type, 200, this.objects.get(type, namespace, name));
       const current = this.objects.get(type, namespace, name);
-      const body = verb === 'patch' ? this.applyPatch(request, current) : decodeObject(request);
+      const body = verb === 'patch' ? this.applyPatch(request, current) : await decodeObject(request);
       if (verb === 'patch') body.metadata = { ...body.metadata, resourceVersion: current.metadata?.resourceVersion };
       const updated = await this.objects.update(type, namespace, name, body, { ...options, subresource: 'status' });
       return this.reply(request, type, 200, updated);
@@ -526,7 +530,7 @@ class ApiServer {
     const current = this.objects.get(type, namespace, name);
     const scale = this.toScale(current);
     if (verb === 'get') return respond(request, 200, scale);
-    const next = verb === 'patch' ? this.applyPatch(request, scale) : decodeObject(request);
+    const next = verb === 'patch' ? this.applyPatch(request, scale) : await decodeObject(request);
     const replicas = (next.spec as { replicas?: unknown } | undefined)?.replicas;
     if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0) {
       throw new StatusError({
@@ -574,7 +578,7 @@ class ApiServer {
     name: string,
     options: { dryRun: boolean },
   ): Promise<ApiResponse> {
-    const binding = decodeObject(request);
+    const binding = await decodeObject(request);
     const node = (binding.target as { name?: string } | undefined)?.name;
     if (!node) throw badRequest('target.name: Required value');
     const pod = this.objects.get(type, namespace, name);

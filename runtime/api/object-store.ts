@@ -167,7 +167,7 @@ export class ObjectStore {
     type: ResourceType,
     namespace: string | undefined,
     body: KubeObject,
-    options: WriteOptions,
+    options: WriteOptions & { admit?: (object: KubeObject) => Promise<void> },
   ): Promise<KubeObject> {
     const object = clone(body);
     const meta = (object.metadata ??= {});
@@ -176,9 +176,6 @@ export class ObjectStore {
     delete meta.resourceVersion;
     delete meta.deletionTimestamp;
     delete meta.deletionGracePeriodSeconds;
-    if (!meta.name && meta.generateName) {
-      meta.name = `${meta.generateName.slice(0, 58)}${randomString(this.rng, 5)}`;
-    }
     meta.uid = randomUuid(this.rng);
     meta.creationTimestamp = formatTime(this.clock.now());
     if (type.hasStatus || isObject(object.spec)) meta.generation = 1;
@@ -189,6 +186,11 @@ export class ObjectStore {
     object.apiVersion = groupVersion(type);
     object.kind = type.kind;
     checkSize(object);
+    // Validating admission sees the object before its name is generated (admission/errors.go).
+    await options.admit?.(object);
+    if (!meta.name && meta.generateName) {
+      meta.name = `${meta.generateName.slice(0, 58)}${randomString(this.rng, 5)}`;
+    }
     if (options.dryRun) return object;
     const name = meta.name as string;
     try {

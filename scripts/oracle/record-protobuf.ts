@@ -1,0 +1,132 @@
+// Re-records tests/fixtures/protobuf/: the request bodies the real kubectl v1.34 sends as
+// Kubernetes protobuf (<name>.bin), and the JSON the same command would send (<name>.json, what
+// `--dry-run=client -o json` prints). kubectl talks to a tiny recording server on 127.0.0.1 that
+// answers discovery minimally and every create with a 201 echo.
+//   npx tsx scripts/oracle/record-protobuf.ts
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { kubectlBinary } from './kubectl-binary.js';
+
+/**
+ * Fixture name → kubectl arguments (`{dir}` is a scratch folder holding `blob`, three bytes that
+ * are not UTF-8); `json: false` where kubectl has no `--dry-run=client -o json`.
+ */
+const CASES: { name: string; args: string[]; json?: false }[] = [
+  { name: 'quota', args: ['create', 'quota', 'qingge', '--hard=pods=1,cpu=2'] },
+  {
+    name: 'quota-scopes',
+    args: ['create', 'quota', 'best', '--hard=pods=10,requests.memory=1Gi,limits.cpu=500m', '--scopes=BestEffort'],
+  },
+  { name: 'namespace', args: ['create', 'namespace', 'foo'] },
+  { name: 'configmap', args: ['create', 'configmap', 'cm', '--from-literal=a=b', '--from-literal=c=d'] },
+  { name: 'secret', args: ['create', 'secret', 'generic', 's', '--from-literal=k=v', '--from-literal=empty='] },
+  {
+    name: 'configmap-binary',
+    args: ['create', 'configmap', 'bin', '--from-file=blob={dir}/blob', '--from-literal=g=héllo'],
+  },
+  { name: 'secret-type', args: ['create', 'secret', 'generic', 't', '--type=kubernetes.io/basic-auth'] },
+  {
+    name: 'secret-docker',
+    args: [
+      'create',
+      'secret',
+      'docker-registry',
+      'reg',
+      '--docker-server=r.io',
+      '--docker-username=u',
+      '--docker-password=p',
+    ],
+  },
+  { name: 'deployment', args: ['create', 'deployment', 'nginx', '--image=nginx', '--port=80', '--replicas=2'] },
+  { name: 'deployment-multi', args: ['create', 'deployment', 'multi', '--image=busybox', '--image=nginx'] },
+  { name: 'deployment-command', args: ['create', 'deployment', 'sleeper', '--image=busybox', '--', 'sleep', '3600'] },
+  { name: 'deployment-zero', args: ['create', 'deployment', 'zero', '--image=nginx', '--replicas=0'] },
+  { name: 'serviceaccount', args: ['create', 'serviceaccount', 'sa1'] },
+  { name: 'token', args: ['create', 'token', 'sa1', '--duration=1h', '--audience=api'], json: false },
+  {
+    name: 'token-bound',
+    args: ['create', 'token', 'sa1', '--bound-object-kind=Secret', '--bound-object-name=s'],
+    json: false,
+  },
+  { name: 'can-i', args: ['auth', 'can-i', 'create', 'pods', '-n', 'team'], json: false },
+  {
+    name: 'can-i-subresource',
+    args: ['auth', 'can-i', 'get', 'pods', '--subresource=log', '--all-namespaces'],
+    json: false,
+  },
+  { name: 'can-i-url', args: ['auth', 'can-i', 'get', '/logs'], json: false },
+];
+
+const posted: { path: string; contentType: string; body: Buffer }[] = [];
+const server = createServer((request, response) => {
+  const chunks: Buffer[] = [];
+  request.on('data', (chunk: Buffer) => chunks.push(chunk));
+  request.on('end', () => {
+    const url = request.url ?? '/';
+    const json = (status: number, value: unknown) =>
+      response.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(value));
+    if (request.method === 'POST') {
+      posted.push({ path: url, contentType: request.headers['content-type'] ?? '', body: Buffer.concat(chunks) });
+      // Enough of an object for kubectl to print its "created" line.
+      const kind = /\/token$/.test(url)
+        ? 'TokenRequest'
+        : /selfsubjectaccessreviews/.test(url)
+          ? 'SelfSubjectAccessReview'
+          : 'Unknown';
+      const apiVersion = url.startsWith('/apis/') ? url.split('/').slice(2, 4).join('/') : 'v1';
+      json(201, { apiVersion, kind, metadata: { name: 'x', namespace: 'default' } });
+    } else if (url.split('?')[0] === '/api') json(200, { kind: 'APIVersions', versions: ['v1'] });
+    else if (url.split('?')[0] === '/apis') json(200, { kind: 'APIGroupList', apiVersion: 'v1', groups: [] });
+    else json(404, { kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'NotFound', code: 404 });
+  });
+});
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const port = (server.address() as { port: number }).port;
+const dir = await mkdtemp(join(tmpdir(), 'kubeplay-protobuf-'));
+const kubeconfig = join(dir, 'kubeconfig');
+await writeFile(join(dir, 'blob'), Buffer.from([0xff, 0x00, 0x80]));
+await writeFile(
+  kubeconfig,
+  `apiVersion: v1
+kind: Config
+clusters: [{name: c, cluster: {server: "http://127.0.0.1:${port}"}}]
+contexts: [{name: c, context: {cluster: c, user: u}}]
+users: [{name: u, user: {}}]
+current-context: c
+`,
+);
+const kubectl = await kubectlBinary();
+
+function run(args: string[]): Promise<{ stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    // HOME is a fresh folder, so kubectl's discovery cache ($HOME/.kube/cache) starts empty.
+    const env = { KUBECONFIG: kubeconfig, HOME: dir, PATH: process.env.PATH ?? '' };
+    execFile(kubectl, args, { env }, (_error, stdout, stderr) => resolve({ stdout, stderr }));
+  });
+}
+
+const out = new URL('../../tests/fixtures/protobuf/', import.meta.url);
+await mkdir(out, { recursive: true });
+for (const { name, json, ...rest } of CASES) {
+  const args = rest.args.map((arg) => arg.replace('{dir}', dir));
+  posted.length = 0;
+  const { stderr } = await run(args);
+  const request = posted.at(-1);
+  if (!request) throw new Error(`${name}: kubectl sent no body (${stderr.trim()})`);
+  if (request.contentType !== 'application/vnd.kubernetes.protobuf')
+    throw new Error(`${name}: kubectl sent ${request.contentType}, not protobuf`);
+  await writeFile(new URL(`${name}.bin`, out), request.body);
+  if (json !== false) {
+    // The flags go before a `--` that starts the container's command.
+    const end = args.includes('--') ? args.indexOf('--') : args.length;
+    const dryRun = await run([...args.slice(0, end), '--dry-run=client', '-o', 'json', ...args.slice(end)]);
+    JSON.parse(dryRun.stdout);
+    await writeFile(new URL(`${name}.json`, out), dryRun.stdout);
+  }
+  console.log(`${name}: ${request.body.length} bytes to ${request.path}`);
+}
+server.close();
+await rm(dir, { recursive: true, force: true });
