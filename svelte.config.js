@@ -10,7 +10,13 @@ export default {
     typescript: {
       // svelte-check type-checks the tests beside the runtime and worker sources too.
       config(config) {
-        config.include.push('../runtime/**/*.test.ts', '../worker/**/*.ts', '../cli/**/*.test.ts');
+        config.include.push(
+          '../runtime/**/*.test.ts',
+          '../worker/**/*.ts',
+          '../cli/**/*.test.ts',
+          '../e2e/**/*.ts',
+          '../bench/**/*.ts',
+        );
       },
     },
   },

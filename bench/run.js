@@ -3,12 +3,14 @@
 import { BUILD_DIR, buildSite } from '../scripts/build-site.js';
 import { serveStatic } from '../scripts/serve.js';
 import { benchFirstPrompt } from './first-prompt.js';
+import { benchIndexedDb } from './indexeddb.js';
 import { register } from 'tsx/esm/api';
 
 buildSite();
 
 const { server, url } = await serveStatic(BUILD_DIR);
 await benchFirstPrompt(url);
+await benchIndexedDb();
 register();
 await import('./node-benches.ts');
 server.closeAllConnections();

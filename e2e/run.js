@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { BUILD_DIR, buildSite } from '../scripts/build-site.js';
 import { serveStatic } from '../scripts/serve.js';
 import { launchFreshContext } from './browser.js';
+import { openHarness, startIdbHarness } from './idb-harness.js';
 import { terminalText, typeLine, waitForText } from './page.js';
 
 buildSite();
@@ -125,6 +126,21 @@ await test('offline: the page reloads from the service worker and the terminal s
   expectEqual(reachable, false, 'an uncached request while offline');
   await mkdir(new URL('../test-results/', import.meta.url), { recursive: true });
   await page.screenshot({ path: fileURLToPath(new URL('../test-results/offline.png', import.meta.url)) });
+});
+
+await test("the storage contract holds on Chromium's real IndexedDB", async () => {
+  const harness = await startIdbHarness();
+  try {
+    const harnessContext = await launchFreshContext();
+    const harnessPage = await openHarness(harnessContext, harness.url);
+    const results = await harnessPage.evaluate(() => window.harness.runContract());
+    await harnessContext.close();
+    const failures = results.filter((r) => r.error);
+    expectEqual(failures, [], 'contract cases that failed');
+    expectEqual(results.length > 0, true, 'contract cases run');
+  } finally {
+    await harness.close();
+  }
 });
 
 await test('no uncaught errors in the page', async () => {
