@@ -8,10 +8,11 @@ import { register } from 'tsx/esm/api';
 
 buildSite();
 
+// Node-side benchmarks first, while the process is quiet.
+register();
+await import('./node-benches.ts');
 const { server, url } = await serveStatic(BUILD_DIR);
 await benchFirstPrompt(url);
 await benchIndexedDb();
-register();
-await import('./node-benches.ts');
 server.closeAllConnections();
 server.close();
