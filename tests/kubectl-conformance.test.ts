@@ -17,7 +17,7 @@ let kubectl: string;
 
 beforeAll(async () => {
   kubectl = await kubectlBinary();
-  for (const file of ['pod.yaml', 'deploy.yaml', 'bad-name.yaml'])
+  for (const file of ['pod.yaml', 'deploy.yaml', 'bad-name.yaml', 'svc.yaml'])
     copyFileSync(join(root, 'tests/manifests', file), join(dir, file));
   server = spawn('node', ['cli/kubeplay.js', 'serve', '--port', '0', '--kubeconfig', join(dir, 'kubeconfig')], {
     cwd: root,
@@ -135,6 +135,13 @@ const SESSION: Array<[string, string, string, number]> = [
   ['create deployment redis --image=redis --replicas=2', 'deployment.apps/redis created\n', '', 0],
   ['get cm,secret -o name', 'configmap/cm1\nsecret/s1\n', '', 0],
   ['get deploy redis -o jsonpath={.spec.template.spec.containers[0].image}/{.spec.replicas}', 'redis/2', '', 0],
+  ['create -f svc.yaml', 'service/nginx created\n', '', 0],
+  [
+    'get svc nginx -o jsonpath={.spec.type}/{.spec.ports[0].protocol}/{.spec.ports[0].targetPort}',
+    'NodePort/TCP/80',
+    '',
+    0,
+  ],
 ];
 
 describe('the real kubectl against kubeplay serve', () => {

@@ -2,6 +2,7 @@ import type { Clock } from '../clock';
 import type { Rng } from '../rng';
 import type { Store } from '../storage/store';
 import { admitResourceQuota } from './admission/resource-quota';
+import { allocateServiceAddresses } from './admission/service-allocation';
 import { contentType, decodeObject, decodeValue } from './body';
 import {
   aggregatedDiscovery,
@@ -56,7 +57,7 @@ const SCALABLE = new Set(['deployments', 'replicasets', 'statefulsets', 'replica
 export function createApiHandler(deps: ApiServerDeps): ApiHandler {
   const registry = deps.registry ?? new ResourceRegistry();
   const objects = new ObjectStore(deps.store, deps.clock, deps.rng);
-  const server = new ApiServer(registry, objects, deps.clock);
+  const server = new ApiServer(registry, objects, deps.clock, deps.rng);
   return async (request) => {
     try {
       return await server.handle(request);
@@ -84,6 +85,7 @@ class ApiServer {
     private readonly registry: ResourceRegistry,
     private readonly objects: ObjectStore,
     private readonly clock: Clock,
+    private readonly rng: Rng,
   ) {}
 
   async handle(request: ApiRequest): Promise<ApiResponse> {
@@ -318,9 +320,10 @@ class ApiServer {
         body.metadata?.name ?? body.metadata?.generateName ?? '',
       );
     }
-    const admit = type.namespaced
-      ? (object: KubeObject) => admitResourceQuota(this.objects, type, namespace as string, object, options.dryRun)
-      : undefined;
+    const admit = async (object: KubeObject): Promise<void> => {
+      if (type.plural === 'services') allocateServiceAddresses(this.objects, this.rng, object);
+      if (type.namespaced) await admitResourceQuota(this.objects, type, namespace as string, object, options.dryRun);
+    };
     const created = await this.objects.create(type, namespace, body, { ...options, admit });
     return this.reply(request, type, 201, created);
   }
@@ -333,8 +336,17 @@ class ApiServer {
   ): Promise<ApiResponse> {
     const body = await decodeObject(request);
     this.checkBodyMeta(type, body, namespace);
-    const updated = await this.objects.update(type, namespace, info.name as string, body, this.writeOptions(info));
+    const updated = await this.objects.update(type, namespace, info.name as string, body, {
+      ...this.writeOptions(info),
+      admit: this.updateAdmission(type),
+    });
     return this.reply(request, type, 200, updated);
+  }
+
+  /** What admission does on an update: services keep or allocate their addresses. */
+  private updateAdmission(type: ResourceType): ((object: KubeObject, old: KubeObject) => Promise<void>) | undefined {
+    if (type.plural !== 'services') return undefined;
+    return async (object, old) => allocateServiceAddresses(this.objects, this.rng, object, old);
   }
 
   /** The object `patch` makes of `current`, by the request's patch type. */
@@ -406,7 +418,10 @@ class ApiServer {
     this.checkBodyMeta(type, patched, namespace);
     // The patch applies to the version it was computed against: a concurrent change retries it.
     patched.metadata = { ...patched.metadata, resourceVersion: current.metadata?.resourceVersion };
-    const updated = await this.objects.update(type, namespace, name, patched, options);
+    const updated = await this.objects.update(type, namespace, name, patched, {
+      ...options,
+      admit: this.updateAdmission(type),
+    });
     return this.reply(request, type, 200, updated);
   }
 

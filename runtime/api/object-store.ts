@@ -210,7 +210,7 @@ export class ObjectStore {
     namespace: string | undefined,
     name: string,
     body: KubeObject,
-    options: WriteOptions & { subresource?: 'status' },
+    options: WriteOptions & { subresource?: 'status'; admit?: (object: KubeObject, old: KubeObject) => Promise<void> },
   ): Promise<KubeObject> {
     const key = this.key(type, namespace, name);
     const current = this.store.get(key);
@@ -247,6 +247,7 @@ export class ObjectStore {
         nextMeta.generation = oldMeta.generation + 1;
       }
       this.validate(type, next, old);
+      await options.admit?.(next, old);
     }
     next.apiVersion = groupVersion(type);
     next.kind = type.kind;
