@@ -425,10 +425,17 @@ class ApiServer {
     return this.reply(request, type, 200, updated);
   }
 
+  /** DeleteOptions from the body and the query (the query wins, as in the apiserver). */
   private deleteOptions(
     request: ApiRequest,
     info: RequestInfo,
-  ): { gracePeriodSeconds?: number; preconditionUid?: string; preconditionVersion?: string } {
+    type: ResourceType,
+  ): {
+    gracePeriodSeconds?: number;
+    preconditionUid?: string;
+    preconditionVersion?: string;
+    propagationPolicy?: 'Background' | 'Foreground' | 'Orphan';
+  } {
     let body: Record<string, unknown> = {};
     if (request.body && (typeof request.body === 'string' ? request.body.trim() : request.body.length)) {
       const value = decodeValue(request);
@@ -437,10 +444,21 @@ class ApiServer {
     const query = info.query.get('gracePeriodSeconds');
     const grace = query !== undefined ? Number(query) : (body.gracePeriodSeconds as number | undefined);
     const preconditions = (body.preconditions ?? {}) as { uid?: string; resourceVersion?: string };
+    let policy = info.query.get('propagationPolicy') ?? (body.propagationPolicy as string | undefined);
+    const orphan = info.query.get('orphanDependents') ?? body.orphanDependents;
+    if (policy !== undefined && !['Background', 'Foreground', 'Orphan'].includes(policy)) {
+      throw badRequest(
+        `DeleteOptions.meta.k8s.io "" is invalid: propagationPolicy: Unsupported value: "${policy}": supported values: "Foreground", "Background", "Orphan", "nil"`,
+      );
+    }
+    if (policy === undefined && (orphan === true || orphan === 'true')) policy = 'Orphan';
+    // batch/v1 Jobs keep their pods unless told otherwise (DefaultGarbageCollectionPolicy).
+    if (policy === undefined && type.plural === 'jobs') policy = 'Orphan';
     return {
       gracePeriodSeconds: typeof grace === 'number' && Number.isFinite(grace) ? Math.max(0, grace) : undefined,
       preconditionUid: preconditions.uid,
       preconditionVersion: preconditions.resourceVersion,
+      propagationPolicy: policy as 'Background' | 'Foreground' | 'Orphan' | undefined,
     };
   }
 
@@ -450,7 +468,7 @@ class ApiServer {
     type: ResourceType,
     namespace: string | undefined,
   ): Promise<ApiResponse> {
-    const options = { ...this.writeOptions(info), ...this.deleteOptions(request, info) };
+    const options = { ...this.writeOptions(info), ...this.deleteOptions(request, info, type) };
     const deleted = await this.objects.delete(type, namespace, info.name as string, options);
     return this.reply(request, type, 200, deleted);
   }
@@ -461,7 +479,7 @@ class ApiServer {
     type: ResourceType,
     namespace: string | undefined,
   ): Promise<ApiResponse> {
-    const options = { ...this.writeOptions(info), ...this.deleteOptions(request, info) };
+    const options = { ...this.writeOptions(info), ...this.deleteOptions(request, info, type) };
     const { items, resourceVersion } = this.objects.list(type, {
       ...this.listOptions(info, type, namespace),
       limit: undefined,
@@ -507,6 +525,10 @@ class ApiServer {
     if (sub.name === 'scale' && SCALABLE.has(type.plural))
       return this.scale(request, type, namespace, name, verb, options);
     if (sub.name === 'binding' && type.plural === 'pods') return this.bind(request, type, namespace, name, options);
+    if (sub.name === 'finalize' && type.plural === 'namespaces') {
+      const finalized = await this.objects.finalizeNamespace(type, name, await decodeObject(request), options);
+      return this.reply(request, type, 200, finalized);
+    }
     throw notFound({ group: type.group, resource: `${type.plural}/${sub.name}` }, name);
   }
 

@@ -274,7 +274,12 @@ export class ObjectStore {
     type: ResourceType,
     namespace: string | undefined,
     name: string,
-    options: WriteOptions & { gracePeriodSeconds?: number; preconditionUid?: string; preconditionVersion?: string },
+    options: WriteOptions & {
+      gracePeriodSeconds?: number;
+      preconditionUid?: string;
+      preconditionVersion?: string;
+      propagationPolicy?: 'Background' | 'Foreground' | 'Orphan';
+    },
   ): Promise<KubeObject> {
     const key = this.key(type, namespace, name);
     const current = this.store.get(key);
@@ -297,23 +302,69 @@ export class ObjectStore {
       );
     }
     const grace = this.gracePeriod(type, object, options.gracePeriodSeconds);
-    const finalizers = meta.finalizers ?? [];
-    if (grace === 0 && finalizers.length === 0) {
+    // The garbage collector's finalizers, by propagation policy (Background needs none).
+    const policy = options.propagationPolicy ?? 'Background';
+    const gcFinalizer = policy === 'Foreground' ? 'foregroundDeletion' : policy === 'Orphan' ? 'orphan' : undefined;
+    const finalizers = [...(meta.finalizers ?? [])];
+    if (gcFinalizer && !finalizers.includes(gcFinalizer)) finalizers.push(gcFinalizer);
+    // A namespace goes only once the namespace controller has emptied and finalized it.
+    const specFinalizers =
+      type.plural === 'namespaces' ? ((object.spec as { finalizers?: string[] })?.finalizers ?? []) : [];
+    if (grace === 0 && finalizers.length === 0 && specFinalizers.length === 0) {
       if (options.dryRun) return object;
       return this.remove(type, key, name, current.modRevision);
     }
-    if (meta.deletionTimestamp && (grace === undefined || (meta.deletionGracePeriodSeconds ?? 0) <= grace)) {
+    const unchangedFinalizers = finalizers.length === (meta.finalizers ?? []).length;
+    if (
+      meta.deletionTimestamp &&
+      unchangedFinalizers &&
+      (grace === undefined || (meta.deletionGracePeriodSeconds ?? 0) <= grace)
+    ) {
       return object;
     }
     const next = clone(object);
     const nextMeta = next.metadata as NonNullable<KubeObject['metadata']>;
     nextMeta.deletionTimestamp ??= formatTime(this.clock.now() + (grace ?? 0) * 1000);
     nextMeta.deletionGracePeriodSeconds = grace ?? 0;
+    if (finalizers.length > 0) nextMeta.finalizers = finalizers;
     if (type.plural === 'namespaces') (next.status as { phase?: string }).phase = 'Terminating';
     delete nextMeta.resourceVersion;
     if (options.dryRun) return next;
     try {
       return this.present(type, await this.store.update(key, strip(next), current.modRevision));
+    } catch (error) {
+      throw this.storeFailure(type, name, error);
+    }
+  }
+
+  /**
+   * namespaces/finalize: the namespace controller's last write, which sets spec.finalizers; a
+   * terminating namespace left with no finalizers is removed.
+   */
+  async finalizeNamespace(
+    type: ResourceType,
+    name: string,
+    body: KubeObject,
+    options: WriteOptions,
+  ): Promise<KubeObject> {
+    const key = this.key(type, undefined, name);
+    const current = this.store.get(key);
+    if (!current) throw notFound(errorTarget(type), name);
+    const object = clone(this.present(type, current));
+    const finalizers = (body.spec as { finalizers?: unknown } | undefined)?.finalizers;
+    (object.spec as { finalizers?: unknown }).finalizers = Array.isArray(finalizers) ? finalizers : [];
+    const meta = object.metadata as NonNullable<KubeObject['metadata']>;
+    if (options.dryRun) return object;
+    if (
+      meta.deletionTimestamp &&
+      (object.spec as { finalizers: unknown[] }).finalizers.length === 0 &&
+      !(meta.finalizers ?? []).length
+    ) {
+      return this.remove(type, key, name, current.modRevision);
+    }
+    delete meta.resourceVersion;
+    try {
+      return this.present(type, await this.store.update(key, strip(object), current.modRevision));
     } catch (error) {
       throw this.storeFailure(type, name, error);
     }

@@ -53,6 +53,8 @@ function decode(text: string): string {
   }
 }
 
+const NAMESPACE_SUBRESOURCES = new Set(['status', 'finalize']);
+
 /** Reads the request's target and verb from its method and path. */
 export function requestInfo(method: string, fullPath: string): RequestInfo {
   const q = fullPath.indexOf('?');
@@ -81,11 +83,11 @@ export function requestInfo(method: string, fullPath: string): RequestInfo {
   } else return info;
 
   info.isResourceRequest = true;
-  if (rest[0] === 'namespaces' && rest.length >= 3) {
+  // namespaces/{ns}/… names a resource in the namespace, except the namespace's own
+  // subresources (status, finalize).
+  if (rest[0] === 'namespaces' && rest.length >= 2) {
     info.namespace = rest[1];
-    rest = rest.slice(2);
-  } else if (rest[0] === 'namespaces' && rest.length === 2) {
-    info.namespace = rest[1];
+    if (rest.length > 2 && !NAMESPACE_SUBRESOURCES.has(rest[2])) rest = rest.slice(2);
   }
   [info.resource, info.name, info.subresource] = rest;
   if (rest.length > 3) info.isResourceRequest = false;

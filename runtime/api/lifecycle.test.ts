@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { createTestApi, podManifest } from '../../tests/api';
+
+const PODS = '/api/v1/namespaces/default/pods';
+const RS = '/apis/apps/v1/namespaces/default/replicasets';
+const replicaset = {
+  apiVersion: 'apps/v1',
+  kind: 'ReplicaSet',
+  metadata: { name: 'nginx' },
+  spec: {
+    replicas: 1,
+    selector: { matchLabels: { app: 'nginx' } },
+    template: { metadata: { labels: { app: 'nginx' } }, spec: { containers: [{ name: 'nginx', image: 'nginx' }] } },
+  },
+};
+
+describe('object lifecycle', () => {
+  it('generates names from generateName with five characters of the Kubernetes alphabet', async () => {
+    const { request } = await createTestApi();
+    const created = (
+      await request('POST', PODS, { ...podManifest('x'), metadata: { generateName: 'nginx-7c5ddbdf54-' } })
+    ).body;
+    expect(created.metadata.name).toMatch(/^nginx-7c5ddbdf54-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+    expect(created.metadata.generateName).toBe('nginx-7c5ddbdf54-');
+  });
+
+  it('keeps objects with finalizers until the last one is removed', async () => {
+    const { request } = await createTestApi();
+    await request('POST', PODS, podManifest('held', { metadata: { finalizers: ['example.com/hold'] } }));
+    const deleting = (await request('DELETE', `${PODS}/held`)).body;
+    expect(deleting.metadata.deletionTimestamp).toBe('2026-01-01T00:00:00Z');
+    expect((await request('GET', `${PODS}/held`)).status).toBe(200);
+    await request(
+      'PATCH',
+      `${PODS}/held`,
+      { metadata: { finalizers: null } },
+      { 'content-type': 'application/merge-patch+json' },
+    );
+    expect((await request('GET', `${PODS}/held`)).status).toBe(404);
+  });
+
+  it.each([
+    ['Foreground', 'foregroundDeletion'],
+    ['Orphan', 'orphan'],
+  ])('propagationPolicy %s leaves the garbage collector its finalizer', async (policy, finalizer) => {
+    const { request } = await createTestApi();
+    await request('POST', RS, replicaset);
+    const deleting = (
+      await request('DELETE', `${RS}/nginx`, { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: policy })
+    ).body;
+    expect(deleting.metadata.finalizers).toEqual([finalizer]);
+    expect(deleting.metadata.deletionTimestamp).toBeDefined();
+  });
+
+  it('deletes at once with Background propagation, and refuses unknown policies', async () => {
+    const { request } = await createTestApi();
+    await request('POST', RS, replicaset);
+    expect((await request('DELETE', `${RS}/nginx?propagationPolicy=Sideways`)).body).toMatchObject({
+      code: 400,
+      message:
+        'DeleteOptions.meta.k8s.io "" is invalid: propagationPolicy: Unsupported value: "Sideways": supported values: "Foreground", "Background", "Orphan", "nil"',
+    });
+    await request('DELETE', `${RS}/nginx`, { propagationPolicy: 'Background' });
+    expect((await request('GET', `${RS}/nginx`)).status).toBe(404);
+  });
+
+  it('terminates a namespace until it is finalized, refusing new content meanwhile', async () => {
+    const { request } = await createTestApi();
+    await request('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'foo' } });
+    const deleting = (await request('DELETE', '/api/v1/namespaces/foo')).body;
+    expect(deleting.status.phase).toBe('Terminating');
+    expect((await request('POST', '/api/v1/namespaces/foo/pods', podManifest('late'))).body).toMatchObject({
+      code: 403,
+      message: 'pods "late" is forbidden: unable to create new content in namespace foo because it is being terminated',
+    });
+    const finalize = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'foo' }, spec: { finalizers: [] } };
+    await request('PUT', '/api/v1/namespaces/foo/finalize', finalize);
+    expect((await request('GET', '/api/v1/namespaces/foo')).status).toBe(404);
+  });
+});
