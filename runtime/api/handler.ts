@@ -1,6 +1,7 @@
 import type { Clock } from '../clock';
 import type { Rng } from '../rng';
 import type { Store } from '../storage/store';
+import { admitLimitRanges } from './admission/limit-ranger';
 import { admitResourceQuota } from './admission/resource-quota';
 import { allocateServiceAddresses } from './admission/service-allocation';
 import { contentType, decodeObject, decodeValue } from './body';
@@ -324,7 +325,11 @@ class ApiServer {
       if (type.plural === 'services') allocateServiceAddresses(this.objects, this.rng, object);
       if (type.namespaced) await admitResourceQuota(this.objects, type, namespace as string, object, options.dryRun);
     };
-    const created = await this.objects.create(type, namespace, body, { ...options, admit });
+    const mutate =
+      type.plural === 'pods'
+        ? (object: KubeObject) => admitLimitRanges(this.objects, namespace as string, object)
+        : undefined;
+    const created = await this.objects.create(type, namespace, body, { ...options, mutate, admit });
     return this.reply(request, type, 201, created);
   }
 

@@ -78,3 +78,46 @@ describe('object lifecycle', () => {
     expect((await request('GET', '/api/v1/namespaces/foo')).status).toBe(404);
   });
 });
+
+describe('LimitRanger admission', () => {
+  const LIMITS = '/api/v1/namespaces/default/limitranges';
+  const limits = (item: Record<string, unknown>) => ({
+    apiVersion: 'v1',
+    kind: 'LimitRange',
+    metadata: { name: 'limits' },
+    spec: { limits: [{ type: 'Container', ...item }] },
+  });
+
+  it('fills in default requests and limits and says so in an annotation', async () => {
+    const { request } = await createTestApi();
+    await request(
+      'POST',
+      LIMITS,
+      limits({ default: { cpu: '500m', memory: '256Mi' }, defaultRequest: { cpu: '100m' } }),
+    );
+    const pod = (await request('POST', PODS, podManifest('p'))).body;
+    expect(pod.spec.containers[0].resources).toEqual({
+      limits: { cpu: '500m', memory: '256Mi' },
+      requests: { cpu: '100m', memory: '256Mi' },
+    });
+    expect(pod.metadata.annotations['kubernetes.io/limit-ranger']).toBe(
+      'LimitRanger plugin set: cpu, memory request for container nginx; cpu, memory limit for container nginx',
+    );
+    expect(pod.status.qosClass).toBe('Burstable');
+  });
+
+  it('refuses containers outside min and max with the real texts', async () => {
+    const { request } = await createTestApi();
+    await request('POST', LIMITS, limits({ min: { cpu: '100m' }, max: { memory: '1Gi' } }));
+    const big = podManifest('big', {
+      spec: {
+        containers: [
+          { name: 'nginx', image: 'nginx', resources: { requests: { cpu: '50m' }, limits: { memory: '2Gi' } } },
+        ],
+      },
+    });
+    expect((await request('POST', PODS, big)).body.message).toBe(
+      'pods "big" is forbidden: [minimum cpu usage per Container is 100m, but request is 50m, maximum memory usage per Container is 1Gi, but limit is 2Gi]',
+    );
+  });
+});

@@ -167,7 +167,12 @@ export class ObjectStore {
     type: ResourceType,
     namespace: string | undefined,
     body: KubeObject,
-    options: WriteOptions & { admit?: (object: KubeObject) => Promise<void> },
+    options: WriteOptions & {
+      /** Mutating admission: runs before the registry's defaulting (LimitRanger). */
+      mutate?: (object: KubeObject) => void;
+      /** Validating admission: runs after validation, before the name is generated (quota). */
+      admit?: (object: KubeObject) => Promise<void>;
+    },
   ): Promise<KubeObject> {
     const object = clone(body);
     const meta = (object.metadata ??= {});
@@ -181,6 +186,7 @@ export class ObjectStore {
     if (type.hasStatus || isObject(object.spec)) meta.generation = 1;
     // Status is the system's to write: a new object starts with what defaulting gives it.
     if (type.hasStatus) delete object.status;
+    options.mutate?.(object);
     type.defaults?.(object, this.admissionContext());
     this.validate(type, object, undefined);
     object.apiVersion = groupVersion(type);
