@@ -13,7 +13,7 @@ buildSite();
 const PROMPT = 'learner@kubeplay:~$ ';
 const { server, url } = await serveStatic(BUILD_DIR);
 const context = await launchFreshContext();
-const page = context.pages()[0] ?? (await context.newPage());
+let page = context.pages()[0] ?? (await context.newPage());
 const pageErrors = [];
 page.on('pageerror', (error) => pageErrors.push(error.message));
 
@@ -106,6 +106,21 @@ await test("after a reload, Up recalls the previous session's command from Index
   await waitForText(page, `${PROMPT}kubectl version`);
   await page.keyboard.press('Enter');
   await waitForText(page, 'Server Version: v1.34.0');
+});
+
+await test('a second tab waits while the first one holds the cluster, then takes over', async () => {
+  const second = await context.newPage();
+  second.on('pageerror', (error) => pageErrors.push(error.message));
+  await second.goto(url);
+  await waitForText(second, 'kubeplay is open in another tab of this browser');
+  const early = await terminalText(second);
+  expectEqual(early.includes(PROMPT), false, 'no prompt in the second tab while the first holds the cluster');
+  const first = page;
+  await first.close();
+  await waitForText(second, PROMPT);
+  await typeLine(second, 'kubectl version --client');
+  await waitForText(second, 'Kustomize Version: v5.7.1');
+  page = second;
 });
 
 await test('offline: the page reloads from the service worker and the terminal still answers', async () => {

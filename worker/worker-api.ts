@@ -30,7 +30,7 @@ export interface WorkerStorage {
 }
 
 /** Builds the worker's API over a playground booted with the real clock and `storage`. */
-export function createWorkerApi(storage: Promise<WorkerStorage>): WorkerApi {
+export function createWorkerApi(storage: Promise<WorkerStorage>, waitingNotice: () => string = () => ''): WorkerApi {
   const playground: Promise<Playground> = storage.then(({ backend }) => {
     const seed = new Uint32Array(4);
     crypto.getRandomValues(seed);
@@ -45,6 +45,10 @@ export function createWorkerApi(storage: Promise<WorkerStorage>): WorkerApi {
   let nextId = 1;
   return {
     async openSession(listener, cols) {
+      // Let a lock held by another tab be seen before saying anything (one task is enough).
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const notice = waitingNotice();
+      if (notice) listener.output(`\x1b[33mkubeplay: ${notice}\x1b[0m\r\n`);
       const { warning } = await storage;
       if (warning) listener.output(`\x1b[33mkubeplay: ${warning}\x1b[0m\r\n`);
       const session = (await playground).openSession({ write: (data) => listener.output(data) }, cols);

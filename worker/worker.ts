@@ -4,14 +4,22 @@ import { expose } from 'comlink';
 import { MemoryBackend } from '../runtime/storage/backend';
 import { IdbBackend } from './idb-backend';
 import { createWorkerApi, type WorkerStorage } from './worker-api';
+import { acquireWriterLock } from './writer-lock';
+
+const waiting = { notice: '' };
+const locked = acquireWriterLock(() => {
+  waiting.notice = 'kubeplay is open in another tab of this browser; this tab takes over when that one closes.';
+});
 
 // Without IndexedDB (some private windows refuse it) kubeplay still runs, and says it forgets.
-const storage: Promise<WorkerStorage> = IdbBackend.open().then(
-  (backend) => ({ backend }),
-  (error: unknown) => ({
-    backend: new MemoryBackend(),
-    warning: `this browser refused storage (${error instanceof Error ? error.message : String(error)}); nothing will be kept after this tab closes.`,
-  }),
-);
+const storage: Promise<WorkerStorage> = locked
+  .then(() => IdbBackend.open())
+  .then(
+    (backend) => ({ backend }),
+    (error: unknown) => ({
+      backend: new MemoryBackend(),
+      warning: `this browser refused storage (${error instanceof Error ? error.message : String(error)}); nothing will be kept after this tab closes.`,
+    }),
+  );
 
-expose(createWorkerApi(storage));
+expose(createWorkerApi(storage, () => waiting.notice));
