@@ -1,10 +1,49 @@
 import { resourceType, type ResourceType } from '../resource';
+import { AGE_COLUMN, age, column, NAME_COLUMN, translateTimestampSince } from '../table';
+import { boolPointerText } from './printer-cells';
+import { workloadWideCells } from './workload-table';
 
-/** batch/v1 CronJob. Its own table printer is still to come: it prints Name and Age. */
+type Spec = {
+  schedule?: string;
+  timeZone?: string | null;
+  suspend?: boolean | null;
+  jobTemplate?: { spec?: object };
+};
+type Status = { active?: unknown[]; lastScheduleTime?: string | null };
+
+/** batch/v1 CronJob. */
 export const cronjobs: ResourceType = resourceType('CronJob', 'cronjobs', 'batch/v1', {
   namespaced: true,
   shortNames: ['cj'],
   categories: ['all'],
   hasStatus: true,
   subresources: [{ name: 'status', verbs: ['get', 'patch', 'update'] }],
+  table: {
+    columns: [
+      NAME_COLUMN,
+      column('Schedule', 'string', 'The schedule in Cron format.'),
+      column('Timezone', 'string', 'The time zone name for the given schedule.'),
+      column('Suspend', 'boolean', 'This flag tells the controller to suspend subsequent executions.'),
+      column('Active', 'integer', 'A list of pointers to currently running jobs.'),
+      column('Last Schedule', 'string', 'Information when was the last time the job was successfully scheduled.'),
+      AGE_COLUMN,
+      column('Containers', 'string', 'Names of each container in the template.', 1),
+      column('Images', 'string', 'Images referenced by each container in the template.', 1),
+      column('Selector', 'string', 'A label query over pods that should match the pod count.', 1),
+    ],
+    row(cj, context) {
+      const spec = (cj.spec ?? {}) as Spec;
+      const status = (cj.status ?? {}) as Status;
+      return [
+        cj.metadata?.name ?? '',
+        spec.schedule ?? '',
+        spec.timeZone ?? '<none>',
+        boolPointerText(spec.suspend),
+        (status.active ?? []).length,
+        status.lastScheduleTime ? translateTimestampSince(status.lastScheduleTime, context) : '<none>',
+        age(cj, context),
+        ...workloadWideCells(spec.jobTemplate?.spec ?? {}),
+      ];
+    },
+  },
 });

@@ -1,6 +1,7 @@
 import { resourceType, type ResourceType } from '../resource';
+import { CREATED_AT_TABLE } from './created-at-table';
 
-/** apiextensions.k8s.io/v1 CustomResourceDefinition. Its own table printer is still to come: it prints Name and Age. */
+/** apiextensions.k8s.io/v1 CustomResourceDefinition. It has no printer: the default Name and Created At table. */
 export const customresourcedefinitions: ResourceType = resourceType(
   'CustomResourceDefinition',
   'customresourcedefinitions',
@@ -11,5 +12,6 @@ export const customresourcedefinitions: ResourceType = resourceType(
     categories: ['api-extensions'],
     hasStatus: true,
     subresources: [{ name: 'status', verbs: ['get', 'patch', 'update'] }],
+    table: CREATED_AT_TABLE,
   },
 );

@@ -1,6 +1,72 @@
 import { resourceType, type ResourceType } from '../resource';
+import { AGE_COLUMN, age, column, NAME_COLUMN } from '../table';
+import { optionalQuantityText } from './printer-cells';
 
-/** autoscaling/v2 HorizontalPodAutoscaler. Its own table printer is still to come: it prints Name and Age. */
+type Target = { type?: string; value?: string; averageValue?: string; averageUtilization?: number };
+type Current = { value?: string; averageValue?: string; averageUtilization?: number };
+type Source = { name?: string; target?: Target; current?: Current };
+type Metric = {
+  type?: string;
+  resource?: Source;
+  containerResource?: Source;
+  pods?: Source;
+  object?: Source;
+  external?: Source;
+};
+type Spec = {
+  scaleTargetRef?: { kind?: string; name?: string };
+  minReplicas?: number | null;
+  maxReplicas?: number;
+  metrics?: Metric[];
+};
+type Status = { currentReplicas?: number; currentMetrics?: Metric[] };
+
+const SOURCE_FIELD: Record<string, keyof Metric> = {
+  Resource: 'resource',
+  ContainerResource: 'containerResource',
+  Pods: 'pods',
+  Object: 'object',
+  External: 'external',
+};
+
+/** One target: `current/target`, `current/target (avg)`, or `name: current/target` for resources. */
+function formatMetric(spec: Metric, status: Metric | undefined): string {
+  const field = SOURCE_FIELD[spec.type ?? ''];
+  if (!field) return '<unknown type>';
+  const source = (spec[field] ?? {}) as Source;
+  const target = source.target ?? {};
+  const current = (status?.[field] as Source | undefined)?.current;
+  const reported = status?.[field] !== undefined && status?.[field] !== null;
+  if (field === 'pods') {
+    return `${reported ? optionalQuantityText(current?.averageValue) : '<unknown>'}/${optionalQuantityText(target.averageValue)}`;
+  }
+  if (field === 'object' || field === 'external') {
+    if (target.averageValue !== undefined && target.averageValue !== null) {
+      const now = current?.averageValue !== undefined && current?.averageValue !== null;
+      return `${now ? optionalQuantityText(current?.averageValue) : '<unknown>'}/${optionalQuantityText(target.averageValue)} (avg)`;
+    }
+    return `${reported ? optionalQuantityText(current?.value) : '<unknown>'}/${optionalQuantityText(target.value)}`;
+  }
+  // Resource and ContainerResource: an average value, or an average utilization in percent.
+  const name = source.name ?? '';
+  if (target.averageValue !== undefined && target.averageValue !== null) {
+    return `${name}: ${reported ? optionalQuantityText(current?.averageValue) : '<unknown>'}/${optionalQuantityText(target.averageValue)}`;
+  }
+  const utilization = current?.averageUtilization;
+  const now = utilization !== undefined && utilization !== null ? `${utilization}%` : '<unknown>';
+  const goal = target.averageUtilization !== undefined && target.averageUtilization !== null;
+  return `${name}: ${now}/${goal ? `${target.averageUtilization}%` : '<auto>'}`;
+}
+
+/** TARGETS: each metric against the status metric at the same index; two shown, then ` + N more...`. */
+function formatMetrics(specs: Metric[] | undefined, statuses: Metric[] | undefined): string {
+  if (!specs || specs.length === 0) return '<none>';
+  const all = specs.map((spec, i) => formatMetric(spec, statuses?.[i]));
+  const shown = all.slice(0, 2).join(', ');
+  return all.length > 2 ? `${shown} + ${all.length - 2} more...` : shown;
+}
+
+/** autoscaling/v2 HorizontalPodAutoscaler. */
 export const horizontalpodautoscalers: ResourceType = resourceType(
   'HorizontalPodAutoscaler',
   'horizontalpodautoscalers',
@@ -11,5 +77,31 @@ export const horizontalpodautoscalers: ResourceType = resourceType(
     categories: ['all'],
     hasStatus: true,
     subresources: [{ name: 'status', verbs: ['get', 'patch', 'update'] }],
+    table: {
+      columns: [
+        NAME_COLUMN,
+        column('Reference', 'string', 'The target resource to scale.'),
+        column('Targets', 'string', 'The specifications used to calculate the desired replica count.'),
+        column('MinPods', 'string', 'The lower limit for the number of replicas.'),
+        column('MaxPods', 'string', 'The upper limit for the number of replicas.'),
+        column('Replicas', 'string', 'The current number of replicas of pods managed by this autoscaler.'),
+        AGE_COLUMN,
+      ],
+      row(hpa, context) {
+        const spec = (hpa.spec ?? {}) as Spec;
+        const status = (hpa.status ?? {}) as Status;
+        const ref = spec.scaleTargetRef ?? {};
+        const min = spec.minReplicas;
+        return [
+          hpa.metadata?.name ?? '',
+          `${ref.kind ?? ''}/${ref.name ?? ''}`,
+          formatMetrics(spec.metrics, status.currentMetrics),
+          min === undefined || min === null ? '<unset>' : String(min),
+          spec.maxReplicas ?? 0,
+          status.currentReplicas ?? 0,
+          age(hpa, context),
+        ];
+      },
+    },
   },
 );

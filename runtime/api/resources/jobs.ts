@@ -1,9 +1,82 @@
-import { resourceType, type ResourceType } from '../resource';
+import type { KubeObject } from '../object';
+import { resourceType, type PrintContext, type ResourceType } from '../resource';
+import { AGE_COLUMN, age, column, NAME_COLUMN } from '../table';
+import { humanDuration } from '../../util/duration';
+import { parseTime } from '../../util/time';
+import { workloadWideCells } from './workload-table';
 
-/** batch/v1 Job. Its own table printer is still to come: it prints Name and Age. */
+type Condition = { type?: string; status?: string };
+type Spec = { completions?: number; parallelism?: number };
+type Status = {
+  succeeded?: number;
+  startTime?: string;
+  completionTime?: string;
+  conditions?: Condition[];
+};
+
+/** True when the first condition of this type has status True. */
+function hasCondition(status: Status, type: string): boolean {
+  return (status.conditions ?? []).find((c) => c.type === type)?.status === 'True';
+}
+
+/** The STATUS cell: the first of Complete, Failed, Terminating, Suspended, FailureTarget, SuccessCriteriaMet; else Running. */
+function jobStatus(job: KubeObject, status: Status): string {
+  if (hasCondition(status, 'Complete')) return 'Complete';
+  if (hasCondition(status, 'Failed')) return 'Failed';
+  if (job.metadata?.deletionTimestamp) return 'Terminating';
+  if (hasCondition(status, 'Suspended')) return 'Suspended';
+  if (hasCondition(status, 'FailureTarget')) return 'FailureTarget';
+  if (hasCondition(status, 'SuccessCriteriaMet')) return 'SuccessCriteriaMet';
+  return 'Running';
+}
+
+/** COMPLETIONS: `succeeded/completions`; without completions `succeeded/1`, plus ` of P` when parallelism > 1. */
+function completions(spec: Spec, status: Status): string {
+  const succeeded = status.succeeded ?? 0;
+  if (spec.completions !== undefined && spec.completions !== null) return `${succeeded}/${spec.completions}`;
+  const parallelism = spec.parallelism ?? 0;
+  return parallelism > 1 ? `${succeeded}/1 of ${parallelism}` : `${succeeded}/1`;
+}
+
+/** DURATION: empty before the job starts, the time since its start while it runs, its run time once done. */
+function duration(status: Status, context: PrintContext): string {
+  const start = parseTime(status.startTime);
+  if (start === undefined) return '';
+  const end = parseTime(status.completionTime) ?? context.now;
+  return humanDuration(end - start);
+}
+
+/** batch/v1 Job. */
 export const jobs: ResourceType = resourceType('Job', 'jobs', 'batch/v1', {
   namespaced: true,
   categories: ['all'],
   hasStatus: true,
   subresources: [{ name: 'status', verbs: ['get', 'patch', 'update'] }],
+  table: {
+    columns: [
+      NAME_COLUMN,
+      column('Status', 'string', 'Status of the job.'),
+      column('Completions', 'string', 'The number of pods which reached phase Succeeded.'),
+      column('Duration', 'string', 'Time required to complete the job.'),
+      AGE_COLUMN,
+      column('Containers', 'string', 'Names of each container in the template.', 1),
+      column('Images', 'string', 'Images referenced by each container in the template.', 1),
+      column('Selector', 'string', 'A label query over pods that should match the pod count.', 1),
+    ],
+    row(job, context) {
+      const spec = (job.spec ?? {}) as Spec;
+      const status = (job.status ?? {}) as Status;
+      return [
+        job.metadata?.name ?? '',
+        jobStatus(job, status),
+        completions(spec, status),
+        duration(status, context),
+        age(job, context),
+        ...workloadWideCells(spec as object),
+      ];
+    },
+  },
+  selectableFields: (job) => ({
+    'status.successful': String((job.status as Status | undefined)?.succeeded ?? 0),
+  }),
 });

@@ -1,7 +1,9 @@
 import { resourceType, type ResourceType } from '../resource';
+import { CREATED_AT_TABLE } from './created-at-table';
 
-/** v1 LimitRange. Its own table printer is still to come: it prints Name and Age. */
+/** v1 LimitRange. It has no printer: the default Name and Created At table. */
 export const limitranges: ResourceType = resourceType('LimitRange', 'limitranges', 'v1', {
   namespaced: true,
   shortNames: ['limits'],
+  table: CREATED_AT_TABLE,
 });

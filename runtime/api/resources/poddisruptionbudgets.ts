@@ -1,6 +1,14 @@
 import { resourceType, type ResourceType } from '../resource';
+import { AGE_COLUMN, age, column, NAME_COLUMN } from '../table';
+import { intOrStringText } from './printer-cells';
 
-/** policy/v1 PodDisruptionBudget. Its own table printer is still to come: it prints Name and Age. */
+type Spec = { minAvailable?: number | string | null; maxUnavailable?: number | string | null };
+
+/** An IntOrString bound, or `N/A` when it is not set. */
+const bound = (value: Spec['minAvailable']): string =>
+  value === undefined || value === null ? 'N/A' : intOrStringText(value);
+
+/** policy/v1 PodDisruptionBudget. */
 export const poddisruptionbudgets: ResourceType = resourceType(
   'PodDisruptionBudget',
   'poddisruptionbudgets',
@@ -10,5 +18,25 @@ export const poddisruptionbudgets: ResourceType = resourceType(
     shortNames: ['pdb'],
     hasStatus: true,
     subresources: [{ name: 'status', verbs: ['get', 'patch', 'update'] }],
+    table: {
+      columns: [
+        NAME_COLUMN,
+        column('Min Available', 'string', 'The minimum number of pods that must be available.'),
+        column('Max Unavailable', 'string', 'The maximum number of pods that may be unavailable.'),
+        column('Allowed Disruptions', 'integer', 'Calculated number of pods that may be disrupted at this time.'),
+        AGE_COLUMN,
+      ],
+      row(pdb, context) {
+        const spec = (pdb.spec ?? {}) as Spec;
+        const status = (pdb.status ?? {}) as { disruptionsAllowed?: number };
+        return [
+          pdb.metadata?.name ?? '',
+          bound(spec.minAvailable),
+          bound(spec.maxUnavailable),
+          status.disruptionsAllowed ?? 0,
+          age(pdb, context),
+        ];
+      },
+    },
   },
 );

@@ -1,6 +1,30 @@
 import { resourceType, type ResourceType } from '../resource';
+import { column, formatLabels, NAME_COLUMN } from '../table';
 
-/** v1 PodTemplate. Its own table printer is still to come: it prints Name and Age. */
+type Template = {
+  metadata?: { labels?: Record<string, string> };
+  spec?: { containers?: Array<{ name?: string; image?: string }> };
+};
+
+/** v1 PodTemplate. Its table has no Age column. */
 export const podtemplates: ResourceType = resourceType('PodTemplate', 'podtemplates', 'v1', {
   namespaced: true,
+  table: {
+    columns: [
+      NAME_COLUMN,
+      column('Containers', 'string', 'Names of each container in the template.'),
+      column('Images', 'string', 'Images referenced by each container in the template.'),
+      column('Pod Labels', 'string', 'The labels for the pod template.'),
+    ],
+    row(object) {
+      const template = (object.template ?? {}) as Template;
+      const containers = template.spec?.containers ?? [];
+      return [
+        object.metadata?.name ?? '',
+        containers.map((c) => c.name ?? '').join(','),
+        containers.map((c) => c.image ?? '').join(','),
+        formatLabels(template.metadata?.labels),
+      ];
+    },
+  },
 });

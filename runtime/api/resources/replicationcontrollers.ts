@@ -1,6 +1,13 @@
 import { resourceType, type ResourceType } from '../resource';
+import { AGE_COLUMN, age, column, formatLabels, NAME_COLUMN } from '../table';
 
-/** v1 ReplicationController. Its own table printer is still to come: it prints Name and Age. */
+type Spec = {
+  replicas?: number;
+  selector?: Record<string, string>;
+  template?: { spec?: { containers?: Array<{ name?: string; image?: string }> } };
+};
+
+/** v1 ReplicationController. */
 export const replicationcontrollers: ResourceType = resourceType(
   'ReplicationController',
   'replicationcontrollers',
@@ -14,5 +21,36 @@ export const replicationcontrollers: ResourceType = resourceType(
       { name: 'scale', kind: 'Scale', group: 'autoscaling', version: 'v1', verbs: ['get', 'patch', 'update'] },
       { name: 'status', verbs: ['get', 'patch', 'update'] },
     ],
+    table: {
+      columns: [
+        NAME_COLUMN,
+        column('Desired', 'integer', 'Replicas is the number of desired replicas.'),
+        column('Current', 'integer', 'Replicas is the most recently observed number of replicas.'),
+        column('Ready', 'integer', 'The number of ready replicas for this replication controller.'),
+        AGE_COLUMN,
+        column('Containers', 'string', 'Names of each container in the template.', 1),
+        column('Images', 'string', 'Images referenced by each container in the template.', 1),
+        column('Selector', 'string', 'Selector is a label query over pods that should match the Replicas count.', 1),
+      ],
+      row(rc, context) {
+        // v1 defaults spec.replicas to 1, so a stored ReplicationController always has it.
+        const spec = (rc.spec ?? {}) as Spec;
+        const status = (rc.status ?? {}) as { replicas?: number; readyReplicas?: number };
+        const containers = spec.template?.spec?.containers ?? [];
+        return [
+          rc.metadata?.name ?? '',
+          spec.replicas ?? 1,
+          status.replicas ?? 0,
+          status.readyReplicas ?? 0,
+          age(rc, context),
+          containers.map((c) => c.name ?? '').join(','),
+          containers.map((c) => c.image ?? '').join(','),
+          formatLabels(spec.selector),
+        ];
+      },
+    },
+    selectableFields: (rc) => ({
+      'status.replicas': String((rc.status as { replicas?: number } | undefined)?.replicas ?? 0),
+    }),
   },
 );

@@ -1,6 +1,8 @@
 import { resourceType, type ResourceType } from '../resource';
+import { AGE_COLUMN, age, column, NAME_COLUMN } from '../table';
+import { workloadWideCells } from './workload-table';
 
-/** apps/v1 StatefulSet. Its own table printer is still to come: it prints Name and Age. */
+/** apps/v1 StatefulSet. */
 export const statefulsets: ResourceType = resourceType('StatefulSet', 'statefulsets', 'apps/v1', {
   namespaced: true,
   shortNames: ['sts'],
@@ -10,4 +12,26 @@ export const statefulsets: ResourceType = resourceType('StatefulSet', 'statefuls
     { name: 'scale', kind: 'Scale', group: 'autoscaling', version: 'v1', verbs: ['get', 'patch', 'update'] },
     { name: 'status', verbs: ['get', 'patch', 'update'] },
   ],
+  table: {
+    columns: [
+      NAME_COLUMN,
+      column('Ready', 'string', 'Number of the pod with ready state'),
+      AGE_COLUMN,
+      column('Containers', 'string', 'Names of each container in the template.', 1),
+      column('Images', 'string', 'Images referenced by each container in the template.', 1),
+    ],
+    row(sts, context) {
+      // apps/v1 defaults spec.replicas to 1, so a stored StatefulSet always has it.
+      const spec = (sts.spec ?? {}) as { replicas?: number };
+      const status = (sts.status ?? {}) as { readyReplicas?: number };
+      const [containers, images] = workloadWideCells(spec as object);
+      return [
+        sts.metadata?.name ?? '',
+        `${status.readyReplicas ?? 0}/${spec.replicas ?? 1}`,
+        age(sts, context),
+        containers,
+        images,
+      ];
+    },
+  },
 });
