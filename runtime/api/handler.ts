@@ -123,7 +123,7 @@ class ApiServer {
     }
   }
 
-  private nonResource(request: ApiRequest, info: RequestInfo): ApiResponse {
+  private async nonResource(request: ApiRequest, info: RequestInfo): Promise<ApiResponse> {
     if (request.method !== 'GET' && request.method !== 'HEAD') throw pathNotFound();
     const accept = request.headers?.accept ?? '';
     const aggregated = accept.includes('as=APIGroupDiscoveryList') && accept.includes('v=v2');
@@ -144,10 +144,12 @@ class ApiServer {
     }
     const parts = path.split('/').slice(1);
     let document: unknown;
-    if (path === '/openapi/v3') return respond(request, 200, openApiRoot(this.registry));
+    if (path === '/openapi/v3') return respond(request, 200, await openApiRoot(this.registry));
     if (parts[0] === 'openapi' && parts[1] === 'v3') {
       const [, , root, a, b] = parts;
-      document = root === 'api' ? openApiDocument(this.registry, '', a) : openApiDocument(this.registry, a, b ?? '');
+      document = await (root === 'api'
+        ? openApiDocument(this.registry, '', a)
+        : openApiDocument(this.registry, a, b ?? ''));
       if (document === undefined) throw pathNotFound();
       return respond(request, 200, document);
     }
