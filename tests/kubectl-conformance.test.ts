@@ -61,6 +61,19 @@ const SESSION: Array<[string, string, string, number]> = [
     0,
   ],
   ['get pods', '', 'No resources found in default namespace.\n', 0],
+  [
+    'api-resources --api-group=apps',
+    'NAME                  SHORTNAMES   APIVERSION   NAMESPACED   KIND\ncontrollerrevisions                apps/v1      true         ControllerRevision\ndaemonsets            ds           apps/v1      true         DaemonSet\ndeployments           deploy       apps/v1      true         Deployment\nreplicasets           rs           apps/v1      true         ReplicaSet\nstatefulsets          sts          apps/v1      true         StatefulSet\n',
+    '',
+    0,
+  ],
+  [
+    'explain deployment.spec.replicas',
+    'GROUP:      apps\nKIND:       Deployment\nVERSION:    v1\n\nFIELD: replicas <integer>\n\n\nDESCRIPTION:\n    Number of desired pods. This is a pointer to distinguish between explicit\n    zero and not specified. Defaults to 1.\n    \n\n',
+    '',
+    0,
+  ],
+  ['get quota', '', 'No resources found in default namespace.\n', 0],
   ['create -f pod.yaml', 'pod/qingge created\n', '', 0],
   [
     'create -f pod.yaml',
