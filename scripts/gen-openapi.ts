@@ -85,6 +85,29 @@ const DROPPED: Record<string, Record<string, Schema>> = {
   },
 };
 
+/**
+ * Fields Kubernetes added in 1.31–1.34, which kubernetes-types (at 1.30) does not have yet:
+ * names and types only (from the v1.34 API types), so that field validation accepts manifests
+ * that use them. `{ type: 'object' }` without properties takes any content.
+ */
+const CORE = 'io.k8s.api.core.v1';
+const ADDED_SINCE_1_30: Record<string, Record<string, Schema>> = {
+  [`${CORE}.PodSpec`]: { hostnameOverride: { type: 'string' }, resources: { $ref: `${REF}${CORE}.ResourceRequirements` } },
+  [`${CORE}.Container`]: { restartPolicyRules: { type: 'array', items: { type: 'object' } } },
+  [`${CORE}.EphemeralContainer`]: { restartPolicyRules: { type: 'array', items: { type: 'object' } } },
+  [`${CORE}.Lifecycle`]: { stopSignal: { type: 'string' } },
+  [`${CORE}.PodSecurityContext`]: { seLinuxChangePolicy: { type: 'string' }, supplementalGroupsPolicy: { type: 'string' } },
+  [`${CORE}.EnvVarSource`]: { fileKeyRef: { type: 'object' } },
+  [`${CORE}.PodCondition`]: { observedGeneration: { type: 'integer', format: 'int64' } },
+  [`${CORE}.PodStatus`]: { observedGeneration: { type: 'integer', format: 'int64' } },
+  [`${CORE}.VolumeProjection`]: { podCertificate: { type: 'object' } },
+  [`${CORE}.PodResourceClaim`]: { resourceClaimName: { type: 'string' }, resourceClaimTemplateName: { type: 'string' } },
+  'io.k8s.api.apps.v1.DeploymentStatus': { terminatingReplicas: { type: 'integer', format: 'int32' } },
+  'io.k8s.api.apps.v1.ReplicaSetStatus': { terminatingReplicas: { type: 'integer', format: 'int32' } },
+  'io.k8s.api.autoscaling.v2.HPAScalingRules': { tolerance: { $ref: `${REF}io.k8s.apimachinery.pkg.api.resource.Quantity` } },
+  'io.k8s.api.discovery.v1.EndpointHints': { forNodes: { type: 'array', items: { type: 'object' } } },
+};
+
 /** The text of the `/** … *\/` comment right before a node, as the upstream description. */
 function docComment(node: ts.Node, source: ts.SourceFile): string | undefined {
   const ranges = ts.getLeadingCommentRanges(source.text, node.getFullStart()) ?? [];
@@ -233,7 +256,7 @@ function generate(): Record<string, Schema> {
         : aliasSchema(statement, scope, name, description);
     }
   }
-  for (const [name, properties] of Object.entries(DROPPED)) {
+  for (const [name, properties] of Object.entries({ ...DROPPED, ...ADDED_SINCE_1_30 })) {
     const schema = schemas[name] as { properties: Record<string, Schema> };
     for (const key of Object.keys(properties))
       if (schema.properties[key]) throw new Error(`${name}.${key} is in the package now: drop it from DROPPED`);

@@ -17,7 +17,7 @@ let kubectl: string;
 
 beforeAll(async () => {
   kubectl = await kubectlBinary();
-  for (const file of ['pod.yaml', 'deploy.yaml', 'bad-name.yaml', 'svc.yaml'])
+  for (const file of ['pod.yaml', 'deploy.yaml', 'bad-name.yaml', 'svc.yaml', 'bad-field.yaml'])
     copyFileSync(join(root, 'tests/manifests', file), join(dir, file));
   server = spawn('node', ['cli/kubeplay.js', 'serve', '--port', '0', '--kubeconfig', join(dir, 'kubeconfig')], {
     cwd: root,
@@ -104,6 +104,20 @@ const SESSION: Array<[string, string, string, number]> = [
     `The Pod "Bad_Name!" is invalid: metadata.name: Invalid value: "Bad_Name!": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')\n`,
     1,
   ],
+  [
+    'create -f bad-field.yaml',
+    '',
+    'Error from server (BadRequest): error when creating "bad-field.yaml": Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.bogusField", unknown field "spec.containers[0].imagePullPolicyy"\n',
+    1,
+  ],
+  [
+    'create -f bad-field.yaml --validate=warn',
+    'pod/typo created\n',
+    'Warning: unknown field "spec.bogusField"\nWarning: unknown field "spec.containers[0].imagePullPolicyy"\n',
+    0,
+  ],
+  ['get pod typo -o jsonpath={.spec.bogusField}', '', '', 0],
+  ['delete pod typo --wait=false', 'pod "typo" deleted from default namespace\n', '', 0],
   ['apply -f deploy.yaml', 'deployment.apps/web created\n', '', 0],
   ['apply -f deploy.yaml', 'deployment.apps/web unchanged\n', '', 0],
   ['scale deploy web --replicas=5', 'deployment.apps/web scaled\n', '', 0],

@@ -16,7 +16,8 @@ import {
 } from './discovery';
 import { isObject, type KubeObject } from './object';
 import { errorTarget, ObjectStore, type ListOptions, type WatchEvent } from './object-store';
-import { openApiDocument, openApiRoot } from './openapi';
+import { componentSchemas, openApiDocument, openApiRoot, schemaName } from './openapi';
+import { removeFields, unknownFields } from './openapi/field-validation';
 import { jsonPatch, mergePatch, strategicMergePatch } from './patch';
 import { ResourceRegistry } from './registry';
 import { requestInfo, type Query, type RequestInfo } from './request-info';
@@ -160,12 +161,58 @@ class ApiServer {
     return respond(request, 200, document);
   }
 
-  /** A single object, as JSON or as a one-row Table. */
-  private reply(request: ApiRequest, type: ResourceType, code: number, object: KubeObject): ApiResponse {
+  /** A single object, as JSON or as a one-row Table, with any warnings in a Warning header. */
+  private reply(
+    request: ApiRequest,
+    type: ResourceType,
+    code: number,
+    object: KubeObject,
+    warnings: string[] = [],
+  ): ApiResponse {
     this.checkAccept(request);
-    if (!wantsTable(request.headers?.accept)) return respond(request, code, object);
-    const include = includeObject(requestInfo(request.method, request.path).query);
-    return respond(request, code, toTable(type, [object], { now: this.clock.now() }, { include }));
+    let response: ApiResponse;
+    if (!wantsTable(request.headers?.accept)) response = respond(request, code, object);
+    else {
+      const include = includeObject(requestInfo(request.method, request.path).query);
+      response = respond(request, code, toTable(type, [object], { now: this.clock.now() }, { include }));
+    }
+    if (warnings.length > 0) {
+      response.headers.warning = warnings.map((w) => `299 - "${w.replace(/["\\]/g, '\\$&')}"`).join(', ');
+    }
+    return response;
+  }
+
+  /**
+   * Server-side field validation: fields the kind's schema does not know are dropped, as the
+   * decoder drops them; `fieldValidation=Strict` refuses them instead, and `Warn` (the default)
+   * names each in a warning.
+   */
+  private async checkFields(type: ResourceType, object: KubeObject, info: RequestInfo): Promise<string[]> {
+    const mode = info.query.get('fieldValidation') ?? 'Warn';
+    const unknown = unknownFields(await componentSchemas(), schemaName(type), object);
+    if (unknown.length === 0) return [];
+    const problems = unknown.map((field) => `unknown field "${field}"`);
+    if (mode === 'Strict') {
+      throw badRequest(
+        `${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: strict decoding error: ${problems.join(', ')}`,
+      );
+    }
+    removeFields(object, unknown);
+    return mode === 'Warn' ? problems : [];
+  }
+
+  /** Admission on create: LimitRanger mutates pods first; then service addresses and quotas. */
+  private createAdmission(type: ResourceType, namespace: string | undefined, dryRun: boolean) {
+    return {
+      mutate:
+        type.plural === 'pods'
+          ? (object: KubeObject) => admitLimitRanges(this.objects, namespace as string, object)
+          : undefined,
+      admit: async (object: KubeObject): Promise<void> => {
+        if (type.plural === 'services') allocateServiceAddresses(this.objects, this.rng, object);
+        if (type.namespaced) await admitResourceQuota(this.objects, type, namespace as string, object, dryRun);
+      },
+    };
   }
 
   private checkAccept(request: ApiRequest): void {
@@ -323,16 +370,10 @@ class ApiServer {
         body.metadata?.name ?? body.metadata?.generateName ?? '',
       );
     }
-    const admit = async (object: KubeObject): Promise<void> => {
-      if (type.plural === 'services') allocateServiceAddresses(this.objects, this.rng, object);
-      if (type.namespaced) await admitResourceQuota(this.objects, type, namespace as string, object, options.dryRun);
-    };
-    const mutate =
-      type.plural === 'pods'
-        ? (object: KubeObject) => admitLimitRanges(this.objects, namespace as string, object)
-        : undefined;
-    const created = await this.objects.create(type, namespace, body, { ...options, mutate, admit });
-    return this.reply(request, type, 201, created);
+    const warnings = await this.checkFields(type, body, info);
+    const admission = this.createAdmission(type, namespace, options.dryRun);
+    const created = await this.objects.create(type, namespace, body, { ...options, ...admission });
+    return this.reply(request, type, 201, created, warnings);
   }
 
   private async update(
@@ -343,11 +384,12 @@ class ApiServer {
   ): Promise<ApiResponse> {
     const body = await decodeObject(request);
     this.checkBodyMeta(type, body, namespace);
+    const warnings = await this.checkFields(type, body, info);
     const updated = await this.objects.update(type, namespace, info.name as string, body, {
       ...this.writeOptions(info),
       admit: this.updateAdmission(type),
     });
-    return this.reply(request, type, 200, updated);
+    return this.reply(request, type, 200, updated, warnings);
   }
 
   /** What admission does on an update: services keep or allocate their addresses. */
@@ -419,17 +461,21 @@ class ApiServer {
       }
       if (type.namespaced && namespace) this.objects.checkNamespace(namespaces, type, namespace, name);
       body.metadata = { ...body.metadata, name };
-      return this.reply(request, type, 201, await this.objects.create(type, namespace, body, options));
+      const warnings = await this.checkFields(type, body, info);
+      const admission = this.createAdmission(type, namespace, options.dryRun);
+      const created = await this.objects.create(type, namespace, body, { ...options, ...admission });
+      return this.reply(request, type, 201, created, warnings);
     }
     const patched = this.applyPatch(request, current);
     this.checkBodyMeta(type, patched, namespace);
+    const warnings = await this.checkFields(type, patched, info);
     // The patch applies to the version it was computed against: a concurrent change retries it.
     patched.metadata = { ...patched.metadata, resourceVersion: current.metadata?.resourceVersion };
     const updated = await this.objects.update(type, namespace, name, patched, {
       ...options,
       admit: this.updateAdmission(type),
     });
-    return this.reply(request, type, 200, updated);
+    return this.reply(request, type, 200, updated, warnings);
   }
 
   /** DeleteOptions from the body and the query (the query wins, as in the apiserver). */

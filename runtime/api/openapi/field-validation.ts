@@ -74,9 +74,21 @@ function merge(into: Shape, from: Shape): void {
   if (from.items) into.items = from.items;
 }
 
+/** Shapes by schema object: resolving `$ref`s and `allOf`s once per schema, not once per value. */
+const shapes = new WeakMap<OpenApiSchema, Shape>();
+
+function cachedShape(schemas: OpenApiSchemas, schema: OpenApiSchema): Shape {
+  let result = shapes.get(schema);
+  if (!result) {
+    result = shape(schemas, schema);
+    shapes.set(schema, result);
+  }
+  return result;
+}
+
 function walk(schemas: OpenApiSchemas, schema: OpenApiSchema, value: unknown, path: string, found: string[]): void {
   if (value === null || typeof value !== 'object' || found.length >= MAX_ERRORS) return;
-  const allowed = shape(schemas, schema);
+  const allowed = cachedShape(schemas, schema);
   if (allowed.freeForm) return;
   if (Array.isArray(value)) {
     const items = allowed.items;
@@ -97,5 +109,26 @@ function walk(schemas: OpenApiSchemas, schema: OpenApiSchema, value: unknown, pa
     else if (additionalProperties && typeof additionalProperties === 'object')
       walk(schemas, additionalProperties, item, child(key), found);
     else if (additionalProperties !== true) found.push(child(key));
+  }
+}
+
+/**
+ * Removes the fields at `paths` (as unknownFields reports them) from `object`, in place: what the
+ * apiserver's decoder drops when it decodes into the Go types.
+ */
+export function removeFields(object: unknown, paths: readonly string[]): void {
+  for (const path of paths) {
+    const steps = [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]));
+    let current: unknown = object;
+    for (const step of steps.slice(0, -1)) {
+      current =
+        current !== null && typeof current === 'object'
+          ? (current as Record<string | number, unknown>)[step]
+          : undefined;
+    }
+    const last = steps[steps.length - 1];
+    if (current !== null && typeof current === 'object' && !Array.isArray(current) && typeof last === 'string') {
+      delete (current as Record<string, unknown>)[last];
+    }
   }
 }
