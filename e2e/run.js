@@ -111,16 +111,20 @@ await test("after a reload, Up recalls the previous session's command from Index
 await test('a second tab waits while the first one holds the cluster, then takes over', async () => {
   const second = await context.newPage();
   second.on('pageerror', (error) => pageErrors.push(error.message));
-  await second.goto(url);
-  await waitForText(second, 'kubeplay is open in another tab of this browser');
-  const early = await terminalText(second);
-  expectEqual(early.includes(PROMPT), false, 'no prompt in the second tab while the first holds the cluster');
-  const first = page;
-  await first.close();
-  await waitForText(second, PROMPT);
-  await typeLine(second, 'kubectl version --client');
-  await waitForText(second, 'Kustomize Version: v5.7.1');
+  try {
+    await second.goto(url);
+    await waitForText(second, 'kubeplay is open in another tab of this browser');
+    const early = await terminalText(second);
+    expectEqual(early.includes(PROMPT), false, 'no prompt in the second tab while the first holds the cluster');
+  } catch (error) {
+    await second.close();
+    throw error;
+  }
+  await page.close();
   page = second;
+  await waitForText(page, PROMPT);
+  await typeLine(page, 'kubectl version --client');
+  await waitForText(page, 'Kustomize Version: v5.7.1');
 });
 
 await test('offline: the page reloads from the service worker and the terminal still answers', async () => {

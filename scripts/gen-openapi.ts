@@ -92,19 +92,30 @@ const DROPPED: Record<string, Record<string, Schema>> = {
  */
 const CORE = 'io.k8s.api.core.v1';
 const ADDED_SINCE_1_30: Record<string, Record<string, Schema>> = {
-  [`${CORE}.PodSpec`]: { hostnameOverride: { type: 'string' }, resources: { $ref: `${REF}${CORE}.ResourceRequirements` } },
+  [`${CORE}.PodSpec`]: {
+    hostnameOverride: { type: 'string' },
+    resources: { $ref: `${REF}${CORE}.ResourceRequirements` },
+  },
   [`${CORE}.Container`]: { restartPolicyRules: { type: 'array', items: { type: 'object' } } },
   [`${CORE}.EphemeralContainer`]: { restartPolicyRules: { type: 'array', items: { type: 'object' } } },
   [`${CORE}.Lifecycle`]: { stopSignal: { type: 'string' } },
-  [`${CORE}.PodSecurityContext`]: { seLinuxChangePolicy: { type: 'string' }, supplementalGroupsPolicy: { type: 'string' } },
+  [`${CORE}.PodSecurityContext`]: {
+    seLinuxChangePolicy: { type: 'string' },
+    supplementalGroupsPolicy: { type: 'string' },
+  },
   [`${CORE}.EnvVarSource`]: { fileKeyRef: { type: 'object' } },
   [`${CORE}.PodCondition`]: { observedGeneration: { type: 'integer', format: 'int64' } },
   [`${CORE}.PodStatus`]: { observedGeneration: { type: 'integer', format: 'int64' } },
   [`${CORE}.VolumeProjection`]: { podCertificate: { type: 'object' } },
-  [`${CORE}.PodResourceClaim`]: { resourceClaimName: { type: 'string' }, resourceClaimTemplateName: { type: 'string' } },
+  [`${CORE}.PodResourceClaim`]: {
+    resourceClaimName: { type: 'string' },
+    resourceClaimTemplateName: { type: 'string' },
+  },
   'io.k8s.api.apps.v1.DeploymentStatus': { terminatingReplicas: { type: 'integer', format: 'int32' } },
   'io.k8s.api.apps.v1.ReplicaSetStatus': { terminatingReplicas: { type: 'integer', format: 'int32' } },
-  'io.k8s.api.autoscaling.v2.HPAScalingRules': { tolerance: { $ref: `${REF}io.k8s.apimachinery.pkg.api.resource.Quantity` } },
+  'io.k8s.api.autoscaling.v2.HPAScalingRules': {
+    tolerance: { $ref: `${REF}io.k8s.apimachinery.pkg.api.resource.Quantity` },
+  },
   'io.k8s.api.discovery.v1.EndpointHints': { forNodes: { type: 'array', items: { type: 'object' } } },
 };
 

@@ -30,7 +30,10 @@ export interface WorkerStorage {
 }
 
 /** Builds the worker's API over a playground booted with the real clock and `storage`. */
-export function createWorkerApi(storage: Promise<WorkerStorage>, waitingNotice: () => string = () => ''): WorkerApi {
+export function createWorkerApi(
+  storage: Promise<WorkerStorage>,
+  waitingNotice: () => Promise<string> = async () => '',
+): WorkerApi {
   const playground: Promise<Playground> = storage.then(({ backend }) => {
     const seed = new Uint32Array(4);
     crypto.getRandomValues(seed);
@@ -45,9 +48,7 @@ export function createWorkerApi(storage: Promise<WorkerStorage>, waitingNotice: 
   let nextId = 1;
   return {
     async openSession(listener, cols) {
-      // Let a lock held by another tab be seen before saying anything (one task is enough).
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      const notice = waitingNotice();
+      const notice = await waitingNotice();
       if (notice) listener.output(`\x1b[33mkubeplay: ${notice}\x1b[0m\r\n`);
       const { warning } = await storage;
       if (warning) listener.output(`\x1b[33mkubeplay: ${warning}\x1b[0m\r\n`);

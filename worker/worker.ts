@@ -6,13 +6,11 @@ import { IdbBackend } from './idb-backend';
 import { createWorkerApi, type WorkerStorage } from './worker-api';
 import { acquireWriterLock } from './writer-lock';
 
-const waiting = { notice: '' };
-const locked = acquireWriterLock(() => {
-  waiting.notice = 'kubeplay is open in another tab of this browser; this tab takes over when that one closes.';
-});
+const lock = acquireWriterLock();
+const WAITING = 'kubeplay is open in another tab of this browser; this tab takes over when that one closes.';
 
 // Without IndexedDB (some private windows refuse it) kubeplay still runs, and says it forgets.
-const storage: Promise<WorkerStorage> = locked
+const storage: Promise<WorkerStorage> = lock.acquired
   .then(() => IdbBackend.open())
   .then(
     (backend) => ({ backend }),
@@ -22,4 +20,4 @@ const storage: Promise<WorkerStorage> = locked
     }),
   );
 
-expose(createWorkerApi(storage, () => waiting.notice));
+expose(createWorkerApi(storage, () => lock.heldElsewhere.then((held) => (held ? WAITING : ''))));
