@@ -1,4 +1,5 @@
 import { resourceType, type ResourceType } from '../resource';
+import { defaultWorkloadTemplate } from './workload-rules';
 import { AGE_COLUMN, age, column, NAME_COLUMN, translateTimestampSince } from '../table';
 import { boolPointerText } from './printer-cells';
 import { workloadWideCells } from './workload-table';
@@ -45,5 +46,13 @@ export const cronjobs: ResourceType = resourceType('CronJob', 'cronjobs', 'batch
         ...workloadWideCells(spec.jobTemplate?.spec ?? {}),
       ];
     },
+  },
+  defaults(cronjob) {
+    const spec = (cronjob.spec ??= {}) as Record<string, unknown>;
+    spec.concurrencyPolicy ??= 'Allow';
+    spec.suspend ??= false;
+    spec.successfulJobsHistoryLimit ??= 3;
+    spec.failedJobsHistoryLimit ??= 1;
+    defaultWorkloadTemplate(cronjob, 'spec.jobTemplate.spec.template');
   },
 });

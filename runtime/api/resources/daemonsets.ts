@@ -1,4 +1,5 @@
 import { resourceType, type ResourceType } from '../resource';
+import { defaultWorkloadTemplate, validateWorkload } from './workload-rules';
 import { AGE_COLUMN, age, column, formatLabels, NAME_COLUMN } from '../table';
 import { workloadWideCells } from './workload-table';
 
@@ -48,4 +49,13 @@ export const daemonsets: ResourceType = resourceType('DaemonSet', 'daemonsets', 
       ];
     },
   },
+  defaults(ds) {
+    const spec = (ds.spec ??= {}) as Record<string, unknown>;
+    spec.revisionHistoryLimit ??= 10;
+    const strategy = (spec.updateStrategy ??= {}) as Record<string, unknown>;
+    strategy.type ??= 'RollingUpdate';
+    if (strategy.type === 'RollingUpdate') strategy.rollingUpdate ??= { maxSurge: 0, maxUnavailable: 1 };
+    defaultWorkloadTemplate(ds, 'spec.template');
+  },
+  validate: (ds, old) => validateWorkload(ds, old, { emptySelectorWord: 'daemonset' }),
 });

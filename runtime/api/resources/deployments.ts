@@ -1,4 +1,5 @@
 import type { ResourceType } from '../resource';
+import { defaultWorkloadTemplate, validateWorkload } from './workload-rules';
 import { AGE_COLUMN, age, column, NAME_COLUMN } from '../table';
 import { resourceType } from '../resource';
 import { WORKLOAD_WIDE_COLUMNS, workloadWideCells } from './workload-table';
@@ -53,5 +54,7 @@ export const deployments: ResourceType = resourceType('Deployment', 'deployments
     const strategy = (spec.strategy ??= {}) as Record<string, unknown>;
     strategy.type ??= 'RollingUpdate';
     if (strategy.type === 'RollingUpdate') strategy.rollingUpdate ??= { maxSurge: '25%', maxUnavailable: '25%' };
+    defaultWorkloadTemplate(deploy, 'spec.template');
   },
+  validate: (deploy, old) => validateWorkload(deploy, old, { emptySelectorWord: 'deployment' }),
 });

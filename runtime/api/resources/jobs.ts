@@ -1,4 +1,5 @@
 import type { KubeObject } from '../object';
+import { defaultWorkloadTemplate } from './workload-rules';
 import { resourceType, type PrintContext, type ResourceType } from '../resource';
 import { AGE_COLUMN, age, column, NAME_COLUMN } from '../table';
 import { humanDuration } from '../../util/duration';
@@ -79,4 +80,17 @@ export const jobs: ResourceType = resourceType('Job', 'jobs', 'batch/v1', {
   selectableFields: (job) => ({
     'status.successful': String((job.status as Status | undefined)?.succeeded ?? 0),
   }),
+  defaults(job) {
+    const spec = (job.spec ??= {}) as Record<string, unknown>;
+    if (spec.completions === undefined && spec.parallelism === undefined) {
+      spec.completions = 1;
+      spec.parallelism = 1;
+    }
+    spec.parallelism ??= 1;
+    spec.backoffLimit ??= 6;
+    spec.completionMode ??= 'NonIndexed';
+    spec.suspend ??= false;
+    spec.podReplacementPolicy ??= 'TerminatingOrFailed';
+    defaultWorkloadTemplate(job, 'spec.template');
+  },
 });

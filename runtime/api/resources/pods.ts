@@ -226,6 +226,33 @@ function qosClass(spec: Json): string {
   return guaranteed ? 'Guaranteed' : 'Burstable';
 }
 
+/**
+ * The defaults of a pod template (SetDefaults_PodSpec and its containers): what a Deployment's,
+ * ReplicaSet's or Job's template shows in `-o yaml`. Pod-only admission (service account,
+ * tolerations, priority) does not touch templates.
+ */
+export function defaultPodTemplate(template: unknown): void {
+  if (!isObject(template)) return;
+  const spec = (template.spec ??= {}) as Json;
+  if (!isObject(spec)) return;
+  spec.dnsPolicy ??= 'ClusterFirst';
+  spec.restartPolicy ??= 'Always';
+  spec.schedulerName ??= 'default-scheduler';
+  spec.securityContext ??= {};
+  spec.terminationGracePeriodSeconds ??= 30;
+  for (const container of list<Json>(spec.containers)) defaultContainer(container, undefined);
+  for (const container of list<Json>(spec.initContainers)) defaultContainer(container, undefined);
+}
+
+/** The containers of a pod spec at `path` (`spec`, `spec.template.spec`), validated. */
+export function validatePodSpecContainers(spec: unknown, path: string): FieldError[] {
+  const podSpec = (isObject(spec) ? spec : {}) as Json;
+  return [
+    ...validateContainers(podSpec.containers, `${path}.containers`, true),
+    ...validateContainers(podSpec.initContainers, `${path}.initContainers`, false),
+  ];
+}
+
 function validateContainers(containers: unknown, path: string, required: boolean): FieldError[] {
   const errors: FieldError[] = [];
   if (!Array.isArray(containers) || containers.length === 0) {
@@ -255,11 +282,7 @@ function validateContainers(containers: unknown, path: string, required: boolean
 }
 
 function validatePod(pod: KubeObject): FieldError[] {
-  const spec = (pod.spec ?? {}) as Json;
-  return [
-    ...validateContainers(spec.containers, 'spec.containers', true),
-    ...validateContainers(spec.initContainers, 'spec.initContainers', false),
-  ];
+  return validatePodSpecContainers(pod.spec, 'spec');
 }
 
 /** core/v1 Pod. */

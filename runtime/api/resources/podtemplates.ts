@@ -1,4 +1,5 @@
 import { resourceType, type ResourceType } from '../resource';
+import { defaultPodTemplate } from './pods';
 import { column, formatLabels, NAME_COLUMN } from '../table';
 
 type Template = {
@@ -26,5 +27,8 @@ export const podtemplates: ResourceType = resourceType('PodTemplate', 'podtempla
         formatLabels(template.metadata?.labels),
       ];
     },
+  },
+  defaults(podTemplate) {
+    defaultPodTemplate(podTemplate.template);
   },
 });

@@ -30,4 +30,7 @@ export const priorityclasses: ResourceType = resourceType('PriorityClass', 'prio
       ];
     },
   },
+  defaults(priorityClass) {
+    priorityClass.preemptionPolicy ??= 'PreemptLowerPriority';
+  },
 });

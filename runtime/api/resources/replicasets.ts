@@ -1,4 +1,5 @@
 import type { ResourceType } from '../resource';
+import { defaultWorkloadTemplate, validateWorkload } from './workload-rules';
 import { AGE_COLUMN, age, column, NAME_COLUMN } from '../table';
 import { resourceType } from '../resource';
 import { WORKLOAD_WIDE_COLUMNS, workloadWideCells } from './workload-table';
@@ -38,7 +39,8 @@ export const replicasets: ResourceType = resourceType('ReplicaSet', 'replicasets
   defaults(rs) {
     const spec = (rs.spec ??= {}) as Record<string, unknown>;
     spec.replicas ??= 1;
-    rs.status ??= { replicas: 0 };
+    defaultWorkloadTemplate(rs, 'spec.template');
   },
+  validate: (rs, old) => validateWorkload(rs, old, { emptySelectorWord: 'deployment' }),
   selectableFields: (rs) => ({ 'status.replicas': String((rs.status as { replicas?: number })?.replicas ?? 0) }),
 });

@@ -1,4 +1,5 @@
 import { resourceType, type ResourceType } from '../resource';
+import { defaultWorkloadTemplate, validateWorkload } from './workload-rules';
 import { AGE_COLUMN, age, column, formatLabels, NAME_COLUMN } from '../table';
 
 type Spec = {
@@ -52,5 +53,15 @@ export const replicationcontrollers: ResourceType = resourceType(
     selectableFields: (rc) => ({
       'status.replicas': String((rc.status as { replicas?: number } | undefined)?.replicas ?? 0),
     }),
+    defaults(rc) {
+      const spec = (rc.spec ??= {}) as Record<string, unknown>;
+      spec.replicas ??= 1;
+      // v1 ReplicationControllers select their template's labels when no selector is given.
+      const labels = (spec.template as { metadata?: { labels?: Record<string, string> } } | undefined)?.metadata
+        ?.labels;
+      if (spec.selector === undefined && labels) spec.selector = { ...labels };
+      defaultWorkloadTemplate(rc, 'spec.template');
+    },
+    validate: (rc, old) => validateWorkload(rc, old, { emptySelectorWord: 'replicationcontroller', mapSelector: true }),
   },
 );

@@ -1,4 +1,5 @@
 import { resourceType, type ResourceType } from '../resource';
+import { defaultWorkloadTemplate, validateWorkload } from './workload-rules';
 import { AGE_COLUMN, age, column, NAME_COLUMN } from '../table';
 import { workloadWideCells } from './workload-table';
 
@@ -34,4 +35,16 @@ export const statefulsets: ResourceType = resourceType('StatefulSet', 'statefuls
       ];
     },
   },
+  defaults(sts) {
+    const spec = (sts.spec ??= {}) as Record<string, unknown>;
+    spec.replicas ??= 1;
+    spec.podManagementPolicy ??= 'OrderedReady';
+    spec.revisionHistoryLimit ??= 10;
+    spec.persistentVolumeClaimRetentionPolicy ??= { whenDeleted: 'Retain', whenScaled: 'Retain' };
+    const strategy = (spec.updateStrategy ??= {}) as Record<string, unknown>;
+    strategy.type ??= 'RollingUpdate';
+    if (strategy.type === 'RollingUpdate') strategy.rollingUpdate ??= { partition: 0 };
+    defaultWorkloadTemplate(sts, 'spec.template');
+  },
+  validate: (sts, old) => validateWorkload(sts, old, { emptySelectorWord: 'statefulset' }),
 });
