@@ -25,6 +25,18 @@ export interface Subresource {
   verbs: readonly string[];
 }
 
+/** The status subresource most kinds have. */
+export const STATUS_SUBRESOURCE: Subresource = { name: 'status', verbs: ['get', 'patch', 'update'] };
+
+/** The scale subresource of scalable workloads (an autoscaling/v1 Scale). */
+export const SCALE_SUBRESOURCE: Subresource = {
+  name: 'scale',
+  kind: 'Scale',
+  group: 'autoscaling',
+  version: 'v1',
+  verbs: ['get', 'patch', 'update'],
+};
+
 /** A column of the server-side Table (meta/v1 TableColumnDefinition). */
 export interface ColumnDefinition {
   name: string;

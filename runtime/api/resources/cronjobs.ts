@@ -1,4 +1,4 @@
-import { resourceType, type ResourceType } from '../resource';
+import { resourceType, type ResourceType, STATUS_SUBRESOURCE } from '../resource';
 import { defaultWorkloadTemplate } from './workload-rules';
 import { AGE_COLUMN, age, column, NAME_COLUMN, translateTimestampSince } from '../table';
 import { boolPointerText } from './printer-cells';
@@ -18,7 +18,7 @@ export const cronjobs: ResourceType = resourceType('CronJob', 'cronjobs', 'batch
   shortNames: ['cj'],
   categories: ['all'],
   hasStatus: true,
-  subresources: [{ name: 'status', verbs: ['get', 'patch', 'update'] }],
+  subresources: [STATUS_SUBRESOURCE],
   table: {
     columns: [
       NAME_COLUMN,

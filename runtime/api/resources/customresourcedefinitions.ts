@@ -1,4 +1,4 @@
-import { resourceType, type ResourceType } from '../resource';
+import { resourceType, type ResourceType, STATUS_SUBRESOURCE } from '../resource';
 import { CREATED_AT_TABLE } from './created-at-table';
 
 /** apiextensions.k8s.io/v1 CustomResourceDefinition. It has no printer: the default Name and Created At table. */
@@ -11,7 +11,7 @@ export const customresourcedefinitions: ResourceType = resourceType(
     shortNames: ['crd', 'crds'],
     categories: ['api-extensions'],
     hasStatus: true,
-    subresources: [{ name: 'status', verbs: ['get', 'patch', 'update'] }],
+    subresources: [STATUS_SUBRESOURCE],
     table: CREATED_AT_TABLE,
   },
 );

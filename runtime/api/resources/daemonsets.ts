@@ -1,4 +1,4 @@
-import { resourceType, type ResourceType } from '../resource';
+import { resourceType, type ResourceType, STATUS_SUBRESOURCE } from '../resource';
 import { defaultWorkloadTemplate, validateWorkload } from './workload-rules';
 import { AGE_COLUMN, age, column, formatLabels, NAME_COLUMN } from '../table';
 import { workloadWideCells } from './workload-table';
@@ -18,7 +18,7 @@ export const daemonsets: ResourceType = resourceType('DaemonSet', 'daemonsets', 
   shortNames: ['ds'],
   categories: ['all'],
   hasStatus: true,
-  subresources: [{ name: 'status', verbs: ['get', 'patch', 'update'] }],
+  subresources: [STATUS_SUBRESOURCE],
   table: {
     columns: [
       NAME_COLUMN,

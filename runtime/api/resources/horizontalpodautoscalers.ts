@@ -1,4 +1,4 @@
-import { resourceType, type ResourceType } from '../resource';
+import { resourceType, type ResourceType, STATUS_SUBRESOURCE } from '../resource';
 import { AGE_COLUMN, age, column, NAME_COLUMN } from '../table';
 import { optionalQuantityText } from './printer-cells';
 
@@ -76,7 +76,7 @@ export const horizontalpodautoscalers: ResourceType = resourceType(
     shortNames: ['hpa'],
     categories: ['all'],
     hasStatus: true,
-    subresources: [{ name: 'status', verbs: ['get', 'patch', 'update'] }],
+    subresources: [STATUS_SUBRESOURCE],
     table: {
       columns: [
         NAME_COLUMN,

@@ -1,4 +1,4 @@
-import { resourceType, type ResourceType } from '../resource';
+import { resourceType, type ResourceType, STATUS_SUBRESOURCE } from '../resource';
 import { AGE_COLUMN, age, column, NAME_COLUMN } from '../table';
 
 type Spec = { ingressClassName?: string | null; rules?: Array<{ host?: string }>; tls?: unknown[] };
@@ -35,7 +35,7 @@ export const ingresses: ResourceType = resourceType('Ingress', 'ingresses', 'net
   namespaced: true,
   shortNames: ['ing'],
   hasStatus: true,
-  subresources: [{ name: 'status', verbs: ['get', 'patch', 'update'] }],
+  subresources: [STATUS_SUBRESOURCE],
   table: {
     columns: [
       NAME_COLUMN,

@@ -1,6 +1,6 @@
 import type { KubeObject } from '../object';
 import { defaultWorkloadTemplate } from './workload-rules';
-import { resourceType, type PrintContext, type ResourceType } from '../resource';
+import { resourceType, type PrintContext, type ResourceType, STATUS_SUBRESOURCE } from '../resource';
 import { AGE_COLUMN, age, column, NAME_COLUMN } from '../table';
 import { humanDuration } from '../../util/duration';
 import { parseTime } from '../../util/time';
@@ -52,7 +52,7 @@ export const jobs: ResourceType = resourceType('Job', 'jobs', 'batch/v1', {
   namespaced: true,
   categories: ['all'],
   hasStatus: true,
-  subresources: [{ name: 'status', verbs: ['get', 'patch', 'update'] }],
+  subresources: [STATUS_SUBRESOURCE],
   table: {
     columns: [
       NAME_COLUMN,

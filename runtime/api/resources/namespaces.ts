@@ -1,6 +1,6 @@
 import type { ResourceType } from '../resource';
 import { AGE_COLUMN, age, column, NAME_COLUMN } from '../table';
-import { resourceType } from '../resource';
+import { resourceType, STATUS_SUBRESOURCE } from '../resource';
 
 /** core/v1 Namespace: Active until deleted, then Terminating until emptied. */
 export const namespaces: ResourceType = resourceType('Namespace', 'namespaces', 'v1', {
@@ -8,10 +8,7 @@ export const namespaces: ResourceType = resourceType('Namespace', 'namespaces', 
   shortNames: ['ns'],
   verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
   hasStatus: true,
-  subresources: [
-    { name: 'finalize', verbs: ['update'] },
-    { name: 'status', verbs: ['get', 'patch', 'update'] },
-  ],
+  subresources: [{ name: 'finalize', verbs: ['update'] }, STATUS_SUBRESOURCE],
   table: {
     columns: [NAME_COLUMN, column('Status', 'string', 'The status of the namespace'), AGE_COLUMN],
     row: (ns, context) => [ns.metadata?.name ?? '', (ns.status as { phase?: string })?.phase ?? '', age(ns, context)],

@@ -1,6 +1,6 @@
 import type { ResourceType } from '../resource';
 import { AGE_COLUMN, age, column, NAME_COLUMN } from '../table';
-import { resourceType } from '../resource';
+import { resourceType, STATUS_SUBRESOURCE } from '../resource';
 
 type Node = {
   metadata?: { labels?: Record<string, string> };
@@ -38,7 +38,7 @@ export const nodes: ResourceType = resourceType('Node', 'nodes', 'v1', {
   hasStatus: true,
   subresources: [
     { name: 'proxy', kind: 'NodeProxyOptions', verbs: ['create', 'delete', 'get', 'patch', 'update'] },
-    { name: 'status', verbs: ['get', 'patch', 'update'] },
+    STATUS_SUBRESOURCE,
   ],
   table: {
     columns: [

@@ -1,4 +1,4 @@
-import { resourceType, type ResourceType } from '../resource';
+import { resourceType, type ResourceType, STATUS_SUBRESOURCE } from '../resource';
 import { AGE_COLUMN, age, column, NAME_COLUMN } from '../table';
 import { accessModesText, quantityText, storageClassText } from './printer-cells';
 
@@ -18,7 +18,7 @@ export const persistentvolumes: ResourceType = resourceType('PersistentVolume', 
   namespaced: false,
   shortNames: ['pv'],
   hasStatus: true,
-  subresources: [{ name: 'status', verbs: ['get', 'patch', 'update'] }],
+  subresources: [STATUS_SUBRESOURCE],
   table: {
     columns: [
       NAME_COLUMN,

@@ -1,4 +1,4 @@
-import { resourceType, type ResourceType } from '../resource';
+import { resourceType, type ResourceType, STATUS_SUBRESOURCE } from '../resource';
 import { AGE_COLUMN, age, column, NAME_COLUMN } from '../table';
 import { intOrStringText } from './printer-cells';
 
@@ -17,7 +17,7 @@ export const poddisruptionbudgets: ResourceType = resourceType(
     namespaced: true,
     shortNames: ['pdb'],
     hasStatus: true,
-    subresources: [{ name: 'status', verbs: ['get', 'patch', 'update'] }],
+    subresources: [STATUS_SUBRESOURCE],
     table: {
       columns: [
         NAME_COLUMN,

@@ -1,5 +1,12 @@
 import { isObject, type KubeObject } from '../object';
-import { ALL_VERBS, type AdmissionContext, type FieldError, type PrintContext, type ResourceType } from '../resource';
+import {
+  ALL_VERBS,
+  type AdmissionContext,
+  type FieldError,
+  type PrintContext,
+  type ResourceType,
+  STATUS_SUBRESOURCE,
+} from '../resource';
 import { AGE_COLUMN, age, column, NAME_COLUMN } from '../table';
 import { humanDuration } from '../../util/duration';
 import { parseTime } from '../../util/time';
@@ -307,7 +314,7 @@ export const pods: ResourceType = {
     { name: 'portforward', kind: 'PodPortForwardOptions', verbs: ['create', 'get'] },
     { name: 'proxy', kind: 'PodProxyOptions', verbs: ['create', 'delete', 'get', 'patch', 'update'] },
     { name: 'resize', verbs: ['get', 'patch', 'update'] },
-    { name: 'status', verbs: ['get', 'patch', 'update'] },
+    STATUS_SUBRESOURCE,
   ],
   table: {
     columns: [

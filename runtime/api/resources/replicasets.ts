@@ -1,7 +1,7 @@
 import type { ResourceType } from '../resource';
 import { defaultWorkloadTemplate, validateWorkload } from './workload-rules';
 import { AGE_COLUMN, age, column, NAME_COLUMN } from '../table';
-import { resourceType } from '../resource';
+import { resourceType, STATUS_SUBRESOURCE, SCALE_SUBRESOURCE } from '../resource';
 import { WORKLOAD_WIDE_COLUMNS, workloadWideCells } from './workload-table';
 
 /** apps/v1 ReplicaSet. */
@@ -10,10 +10,7 @@ export const replicasets: ResourceType = resourceType('ReplicaSet', 'replicasets
   shortNames: ['rs'],
   categories: ['all'],
   hasStatus: true,
-  subresources: [
-    { name: 'scale', kind: 'Scale', group: 'autoscaling', version: 'v1', verbs: ['get', 'patch', 'update'] },
-    { name: 'status', verbs: ['get', 'patch', 'update'] },
-  ],
+  subresources: [SCALE_SUBRESOURCE, STATUS_SUBRESOURCE],
   table: {
     columns: [
       NAME_COLUMN,

@@ -1,4 +1,4 @@
-import { resourceType, type ResourceType } from '../resource';
+import { resourceType, type ResourceType, STATUS_SUBRESOURCE, SCALE_SUBRESOURCE } from '../resource';
 import { defaultWorkloadTemplate, validateWorkload } from './workload-rules';
 import { AGE_COLUMN, age, column, formatLabels, NAME_COLUMN } from '../table';
 
@@ -18,10 +18,7 @@ export const replicationcontrollers: ResourceType = resourceType(
     shortNames: ['rc'],
     categories: ['all'],
     hasStatus: true,
-    subresources: [
-      { name: 'scale', kind: 'Scale', group: 'autoscaling', version: 'v1', verbs: ['get', 'patch', 'update'] },
-      { name: 'status', verbs: ['get', 'patch', 'update'] },
-    ],
+    subresources: [SCALE_SUBRESOURCE, STATUS_SUBRESOURCE],
     table: {
       columns: [
         NAME_COLUMN,

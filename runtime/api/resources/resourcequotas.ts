@@ -1,6 +1,6 @@
 import type { ResourceType } from '../resource';
 import { AGE_COLUMN, age, column, NAME_COLUMN } from '../table';
-import { resourceType } from '../resource';
+import { resourceType, STATUS_SUBRESOURCE } from '../resource';
 
 type Quota = { status?: { hard?: Record<string, string>; used?: Record<string, string> } };
 
@@ -23,7 +23,7 @@ export const resourcequotas: ResourceType = resourceType('ResourceQuota', 'resou
   namespaced: true,
   shortNames: ['quota'],
   hasStatus: true,
-  subresources: [{ name: 'status', verbs: ['get', 'patch', 'update'] }],
+  subresources: [STATUS_SUBRESOURCE],
   table: {
     columns: [
       NAME_COLUMN,

@@ -1,6 +1,6 @@
 import type { ResourceType } from '../resource';
 import { AGE_COLUMN, age, column, formatLabels, NAME_COLUMN } from '../table';
-import { resourceType } from '../resource';
+import { resourceType, STATUS_SUBRESOURCE } from '../resource';
 
 type Port = { port?: number; nodePort?: number; protocol?: string; targetPort?: number | string; name?: string };
 type Spec = {
@@ -51,7 +51,7 @@ export const services: ResourceType = resourceType('Service', 'services', 'v1', 
   hasStatus: true,
   subresources: [
     { name: 'proxy', kind: 'ServiceProxyOptions', verbs: ['create', 'delete', 'get', 'patch', 'update'] },
-    { name: 'status', verbs: ['get', 'patch', 'update'] },
+    STATUS_SUBRESOURCE,
   ],
   table: {
     columns: [

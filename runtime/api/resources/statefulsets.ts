@@ -1,4 +1,4 @@
-import { resourceType, type ResourceType } from '../resource';
+import { resourceType, type ResourceType, STATUS_SUBRESOURCE, SCALE_SUBRESOURCE } from '../resource';
 import { defaultWorkloadTemplate, validateWorkload } from './workload-rules';
 import { AGE_COLUMN, age, column, NAME_COLUMN } from '../table';
 import { workloadWideCells } from './workload-table';
@@ -9,10 +9,7 @@ export const statefulsets: ResourceType = resourceType('StatefulSet', 'statefuls
   shortNames: ['sts'],
   categories: ['all'],
   hasStatus: true,
-  subresources: [
-    { name: 'scale', kind: 'Scale', group: 'autoscaling', version: 'v1', verbs: ['get', 'patch', 'update'] },
-    { name: 'status', verbs: ['get', 'patch', 'update'] },
-  ],
+  subresources: [SCALE_SUBRESOURCE, STATUS_SUBRESOURCE],
   table: {
     columns: [
       NAME_COLUMN,
