@@ -98,6 +98,8 @@ const SESSION: Array<[string, string, string, number]> = [
   ['get pods --field-selector=status.phase=Pending -o name', 'pod/qingge\n', '', 0],
   ['get pods -A -o name', 'pod/qingge\n', '', 0],
   ['annotate pod qingge note=hello', 'pod/qingge annotated\n', '', 0],
+  ['set image pod/qingge nginx=nginx:1.27', 'pod/qingge image updated\n', '', 0],
+  ['get pod qingge -o jsonpath={.spec.containers[0].image}', 'nginx:1.27', '', 0],
   [
     'create -f bad-name.yaml',
     '',

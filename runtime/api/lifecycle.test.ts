@@ -121,3 +121,24 @@ describe('LimitRanger admission', () => {
     );
   });
 });
+
+describe('pod updates', () => {
+  it('may change images, labels and additional tolerations, but nothing else in the spec', async () => {
+    const { request } = await createTestApi();
+    const pod = (await request('POST', PODS, podManifest('p'))).body;
+    const newImage = structuredClone(pod);
+    newImage.spec.containers[0].image = 'nginx:1.27';
+    newImage.metadata.labels = { app: 'web' };
+    const updated = await request('PUT', `${PODS}/p`, newImage);
+    expect(updated.status).toBe(200);
+    expect(updated.body.spec.containers[0].image).toBe('nginx:1.27');
+    const restart = structuredClone(updated.body);
+    restart.spec.restartPolicy = 'Never';
+    const refused = await request('PUT', `${PODS}/p`, restart);
+    expect(refused.body.message).toBe(
+      'Pod "p" is invalid: spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)',
+    );
+    // A manifest replaced as it was written lacks what admission added on create: refused too.
+    expect((await request('PUT', `${PODS}/p`, podManifest('p'))).status).toBe(422);
+  });
+});

@@ -187,7 +187,7 @@ export class ObjectStore {
     // Status is the system's to write: a new object starts with what defaulting gives it.
     if (type.hasStatus) delete object.status;
     options.mutate?.(object);
-    type.defaults?.(object, this.admissionContext());
+    type.defaults?.(object, this.admissionContext('create'));
     this.validate(type, object, undefined);
     object.apiVersion = groupVersion(type);
     object.kind = type.kind;
@@ -248,7 +248,7 @@ export class ObjectStore {
       if (nextMeta.deletionTimestamp === undefined) delete nextMeta.deletionTimestamp;
       if (nextMeta.deletionGracePeriodSeconds === undefined) delete nextMeta.deletionGracePeriodSeconds;
       if (nextMeta.generation === undefined) delete nextMeta.generation;
-      type.defaults?.(next, this.admissionContext());
+      type.defaults?.(next, this.admissionContext('update'));
       if (JSON.stringify(next.spec) !== JSON.stringify(old.spec) && typeof oldMeta.generation === 'number') {
         nextMeta.generation = oldMeta.generation + 1;
       }
@@ -454,8 +454,8 @@ export class ObjectStore {
     if (errors.length > 0) throw invalid(type.kind, type.group, meta.name ?? meta.generateName ?? '', errors);
   }
 
-  private admissionContext(): AdmissionContext {
-    return { now: this.clock.now(), randomSuffix: () => randomString(this.rng, 5) };
+  private admissionContext(operation: AdmissionContext['operation']): AdmissionContext {
+    return { now: this.clock.now(), operation, randomSuffix: () => randomString(this.rng, 5) };
   }
 
   private storeFailure(type: ResourceType, name: string, error: unknown): unknown {

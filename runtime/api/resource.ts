@@ -71,6 +71,8 @@ export interface FieldError {
 /** What defaulting and validation may use. */
 export interface AdmissionContext {
   now: number;
+  /** Creation runs the pod admission plugins too (service account, toleration seconds). */
+  operation: 'create' | 'update';
   /** A random 5-character suffix of Kubernetes' name alphabet. */
   randomSuffix(): string;
 }

@@ -172,9 +172,15 @@ function defaultPod(pod: KubeObject, context: AdmissionContext): void {
   spec.restartPolicy ??= 'Always';
   spec.schedulerName ??= 'default-scheduler';
   spec.securityContext ??= {};
+  spec.terminationGracePeriodSeconds ??= 30;
+  if (context.operation === 'update') {
+    // Defaulting runs on update too, but the admission plugins below only on create.
+    for (const container of list<Json>(spec.containers)) defaultContainer(container, undefined);
+    for (const container of list<Json>(spec.initContainers)) defaultContainer(container, undefined);
+    return;
+  }
   spec.serviceAccountName ??= spec.serviceAccount ?? 'default';
   spec.serviceAccount ??= spec.serviceAccountName;
-  spec.terminationGracePeriodSeconds ??= 30;
   const tolerations = list<Json>(spec.tolerations);
   for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
     if (!tolerations.some((t) => t.key === key && t.effect === 'NoExecute')) {
@@ -288,8 +294,32 @@ function validateContainers(containers: unknown, path: string, required: boolean
   return errors;
 }
 
-function validatePod(pod: KubeObject): FieldError[] {
-  return validatePodSpecContainers(pod.spec, 'spec');
+/** What ValidatePodUpdate lets change, word for word as it says so. */
+const POD_UPDATE_FORBIDDEN =
+  'Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)';
+
+/** A pod spec without the fields an update may change, to compare old and new. */
+function immutablePart(spec: Json, old: Json): string {
+  const masked: Json = { ...spec };
+  for (const key of ['containers', 'initContainers']) {
+    masked[key] = list<Json>(spec[key]).map((c) => ({ ...c, image: undefined }));
+  }
+  delete masked.activeDeadlineSeconds;
+  delete masked.terminationGracePeriodSeconds;
+  // Tolerations may only grow; the binding subresource sets nodeName once.
+  masked.tolerations = list<Json>(spec.tolerations).slice(0, list<Json>(old.tolerations).length);
+  if (!old.nodeName) delete masked.nodeName;
+  return JSON.stringify(masked);
+}
+
+function validatePod(pod: KubeObject, old: KubeObject | undefined): FieldError[] {
+  const errors = validatePodSpecContainers(pod.spec, 'spec');
+  if (old && isObject(pod.spec) && isObject(old.spec)) {
+    if (immutablePart(pod.spec as Json, old.spec as Json) !== immutablePart(old.spec as Json, old.spec as Json)) {
+      errors.push({ type: 'FieldValueForbidden', field: 'spec', message: POD_UPDATE_FORBIDDEN });
+    }
+  }
+  return errors;
 }
 
 /** core/v1 Pod. */
