@@ -33,7 +33,8 @@ export async function createCluster(deps: ClusterDeps): Promise<Cluster> {
     if (existing.status !== 404) continue;
     const created = await api({
       method: 'POST',
-      path: '/api/v1/namespaces',
+      // The cluster's own writes skip field validation (and loading the schemas for it).
+      path: '/api/v1/namespaces?fieldValidation=Ignore',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }),
     });

@@ -185,10 +185,13 @@ class ApiServer {
   /**
    * Server-side field validation: fields the kind's schema does not know are dropped, as the
    * decoder drops them; `fieldValidation=Strict` refuses them instead, and `Warn` (the default)
-   * names each in a warning.
+   * names each in a warning. The cluster's own components write with `Ignore`.
    */
   private async checkFields(type: ResourceType, object: KubeObject, info: RequestInfo): Promise<string[]> {
     const mode = info.query.get('fieldValidation') ?? 'Warn';
+    // Ignore skips the check, and so the schemas (a large chunk the browser loads on demand);
+    // unlike the real decoder, it then keeps unknown fields instead of dropping them.
+    if (mode === 'Ignore') return [];
     const unknown = unknownFields(await componentSchemas(), schemaName(type), object);
     if (unknown.length === 0) return [];
     const problems = unknown.map((field) => `unknown field "${field}"`);
