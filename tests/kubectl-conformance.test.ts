@@ -37,8 +37,14 @@ afterAll(() => {
 });
 
 function run(args: string[], stdin?: string): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+  // A leading NAME=value word sets an environment variable, as in a shell (KUBE_EDITOR=…).
+  const extra: Record<string, string> = {};
+  while (/^[A-Z_]+=/.test(args[0] ?? '')) {
+    const [name, ...value] = (args.shift() as string).split('=');
+    extra[name] = value.join('=');
+  }
   return new Promise((resolve) => {
-    const env = { HOME: dir, KUBECONFIG: join(dir, 'kubeconfig'), PATH: process.env.PATH ?? '' };
+    const env = { HOME: dir, KUBECONFIG: join(dir, 'kubeconfig'), PATH: process.env.PATH ?? '', ...extra };
     const child = execFile(kubectl, args, { env, cwd: dir, timeout: 30_000 }, (error, stdout, stderr) => {
       const normalise = (text: string): string => text.replace(/(?<=\s)\ds(?=\s|$)/gm, 'Xs');
       resolve({
@@ -100,6 +106,16 @@ const SESSION: Array<[string, string, string, number]> = [
   ['annotate pod qingge note=hello', 'pod/qingge annotated\n', '', 0],
   ['set image pod/qingge nginx=nginx:1.27', 'pod/qingge image updated\n', '', 0],
   ['get pod qingge -o jsonpath={.spec.containers[0].image}', 'nginx:1.27', '', 0],
+  ['KUBE_EDITOR=sed<sp>-i<sp>s/nginx:1.27/nginx:1.28/ edit pod qingge', 'pod/qingge edited\n', '', 0],
+  ['KUBE_EDITOR=true edit pod qingge', '', 'Edit cancelled, no changes made.\n', 0],
+  ['get pod qingge -o jsonpath={.spec.containers[0].image}', 'nginx:1.28', '', 0],
+  ['wait --for=jsonpath={.status.phase}=Pending pod/qingge --timeout=5s', 'pod/qingge condition met\n', '', 0],
+  [
+    'describe ns default',
+    'Name:         default\nLabels:       kubernetes.io/metadata.name=default\nAnnotations:  <none>\nStatus:       Active\n\nNo resource quota.\n\nNo LimitRange resource.\n',
+    '',
+    0,
+  ],
   [
     'create -f bad-name.yaml',
     '',
@@ -177,7 +193,8 @@ describe('the real kubectl against kubeplay serve', () => {
   it.each(SESSION.map((c, i) => [`${String(i + 1).padStart(2, '0')} kubectl ${c[0]}`, c] as const))(
     '%s',
     async (_name, [line, stdout, stderr, exitCode]) => {
-      const result = await run(line.split(' '));
+      // `<sp>` stands for a space inside one argument.
+      const result = await run(line.split(' ').map((arg) => arg.replace(/<sp>/g, ' ')));
       expect(result).toEqual({ stdout, stderr, exitCode });
     },
     30_000,
