@@ -68,6 +68,12 @@ const SESSION: Array<[string, string, string, number]> = [
   ],
   ['get pods', '', 'No resources found in default namespace.\n', 0],
   [
+    'get --raw /api',
+    '{"kind":"APIVersions","versions":["v1"],"serverAddressByClientCIDRs":[{"clientCIDR":"0.0.0.0/0","serverAddress":"192.168.49.2:8443"}]}',
+    '',
+    0,
+  ],
+  [
     'api-resources --api-group=apps',
     'NAME                  SHORTNAMES   APIVERSION   NAMESPACED   KIND\ncontrollerrevisions                apps/v1      true         ControllerRevision\ndaemonsets            ds           apps/v1      true         DaemonSet\ndeployments           deploy       apps/v1      true         Deployment\nreplicasets           rs           apps/v1      true         ReplicaSet\nstatefulsets          sts          apps/v1      true         StatefulSet\n',
     '',

@@ -58,6 +58,55 @@ const CASES: { name: string; args: string[]; json?: false }[] = [
     json: false,
   },
   { name: 'can-i-url', args: ['auth', 'can-i', 'get', '/logs'], json: false },
+  { name: 'service-clusterip', args: ['create', 'service', 'clusterip', 'web', '--tcp=80:8080'] },
+  { name: 'service-headless', args: ['create', 'service', 'clusterip', 'headless', '--clusterip=None'] },
+  {
+    name: 'service-nodeport',
+    args: ['create', 'service', 'nodeport', 'np', '--tcp=80:8080', '--node-port=30080'],
+  },
+  { name: 'service-loadbalancer', args: ['create', 'service', 'loadbalancer', 'lb', '--tcp=80:8080,443:8443'] },
+  { name: 'service-externalname', args: ['create', 'service', 'externalname', 'ext', '--external-name=x.com'] },
+  { name: 'job', args: ['create', 'job', 'j', '--image=busybox', '--', 'echo', 'hi'] },
+  { name: 'cronjob', args: ['create', 'cronjob', 'c', '--image=busybox', '--schedule=*/1 * * * *', '--', 'date'] },
+  {
+    name: 'cronjob-restart',
+    args: ['create', 'cronjob', 'hourly', '--image=busybox', '--schedule=@hourly', '--restart=Never'],
+  },
+  { name: 'role', args: ['create', 'role', 'r', '--verb=get,list', '--resource=pods'] },
+  {
+    name: 'role-names',
+    args: [
+      'create',
+      'role',
+      'reader',
+      '--verb=get',
+      '--resource=pods,pods/log,deployments.apps',
+      '--resource-name=a',
+      '--resource-name=b',
+    ],
+  },
+  { name: 'rolebinding', args: ['create', 'rolebinding', 'rb', '--role=r', '--user=u', '--serviceaccount=default:sa'] },
+  { name: 'rolebinding-clusterrole', args: ['create', 'rolebinding', 'view', '--clusterrole=view', '--group=g'] },
+  { name: 'clusterrole', args: ['create', 'clusterrole', 'cr', '--verb=get', '--resource=nodes'] },
+  { name: 'clusterrole-urls', args: ['create', 'clusterrole', 'logs', '--verb=get', '--non-resource-url=/logs/*'] },
+  {
+    name: 'clusterrole-aggregate',
+    args: ['create', 'clusterrole', 'agg', '--aggregation-rule=rbac.example.com/aggregate-to-monitoring=true'],
+  },
+  { name: 'clusterrolebinding', args: ['create', 'clusterrolebinding', 'crb', '--clusterrole=cr', '--group=g'] },
+  { name: 'ingress', args: ['create', 'ingress', 'ing', '--rule=foo.com/bar=svc1:8080,tls=my-cert', '--class=nginx'] },
+  {
+    name: 'ingress-backend',
+    args: ['create', 'ingress', 'catch', '--default-backend=svc:http', '--rule=/path*=svc2:80', '--annotation=a=b'],
+  },
+  { name: 'priorityclass', args: ['create', 'priorityclass', 'high', '--value=1000', '--description=x'] },
+  {
+    name: 'priorityclass-default',
+    args: ['create', 'priorityclass', 'low', '--value=0', '--global-default', '--preemption-policy=Never'],
+  },
+  { name: 'pdb', args: ['create', 'poddisruptionbudget', 'pdb', '--selector=app=x', '--min-available=1'] },
+  { name: 'pdb-percent', args: ['create', 'poddisruptionbudget', 'half', '--selector=app=y', '--max-unavailable=50%'] },
+  { name: 'secret-tls', args: ['create', 'secret', 'tls', 'tls', '--cert={dir}/tls.crt', '--key={dir}/tls.key'] },
 ];
 
 const posted: { path: string; contentType: string; body: Buffer }[] = [];
