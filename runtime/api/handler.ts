@@ -5,22 +5,12 @@ import { admitLimitRanges } from './admission/limit-ranger';
 import { admitResourceQuota } from './admission/resource-quota';
 import { allocateServiceAddresses } from './admission/service-allocation';
 import { contentType, decodeObject, decodeValue } from './body';
-import {
-  aggregatedDiscovery,
-  AGGREGATED_DISCOVERY_TYPE,
-  apiGroup,
-  apiGroupList,
-  apiResourceList,
-  apiVersions,
-  rootPaths,
-} from './discovery';
 import { isObject, type KubeObject } from './object';
 import { errorTarget, ObjectStore, type ListOptions, type WatchEvent } from './object-store';
-import { componentSchemas, openApiDocument, openApiRoot, schemaName } from './openapi';
+import { componentSchemas, schemaName } from './openapi';
 import { removeFields, unknownFields } from './openapi/field-validation';
-import { jsonPatch, mergePatch, strategicMergePatch } from './patch';
 import { ResourceRegistry } from './registry';
-import { requestInfo, type Query, type RequestInfo } from './request-info';
+import { requestInfo, type RequestInfo } from './request-info';
 import { groupVersion, type ResourceType, type Verb } from './resource';
 import { namespaces } from './resources/namespaces';
 import { parseFieldSelector, parseLabelSelector, SelectorError } from './selectors';
@@ -32,13 +22,14 @@ import {
   notFound,
   pathNotFound,
   StatusError,
-  type Status,
 } from './status';
 import { ChunkStream } from './stream';
-import { toTable, wantsTable, type IncludeObject } from './table-response';
+import { toTable, wantsTable } from './table-response';
 import type { ApiHandler, ApiRequest, ApiResponse } from './types';
-import { SERVER_VERSION } from './version';
-import { formatSelector } from './resources/workload-table';
+import { serveNonResource } from './non-resource';
+import { patchFromRequest } from './patch-request';
+import { includeObject, respond, watchTimeout } from './respond';
+import { bindPod, serveScale } from './subresources';
 
 /** What the API server is built from. */
 export interface ApiServerDeps {
@@ -48,7 +39,6 @@ export interface ApiServerDeps {
   registry?: ResourceRegistry;
 }
 
-const HEALTH_PATHS = new Set(['/healthz', '/livez', '/readyz']);
 const SCALABLE = new Set(['deployments', 'replicasets', 'statefulsets', 'replicationcontrollers']);
 
 /**
@@ -71,17 +61,6 @@ export function createApiHandler(deps: ApiServerDeps): ApiHandler {
   };
 }
 
-/** Compact JSON, or indented for the tools a person reads it with (apiserver negotiate.go). */
-function respond(request: ApiRequest, code: number, value: unknown, type = 'application/json'): ApiResponse {
-  const agent = request.headers?.['user-agent'] ?? '';
-  const pretty = /^(curl|Wget|Mozilla\/5\.0)/.test(agent);
-  return {
-    status: code,
-    headers: { 'content-type': type },
-    body: pretty ? `${JSON.stringify(value, null, 2)}\n` : JSON.stringify(value),
-  };
-}
-
 class ApiServer {
   constructor(
     private readonly registry: ResourceRegistry,
@@ -92,7 +71,7 @@ class ApiServer {
 
   async handle(request: ApiRequest): Promise<ApiResponse> {
     const info = requestInfo(request.method, request.path);
-    if (!info.isResourceRequest) return this.nonResource(request, info);
+    if (!info.isResourceRequest) return serveNonResource(this.registry, request, info);
     const type = this.registry.lookup(info.group, info.version, info.resource ?? '');
     if (!type) throw pathNotFound();
     if (info.resource === 'namespaces' && info.name === undefined) delete info.namespace;
@@ -122,43 +101,6 @@ class ApiServer {
       default:
         throw methodNotSupported(errorTarget(type), info.verb);
     }
-  }
-
-  private async nonResource(request: ApiRequest, info: RequestInfo): Promise<ApiResponse> {
-    if (request.method !== 'GET' && request.method !== 'HEAD') throw pathNotFound();
-    const accept = request.headers?.accept ?? '';
-    const aggregated = accept.includes('as=APIGroupDiscoveryList') && accept.includes('v=v2');
-    const path = info.path.replace(/\/$/, '') || '/';
-    if (path === '/') return respond(request, 200, rootPaths(this.registry));
-    if (path === '/version') return respond(request, 200, SERVER_VERSION);
-    if (HEALTH_PATHS.has(path))
-      return { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'ok' };
-    if (path === '/api') {
-      return aggregated
-        ? respond(request, 200, aggregatedDiscovery(this.registry, true), AGGREGATED_DISCOVERY_TYPE)
-        : respond(request, 200, apiVersions());
-    }
-    if (path === '/apis') {
-      return aggregated
-        ? respond(request, 200, aggregatedDiscovery(this.registry, false), AGGREGATED_DISCOVERY_TYPE)
-        : respond(request, 200, apiGroupList(this.registry));
-    }
-    const parts = path.split('/').slice(1);
-    let document: unknown;
-    if (path === '/openapi/v3') return respond(request, 200, await openApiRoot(this.registry));
-    if (parts[0] === 'openapi' && parts[1] === 'v3') {
-      const [, , root, a, b] = parts;
-      document = await (root === 'api'
-        ? openApiDocument(this.registry, '', a)
-        : openApiDocument(this.registry, a, b ?? ''));
-      if (document === undefined) throw pathNotFound();
-      return respond(request, 200, document);
-    }
-    if (parts[0] === 'api' && parts.length === 2) document = apiResourceList(this.registry, '', parts[1]);
-    else if (parts[0] === 'apis' && parts.length === 2) document = apiGroup(this.registry, parts[1]);
-    else if (parts[0] === 'apis' && parts.length === 3) document = apiResourceList(this.registry, parts[1], parts[2]);
-    if (document === undefined) throw pathNotFound();
-    return respond(request, 200, document);
   }
 
   /** A single object, as JSON or as a one-row Table, with any warnings in a Warning header. */
@@ -401,41 +343,6 @@ class ApiServer {
     return async (object, old) => allocateServiceAddresses(this.objects, this.rng, object, old);
   }
 
-  /** The object `patch` makes of `current`, by the request's patch type. */
-  private applyPatch(request: ApiRequest, current: KubeObject): KubeObject {
-    const type = contentType(request);
-    const patch = decodeValue(
-      request,
-      type === 'application/apply-patch+yaml' ? 'application/yaml' : 'application/json',
-    );
-    let result: unknown;
-    switch (type) {
-      case 'application/merge-patch+json':
-        result = mergePatch(current, patch);
-        break;
-      case 'application/json-patch+json':
-        result = jsonPatch(current, patch);
-        break;
-      case 'application/strategic-merge-patch+json':
-      case 'application/apply-patch+yaml':
-        if (!isObject(patch)) throw badRequest('patch: must be an object');
-        result = strategicMergePatch(current, patch);
-        break;
-      default:
-        throw new StatusError({
-          kind: 'Status',
-          apiVersion: 'v1',
-          metadata: {},
-          status: 'Failure',
-          message: `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`,
-          reason: 'UnsupportedMediaType',
-          code: 415,
-        });
-    }
-    if (!isObject(result)) throw badRequest('the patch produced something that is not an object');
-    return result as KubeObject;
-  }
-
   private async patch(
     request: ApiRequest,
     info: RequestInfo,
@@ -456,7 +363,7 @@ class ApiServer {
       ) {
         throw error;
       }
-      const body = this.applyPatch(request, {});
+      const body = patchFromRequest(request, {});
       this.checkBodyMeta(type, body, namespace);
       const bodyName = body.metadata?.name;
       if (bodyName !== undefined && bodyName !== name) {
@@ -469,7 +376,7 @@ class ApiServer {
       const created = await this.objects.create(type, namespace, body, { ...options, ...admission });
       return this.reply(request, type, 201, created, warnings);
     }
-    const patched = this.applyPatch(request, current);
+    const patched = patchFromRequest(request, current);
     this.checkBodyMeta(type, patched, namespace);
     const warnings = await this.checkFields(type, patched, info);
     // The patch applies to the version it was computed against: a concurrent change retries it.
@@ -573,140 +480,19 @@ class ApiServer {
     if (sub.name === 'status') {
       if (verb === 'get') return this.reply(request, type, 200, this.objects.get(type, namespace, name));
       const current = this.objects.get(type, namespace, name);
-      const body = verb === 'patch' ? this.applyPatch(request, current) : await decodeObject(request);
+      const body = verb === 'patch' ? patchFromRequest(request, current) : await decodeObject(request);
       if (verb === 'patch') body.metadata = { ...body.metadata, resourceVersion: current.metadata?.resourceVersion };
       const updated = await this.objects.update(type, namespace, name, body, { ...options, subresource: 'status' });
       return this.reply(request, type, 200, updated);
     }
     if (sub.name === 'scale' && SCALABLE.has(type.plural))
-      return this.scale(request, type, namespace, name, verb, options);
-    if (sub.name === 'binding' && type.plural === 'pods') return this.bind(request, type, namespace, name, options);
+      return serveScale(this.objects, request, type, namespace, name, verb, options);
+    if (sub.name === 'binding' && type.plural === 'pods')
+      return bindPod(this.objects, request, type, namespace, name, options);
     if (sub.name === 'finalize' && type.plural === 'namespaces') {
       const finalized = await this.objects.finalizeNamespace(type, name, await decodeObject(request), options);
       return this.reply(request, type, 200, finalized);
     }
     throw notFound({ group: type.group, resource: `${type.plural}/${sub.name}` }, name);
   }
-
-  /** The autoscaling/v1 Scale of a workload. */
-  private toScale(object: KubeObject): KubeObject {
-    const meta = object.metadata ?? {};
-    const spec = (object.spec ?? {}) as { replicas?: number; selector?: unknown };
-    const status = (object.status ?? {}) as { replicas?: number };
-    const selector =
-      isObject(spec.selector) && !('matchLabels' in spec.selector || 'matchExpressions' in spec.selector)
-        ? formatSelector({ matchLabels: spec.selector as Record<string, string> })
-        : formatSelector(spec.selector as Parameters<typeof formatSelector>[0]);
-    return {
-      kind: 'Scale',
-      apiVersion: 'autoscaling/v1',
-      metadata: {
-        name: meta.name,
-        namespace: meta.namespace,
-        uid: meta.uid,
-        resourceVersion: meta.resourceVersion,
-        creationTimestamp: meta.creationTimestamp,
-      },
-      spec: { replicas: spec.replicas ?? 0 },
-      status: { replicas: status.replicas ?? 0, ...(selector === '<none>' ? {} : { selector }) },
-    };
-  }
-
-  private async scale(
-    request: ApiRequest,
-    type: ResourceType,
-    namespace: string | undefined,
-    name: string,
-    verb: string,
-    options: { dryRun: boolean },
-  ): Promise<ApiResponse> {
-    const current = this.objects.get(type, namespace, name);
-    const scale = this.toScale(current);
-    if (verb === 'get') return respond(request, 200, scale);
-    const next = verb === 'patch' ? this.applyPatch(request, scale) : await decodeObject(request);
-    const replicas = (next.spec as { replicas?: unknown } | undefined)?.replicas;
-    if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0) {
-      throw new StatusError({
-        kind: 'Status',
-        apiVersion: 'v1',
-        metadata: {},
-        status: 'Failure',
-        message: `Scale.autoscaling "${name}" is invalid: spec.replicas: Invalid value: ${JSON.stringify(replicas ?? null)}: must be greater than or equal to 0`,
-        reason: 'Invalid',
-        details: {
-          name,
-          group: 'autoscaling',
-          kind: 'Scale',
-          causes: [
-            {
-              reason: 'FieldValueInvalid',
-              message: `Invalid value: ${JSON.stringify(replicas ?? null)}: must be greater than or equal to 0`,
-              field: 'spec.replicas',
-            },
-          ],
-        },
-        code: 422,
-      } satisfies Status);
-    }
-    const expected = verb === 'update' ? next.metadata?.resourceVersion : current.metadata?.resourceVersion;
-    const updated = await this.objects.update(
-      type,
-      namespace,
-      name,
-      {
-        ...current,
-        spec: { ...(current.spec as object), replicas },
-        metadata: { ...current.metadata, resourceVersion: expected },
-      },
-      options,
-    );
-    return respond(request, 200, this.toScale(updated));
-  }
-
-  /** pods/binding: the scheduler's write, which sets spec.nodeName once. */
-  private async bind(
-    request: ApiRequest,
-    type: ResourceType,
-    namespace: string | undefined,
-    name: string,
-    options: { dryRun: boolean },
-  ): Promise<ApiResponse> {
-    const binding = await decodeObject(request);
-    const node = (binding.target as { name?: string } | undefined)?.name;
-    if (!node) throw badRequest('target.name: Required value');
-    const pod = this.objects.get(type, namespace, name);
-    const spec = (pod.spec ?? {}) as { nodeName?: string };
-    if (spec.nodeName) {
-      throw new StatusError({
-        kind: 'Status',
-        apiVersion: 'v1',
-        metadata: {},
-        status: 'Failure',
-        message: `Operation cannot be fulfilled on pods/binding "${name}": pod ${name} is already assigned to node "${spec.nodeName}"`,
-        reason: 'Conflict',
-        details: { name, kind: 'pods/binding' },
-        code: 409,
-      });
-    }
-    await this.objects.update(type, namespace, name, { ...pod, spec: { ...spec, nodeName: node } }, options);
-    return respond(request, 201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
-  }
-}
-
-/**
- * How long a watch may run: timeoutSeconds, bounded by the request's own `timeout` (a Go
- * duration such as `5s` or `1m`, which kubectl's --request-timeout sends); 0 for no limit.
- */
-function watchTimeout(query: Query): number {
-  const seconds = Number(query.get('timeoutSeconds') ?? 0);
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/.exec(query.get('timeout') ?? '');
-  const scale: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600 };
-  const request = match ? Number(match[1]) * scale[match[2]] : 0;
-  if (seconds > 0 && request > 0) return Math.min(seconds, request);
-  return seconds > 0 ? seconds : request;
-}
-
-function includeObject(query: Query): IncludeObject {
-  const value = query.get('includeObject');
-  return value === 'Object' || value === 'None' ? value : 'Metadata';
 }

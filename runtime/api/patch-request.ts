@@ -1,0 +1,37 @@
+import { contentType, decodeValue } from './body';
+import { isObject, type KubeObject } from './object';
+import { jsonPatch, mergePatch, strategicMergePatch } from './patch';
+import { badRequest, StatusError } from './status';
+import type { ApiRequest } from './types';
+
+/** The object `patch` makes of `current`, by the request's patch type. */
+export function patchFromRequest(request: ApiRequest, current: KubeObject): KubeObject {
+  const type = contentType(request);
+  const patch = decodeValue(request, type === 'application/apply-patch+yaml' ? 'application/yaml' : 'application/json');
+  let result: unknown;
+  switch (type) {
+    case 'application/merge-patch+json':
+      result = mergePatch(current, patch);
+      break;
+    case 'application/json-patch+json':
+      result = jsonPatch(current, patch);
+      break;
+    case 'application/strategic-merge-patch+json':
+    case 'application/apply-patch+yaml':
+      if (!isObject(patch)) throw badRequest('patch: must be an object');
+      result = strategicMergePatch(current, patch);
+      break;
+    default:
+      throw new StatusError({
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        message: `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`,
+        reason: 'UnsupportedMediaType',
+        code: 415,
+      });
+  }
+  if (!isObject(result)) throw badRequest('the patch produced something that is not an object');
+  return result as KubeObject;
+}
