@@ -12,7 +12,8 @@ import { kubectlBinary } from './kubectl-binary.js';
 
 /**
  * Fixture name → kubectl arguments (`{dir}` is a scratch folder holding `blob`, three bytes that
- * are not UTF-8); `json: false` where kubectl has no `--dry-run=client -o json`.
+ * are not UTF-8, and a fresh self-signed `tls.crt` with its `tls.key`); `json: false` where
+ * kubectl has no `--dry-run=client -o json`. Every one of these commands sends protobuf.
  */
 const CASES: { name: string; args: string[]; json?: false }[] = [
   { name: 'quota', args: ['create', 'quota', 'qingge', '--hard=pods=1,cpu=2'] },
@@ -109,6 +110,39 @@ const CASES: { name: string; args: string[]; json?: false }[] = [
   { name: 'secret-tls', args: ['create', 'secret', 'tls', 'tls', '--cert={dir}/tls.crt', '--key={dir}/tls.key'] },
 ];
 
+/** A discovery entry: enough for kubectl's REST mapper (`create role --resource=…` looks them up). */
+const resource = (name: string, kind: string, namespaced = true) => ({
+  name,
+  singularName: '',
+  namespaced,
+  kind,
+  verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
+});
+const DISCOVERY: Record<string, unknown> = {
+  '/api': { kind: 'APIVersions', versions: ['v1'] },
+  '/api/v1': {
+    kind: 'APIResourceList',
+    groupVersion: 'v1',
+    resources: [resource('pods', 'Pod'), resource('pods/log', 'Pod'), resource('nodes', 'Node', false)],
+  },
+  '/apis': {
+    kind: 'APIGroupList',
+    apiVersion: 'v1',
+    groups: [
+      {
+        name: 'apps',
+        versions: [{ groupVersion: 'apps/v1', version: 'v1' }],
+        preferredVersion: { groupVersion: 'apps/v1', version: 'v1' },
+      },
+    ],
+  },
+  '/apis/apps/v1': {
+    kind: 'APIResourceList',
+    groupVersion: 'apps/v1',
+    resources: [resource('deployments', 'Deployment')],
+  },
+};
+
 const posted: { path: string; contentType: string; body: Buffer }[] = [];
 const server = createServer((request, response) => {
   const chunks: Buffer[] = [];
@@ -117,18 +151,14 @@ const server = createServer((request, response) => {
     const url = request.url ?? '/';
     const json = (status: number, value: unknown) =>
       response.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(value));
+    const discovery = DISCOVERY[url.split('?')[0]];
     if (request.method === 'POST') {
-      posted.push({ path: url, contentType: request.headers['content-type'] ?? '', body: Buffer.concat(chunks) });
-      // Enough of an object for kubectl to print its "created" line.
-      const kind = /\/token$/.test(url)
-        ? 'TokenRequest'
-        : /selfsubjectaccessreviews/.test(url)
-          ? 'SelfSubjectAccessReview'
-          : 'Unknown';
-      const apiVersion = url.startsWith('/apis/') ? url.split('/').slice(2, 4).join('/') : 'v1';
-      json(201, { apiVersion, kind, metadata: { name: 'x', namespace: 'default' } });
-    } else if (url.split('?')[0] === '/api') json(200, { kind: 'APIVersions', versions: ['v1'] });
-    else if (url.split('?')[0] === '/apis') json(200, { kind: 'APIGroupList', apiVersion: 'v1', groups: [] });
+      const contentType = request.headers['content-type'] ?? '';
+      const body = Buffer.concat(chunks);
+      posted.push({ path: url, contentType, body });
+      // The object back as it came, enough for kubectl to print its "created" line.
+      response.writeHead(201, { 'Content-Type': contentType }).end(body);
+    } else if (discovery) json(200, discovery);
     else json(404, { kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'NotFound', code: 404 });
   });
 });
@@ -137,6 +167,16 @@ const port = (server.address() as { port: number }).port;
 const dir = await mkdtemp(join(tmpdir(), 'kubeplay-protobuf-'));
 const kubeconfig = join(dir, 'kubeconfig');
 await writeFile(join(dir, 'blob'), Buffer.from([0xff, 0x00, 0x80]));
+// A throwaway self-signed certificate and its key, for `create secret tls`.
+const openssl = ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1'];
+await new Promise<void>((resolve, reject) =>
+  execFile(
+    'openssl',
+    [...openssl, '-subj', '/CN=kubeplay', '-keyout', 'tls.key', '-out', 'tls.crt'],
+    { cwd: dir },
+    (error) => (error ? reject(error) : resolve()),
+  ),
+);
 await writeFile(
   kubeconfig,
   `apiVersion: v1
@@ -160,9 +200,9 @@ function run(args: string[]): Promise<{ stdout: string; stderr: string }> {
 const out = new URL('../../tests/fixtures/protobuf/', import.meta.url);
 await mkdir(out, { recursive: true });
 for (const { name, json, ...rest } of CASES) {
-  const args = rest.args.map((arg) => arg.replace('{dir}', dir));
+  const args = rest.args.map((arg) => arg.replaceAll('{dir}', dir));
   posted.length = 0;
-  const { stderr } = await run(args);
+  const { stdout, stderr } = await run(args);
   const request = posted.at(-1);
   if (!request) throw new Error(`${name}: kubectl sent no body (${stderr.trim()})`);
   if (request.contentType !== 'application/vnd.kubernetes.protobuf')
@@ -175,7 +215,7 @@ for (const { name, json, ...rest } of CASES) {
     JSON.parse(dryRun.stdout);
     await writeFile(new URL(`${name}.json`, out), dryRun.stdout);
   }
-  console.log(`${name}: ${request.body.length} bytes to ${request.path}`);
+  console.log(`${name}: ${request.body.length} bytes to ${request.path}: ${(stdout + stderr).trim()}`);
 }
 server.close();
 await rm(dir, { recursive: true, force: true });

@@ -6,10 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { decodeKubernetesProtobuf, PROTOBUF_KINDS } from './decode';
 import { KUBERNETES_MESSAGES, KUBERNETES_PROTOBUF_SCHEMA } from './schema';
 import { APPS_MESSAGES } from './schema-apps';
+import { BATCH_MESSAGES } from './schema-batch';
 import { CONTAINER_MESSAGES } from './schema-container';
 import { CORE_MESSAGES } from './schema-core';
 import { META_MESSAGES } from './schema-meta';
+import { NETWORKING_MESSAGES } from './schema-networking';
 import { POD_MESSAGES } from './schema-pod';
+import { POLICY_MESSAGES } from './schema-policy';
+import { RBAC_MESSAGES } from './schema-rbac';
 import { VOLUME_MESSAGES } from './schema-volume';
 
 const FIXTURES = new URL('../../../tests/fixtures/protobuf/', import.meta.url);
@@ -18,21 +22,43 @@ const decode = (name: string) => decodeKubernetesProtobuf(fixture(`${name}.bin`)
 
 describe('kubectl create: the same object kubectl sends as JSON', () => {
   // Each <name>.json is what `kubectl create … --dry-run=client -o json` printed: the object
-  // kubectl would send as JSON. No normalisation is needed: kubectl 1.34 prints no
-  // creationTimestamp (it is omitzero), and the wire body carries the same `spec: {}`,
-  // `status: {}`, `strategy: {}` and `resources: {}` that Go's JSON shows for empty structs.
+  // kubectl would send as JSON. kubectl 1.34 prints no creationTimestamp (it is omitzero), and the
+  // wire body carries the same `spec: {}`, `status: {}`, `strategy: {}`, `resources: {}` and
+  // `loadBalancer: {}` that Go's JSON shows for empty structs. The one normalisation: Go's JSON
+  // shows a nil slice without omitempty as null (clusterrole-aggregate's `rules: null`), which
+  // protobuf cannot tell from an empty one; the decoder leaves it out, so the nulls are dropped.
   const names = readdirSync(FIXTURES)
     .filter((file) => file.endsWith('.json'))
     .map((file) => file.slice(0, -'.json'.length));
 
   it('has the recorded commands', () => {
     expect(names).toEqual(
-      expect.arrayContaining(['quota', 'namespace', 'configmap', 'secret', 'deployment', 'serviceaccount']),
+      expect.arrayContaining([
+        ...['quota', 'namespace', 'configmap', 'secret', 'secret-tls', 'deployment', 'serviceaccount'],
+        ...['service-clusterip', 'service-nodeport', 'service-loadbalancer', 'service-externalname'],
+        ...['job', 'cronjob', 'role', 'rolebinding', 'clusterrole', 'clusterrolebinding'],
+        ...['ingress', 'priorityclass', 'pdb'],
+      ]),
     );
   });
 
+  /** `value` without its null object properties, at any depth. */
+  const withoutNulls = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(withoutNulls)
+      : typeof value === 'object' && value !== null
+        ? Object.fromEntries(
+            Object.entries(value)
+              .filter(([, v]) => v !== null)
+              .map(([k, v]) => [k, withoutNulls(v)]),
+          )
+        : value;
+
   it.each(names)('%s', (name) => {
-    const expected = JSON.parse(readFileSync(new URL(`${name}.json`, FIXTURES), 'utf8'));
+    const expected = withoutNulls(JSON.parse(readFileSync(new URL(`${name}.json`, FIXTURES), 'utf8'))) as {
+      apiVersion: string;
+      kind: string;
+    };
     const { apiVersion, kind, object } = decode(name);
     expect({ apiVersion, kind }).toEqual({ apiVersion: expected.apiVersion, kind: expected.kind });
     expect(object).toEqual(expected);
@@ -44,6 +70,32 @@ describe('kubectl create: the same object kubectl sends as JSON', () => {
     expect((decode('deployment-zero').object.spec as any).replicas).toBe(0);
     expect(decode('secret').object.data).toEqual({ k: 'dg==', empty: '' });
     expect(decode('configmap-binary').object).toMatchObject({ data: { g: 'héllo' }, binaryData: { blob: '/wCA' } });
+  });
+
+  it('keeps the zeros and shapes of the other generators', () => {
+    // PriorityClass.value and the PodDisruptionBudget status counts have no omitempty.
+    expect(decode('priorityclass-default').object).toMatchObject({ value: 0, globalDefault: true });
+    expect(decode('pdb').object.status).toEqual({
+      disruptionsAllowed: 0,
+      currentHealthy: 0,
+      desiredHealthy: 0,
+      expectedPods: 0,
+    });
+    expect((decode('pdb-percent').object.spec as any).maxUnavailable).toBe('50%');
+    // IngressRuleValue is inline: `http` sits in the rule; a port by name or by number.
+    const ingress = decode('ingress-backend').object.spec as any;
+    expect(ingress.rules[0]).toEqual({
+      http: {
+        paths: [{ path: '/path', pathType: 'Prefix', backend: { service: { name: 'svc2', port: { number: 80 } } } }],
+      },
+    });
+    expect(ingress.defaultBackend).toEqual({ service: { name: 'svc', port: { name: 'http' } } });
+    // A Service port's targetPort is an IntOrString (a number here) and its nodePort a plain int32.
+    expect((decode('service-nodeport').object.spec as any).ports).toEqual([
+      { name: '80-8080', protocol: 'TCP', port: 80, targetPort: 8080, nodePort: 30080 },
+    ]);
+    expect(decode('clusterrole-aggregate').object).not.toHaveProperty('rules');
+    expect(Object.keys(decode('secret-tls').object.data as object)).toEqual(['tls.crt', 'tls.key']);
   });
 });
 
@@ -85,7 +137,10 @@ describe('the schema', () => {
 
   it('resolves every type, with no message defined twice', () => {
     expect(() => root.resolveAll()).not.toThrow();
-    const groups = [META_MESSAGES, CORE_MESSAGES, POD_MESSAGES, CONTAINER_MESSAGES, VOLUME_MESSAGES, APPS_MESSAGES];
+    const groups = [
+      ...[META_MESSAGES, CORE_MESSAGES, POD_MESSAGES, CONTAINER_MESSAGES, VOLUME_MESSAGES, APPS_MESSAGES],
+      ...[BATCH_MESSAGES, RBAC_MESSAGES, NETWORKING_MESSAGES, POLICY_MESSAGES],
+    ];
     const total = groups.reduce((sum, group) => sum + Object.keys(group).length, 0);
     expect(Object.keys(KUBERNETES_MESSAGES)).toHaveLength(total);
     for (const kind of PROTOBUF_KINDS) expect(root.lookupType(kind.split('/').at(-1) ?? '')).toBeTruthy();

@@ -1,5 +1,5 @@
 // Messages of k8s.io/apimachinery: the runtime.Unknown envelope (package runtime), ObjectMeta and
-// its parts, LabelSelector and FieldSelectorRequirement (package meta/v1), and the scalar
+// its parts, LabelSelector, FieldSelectorRequirement and Condition (package meta/v1), and the scalar
 // wrappers resource.Quantity, metav1.Time and intstr.IntOrString, which decode.ts turns into
 // their JSON forms (a string, an RFC 3339 string, a number or a string).
 import type { MessageDescriptors } from './schema';
@@ -82,6 +82,16 @@ export const META_MESSAGES: MessageDescriptors = {
       key: { type: 'string', id: 1, options: { keepZero: true } },
       operator: { type: 'string', id: 2, options: { keepZero: true } },
       values: { type: 'string', id: 3, rule: 'repeated' },
+    },
+  },
+  Condition: {
+    fields: {
+      type: { type: 'string', id: 1, options: { keepZero: true } },
+      status: { type: 'string', id: 2, options: { keepZero: true } },
+      observedGeneration: { type: 'int64', id: 3 },
+      lastTransitionTime: { type: 'Time', id: 4 },
+      reason: { type: 'string', id: 5, options: { keepZero: true } },
+      message: { type: 'string', id: 6, options: { keepZero: true } },
     },
   },
 };

@@ -1,15 +1,19 @@
 // The Kubernetes protobuf schema kubeplay decodes, as data: a protobufjs JSON descriptor (what
 // `Root.fromJSON` takes). Field numbers, names and types are those of the Kubernetes v1.34
-// generated.proto files of the packages k8s.io/api/core/v1, apps/v1, authentication/v1 and
-// authorization/v1, and k8s.io/apimachinery/pkg/apis/meta/v1, pkg/api/resource, pkg/util/intstr
-// and pkg/runtime. Which fields are Go pointers or lack `omitempty` comes from the Go types of the
+// generated.proto files of the packages k8s.io/api/core/v1, apps/v1, authentication/v1,
+// authorization/v1, batch/v1, rbac/v1, networking/v1, scheduling/v1 and policy/v1, and
+// k8s.io/apimachinery/pkg/apis/meta/v1, pkg/api/resource, pkg/util/intstr and pkg/runtime. Which fields are Go pointers or lack `omitempty` comes from the Go types of the
 // same packages. Field names are those of the Kubernetes JSON (the proto names already are,
 // except BoundObjectReference.uid). All messages share one flat namespace: their names are unique.
 import { APPS_MESSAGES } from './schema-apps';
+import { BATCH_MESSAGES } from './schema-batch';
 import { CONTAINER_MESSAGES } from './schema-container';
 import { CORE_MESSAGES } from './schema-core';
 import { META_MESSAGES } from './schema-meta';
+import { NETWORKING_MESSAGES } from './schema-networking';
 import { POD_MESSAGES } from './schema-pod';
+import { POLICY_MESSAGES } from './schema-policy';
+import { RBAC_MESSAGES } from './schema-rbac';
 import { VOLUME_MESSAGES } from './schema-volume';
 
 /**
@@ -18,7 +22,7 @@ import { VOLUME_MESSAGES } from './schema-volume';
  *   a pointer (so presence means "set", e.g. `replicas: 0`) or has no `omitempty` (so the JSON
  *   always shows it, e.g. `allowed: false`). Other zero scalars are Go's unset values and dropped.
  * - `inline`: an embedded Go struct whose fields the JSON shows in its parent (`json:",inline"`),
- *   e.g. Volume's volumeSource or Probe's handler.
+ *   e.g. Volume's volumeSource, Probe's handler or IngressRule's ingressRuleValue.
  */
 export interface FieldDescriptor {
   type: string;
@@ -39,6 +43,10 @@ export const KUBERNETES_MESSAGES: MessageDescriptors = {
   ...CONTAINER_MESSAGES,
   ...VOLUME_MESSAGES,
   ...APPS_MESSAGES,
+  ...BATCH_MESSAGES,
+  ...RBAC_MESSAGES,
+  ...NETWORKING_MESSAGES,
+  ...POLICY_MESSAGES,
 };
 
 /**
