@@ -17,7 +17,7 @@ let kubectl: string;
 
 beforeAll(async () => {
   kubectl = await kubectlBinary();
-  for (const file of ['pod.yaml', 'deploy.yaml', 'bad-name.yaml', 'svc.yaml', 'bad-field.yaml'])
+  for (const file of ['pod.yaml', 'deploy.yaml', 'bad-name.yaml', 'svc.yaml', 'bad-field.yaml', 'crd.yaml', 'ct.yaml'])
     copyFileSync(join(root, 'tests/manifests', file), join(dir, file));
   server = spawn('node', ['cli/kubeplay.js', 'serve', '--port', '0', '--kubeconfig', join(dir, 'kubeconfig')], {
     cwd: root,
@@ -212,6 +212,15 @@ const SESSION: Array<[string, string, string, number]> = [
   ],
   ['get svc web -o jsonpath={.spec.type}/{.spec.ports[0].targetPort}', 'NodePort/8080', '', 0],
   ['get cronjob tick -o jsonpath={.spec.schedule}/{.spec.concurrencyPolicy}', '*/1 * * * */Allow', '', 0],
+  ['apply -f crd.yaml', 'customresourcedefinition.apiextensions.k8s.io/crontabs.stable.example.com created\n', '', 0],
+  [
+    'wait --for=condition=established crd/crontabs.stable.example.com --timeout=5s',
+    'customresourcedefinition.apiextensions.k8s.io/crontabs.stable.example.com condition met\n',
+    '',
+    0,
+  ],
+  ['apply -f ct.yaml', 'crontab.stable.example.com/tick created\n', '', 0],
+  ['get ct', 'NAME   SPEC          AGE\ntick   */5 * * * *   Xs\n', '', 0],
   [
     'get svc nginx -o jsonpath={.spec.type}/{.spec.ports[0].protocol}/{.spec.ports[0].targetPort}',
     'NodePort/TCP/80',

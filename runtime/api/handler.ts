@@ -12,7 +12,9 @@ import { removeFields, unknownFields } from './openapi/field-validation';
 import { ResourceRegistry } from './registry';
 import { requestInfo, type RequestInfo } from './request-info';
 import { groupVersion, type ResourceType, type Verb } from './resource';
+import { customresourcedefinitions } from './resources/customresourcedefinitions';
 import { namespaces } from './resources/namespaces';
+import { customResourceTypes } from './custom-resources';
 import { parseFieldSelector, parseLabelSelector, SelectorError } from './selectors';
 import {
   badRequest,
@@ -70,6 +72,7 @@ class ApiServer {
   ) {}
 
   async handle(request: ApiRequest): Promise<ApiResponse> {
+    this.refreshCustomResources();
     const info = requestInfo(request.method, request.path);
     if (!info.isResourceRequest) return serveNonResource(this.registry, request, info);
     const type = this.registry.lookup(info.group, info.version, info.resource ?? '');
@@ -101,6 +104,18 @@ class ApiServer {
       default:
         throw methodNotSupported(errorTarget(type), info.verb);
     }
+  }
+
+  private customResourcesRevision = -1;
+
+  /** Serves what the stored CustomResourceDefinitions define, as of the latest CRD change. */
+  private refreshCustomResources(): void {
+    const crds = this.objects.list(customresourcedefinitions, {}).items;
+    const revision = Math.max(0, ...crds.map((crd) => Number(crd.metadata?.resourceVersion ?? 0)));
+    const key = revision * 1000 + crds.length;
+    if (key === this.customResourcesRevision) return;
+    this.customResourcesRevision = key;
+    this.registry.setCustomResources(customResourceTypes(crds));
   }
 
   /** A single object, as JSON or as a one-row Table, with any warnings in a Warning header. */

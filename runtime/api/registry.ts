@@ -105,14 +105,28 @@ export const GROUP_ORDER: readonly string[] = [
 /** The resource registry: lookups by group/version/plural, kind, and for discovery. */
 export class ResourceRegistry {
   private readonly byPath = new Map<string, ResourceType>();
+  private custom: readonly ResourceType[] = [];
+  private customByPath = new Map<string, ResourceType>();
 
-  constructor(readonly resources: readonly ResourceType[] = RESOURCES) {
-    for (const type of resources) this.byPath.set(`${groupVersion(type)}/${type.plural}`, type);
+  constructor(readonly builtins: readonly ResourceType[] = RESOURCES) {
+    for (const type of builtins) this.byPath.set(pathOf(type), type);
+  }
+
+  /** Every served resource: the built-in ones, then those of custom resource definitions. */
+  get resources(): readonly ResourceType[] {
+    return this.custom.length ? [...this.builtins, ...this.custom] : this.builtins;
+  }
+
+  /** Replaces the resources served for CustomResourceDefinitions (built-in names win). */
+  setCustomResources(types: readonly ResourceType[]): void {
+    this.custom = types.filter((t) => !this.byPath.has(pathOf(t)));
+    this.customByPath = new Map(this.custom.map((t) => [pathOf(t), t]));
   }
 
   /** The resource at `group/version` named `plural`. */
   lookup(group: string, version: string, plural: string): ResourceType | undefined {
-    return this.byPath.get(`${group ? `${group}/` : ''}${version}/${plural}`);
+    const path = `${group ? `${group}/` : ''}${version}/${plural}`;
+    return this.byPath.get(path) ?? this.customByPath.get(path);
   }
 
   /** The resources of one group/version, sorted by name. */
@@ -136,3 +150,5 @@ export class ResourceRegistry {
       .map((name) => ({ name, versions: [...(versions.get(name) ?? [])] }));
   }
 }
+
+const pathOf = (type: ResourceType): string => `${groupVersion(type)}/${type.plural}`;

@@ -1,0 +1,112 @@
+import { isObject, type KubeObject } from './object';
+import {
+  ALL_VERBS,
+  SCALE_SUBRESOURCE,
+  STATUS_SUBRESOURCE,
+  type ColumnDefinition,
+  type ResourceType,
+  type Subresource,
+} from './resource';
+import { AGE_COLUMN, age, column, NAME_COLUMN, translateTimestampSince } from './table';
+
+type PrinterColumn = {
+  name?: string;
+  type?: string;
+  format?: string;
+  description?: string;
+  priority?: number;
+  jsonPath?: string;
+};
+type CrdVersion = {
+  name?: string;
+  served?: boolean;
+  subresources?: { status?: unknown; scale?: unknown };
+  additionalPrinterColumns?: PrinterColumn[];
+};
+type CrdSpec = {
+  group?: string;
+  scope?: string;
+  names?: { plural?: string; singular?: string; kind?: string; shortNames?: string[]; categories?: string[] };
+  versions?: CrdVersion[];
+};
+
+/** The value at a printer column's simple JSONPath (`.spec.replicas`, `.status.conditions[0].type`). */
+export function simpleJsonPath(object: unknown, path: string): unknown {
+  let current: unknown = object;
+  for (const step of path.replace(/^\{?\.?|\}?$/g, '').split(/\.|(?=\[)/)) {
+    if (step === '') continue;
+    const index = /^\[(\d+)\]$/.exec(step);
+    if (index) current = Array.isArray(current) ? current[Number(index[1])] : undefined;
+    else current = isObject(current) ? current[step] : undefined;
+    if (current === undefined) return undefined;
+  }
+  return current;
+}
+
+/** One printer column's cell: dates as ages, objects as JSON, missing values empty. */
+function cell(column: PrinterColumn, object: KubeObject, now: number): unknown {
+  const value = simpleJsonPath(object, column.jsonPath ?? '');
+  if (value === undefined || value === null) return null;
+  if (column.type === 'date') return translateTimestampSince(value, { now });
+  if (typeof value === 'object') return JSON.stringify(value);
+  return value;
+}
+
+/** A custom resource's table: Name, then its printer columns, or Name and Age without any. */
+function customTable(columns: PrinterColumn[]): ResourceType['table'] {
+  if (columns.length === 0) {
+    return {
+      columns: [NAME_COLUMN, AGE_COLUMN],
+      row: (object, context) => [object.metadata?.name ?? '', age(object, context)],
+    };
+  }
+  const definitions: ColumnDefinition[] = columns.map((c) =>
+    column(
+      c.name ?? '',
+      (c.type ?? 'string') as ColumnDefinition['type'],
+      c.description ?? '',
+      c.priority ?? 0,
+      c.format ?? '',
+    ),
+  );
+  return {
+    columns: [NAME_COLUMN, ...definitions],
+    row: (object, context) => [object.metadata?.name ?? '', ...columns.map((c) => cell(c, object, context.now))],
+  };
+}
+
+/**
+ * The resources that established CustomResourceDefinitions serve, one per served version: their
+ * names, scope, status and scale subresources and printer columns, as the apiextensions server
+ * exposes them. Their objects are stored and kept as sent (no schema checks yet).
+ */
+export function customResourceTypes(crds: readonly KubeObject[]): ResourceType[] {
+  const types: ResourceType[] = [];
+  for (const crd of crds) {
+    if (crd.metadata?.deletionTimestamp) continue;
+    const spec = (isObject(crd.spec) ? crd.spec : {}) as CrdSpec;
+    const names = spec.names ?? {};
+    if (!spec.group || !names.plural || !names.kind) continue;
+    for (const version of spec.versions ?? []) {
+      if (!version.name || version.served === false) continue;
+      const subresources: Subresource[] = [];
+      if (version.subresources?.scale) subresources.push(SCALE_SUBRESOURCE);
+      if (version.subresources?.status) subresources.push(STATUS_SUBRESOURCE);
+      types.push({
+        group: spec.group,
+        version: version.name,
+        kind: names.kind,
+        plural: names.plural,
+        singular: names.singular || names.kind.toLowerCase(),
+        namespaced: spec.scope !== 'Cluster',
+        ...(names.shortNames?.length ? { shortNames: names.shortNames } : {}),
+        ...(names.categories?.length ? { categories: names.categories } : {}),
+        verbs: ALL_VERBS,
+        ...(subresources.length ? { subresources } : {}),
+        hasStatus: Boolean(version.subresources?.status),
+        table: customTable(version.additionalPrinterColumns ?? []),
+      });
+    }
+  }
+  return types;
+}
