@@ -274,3 +274,28 @@ describe('ResourceQuota admission', () => {
     );
   });
 });
+
+describe('watch bookmarks', () => {
+  it('are sent only when allowed: about once a minute, and at the end of streamed initial events', async () => {
+    const { request, api, clock } = await createTestApi();
+    await request('POST', PODS, podManifest('a'));
+    const quiet = await api({ method: 'GET', path: `${PODS}?watch=true&resourceVersion=1&timeoutSeconds=120` });
+    const streamed = await api({
+      method: 'GET',
+      path: `${PODS}?watch=true&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true`,
+    });
+    clock.advance(60_000);
+    const [added, end, periodic] = await events(streamed, 3);
+    expect(added.type).toBe('ADDED');
+    expect(end).toMatchObject({
+      type: 'BOOKMARK',
+      object: { metadata: { annotations: { 'k8s.io/initial-events-end': 'true' } } },
+    });
+    expect(periodic).toEqual({
+      type: 'BOOKMARK',
+      object: { kind: 'Pod', apiVersion: 'v1', metadata: { resourceVersion: end.object.metadata.resourceVersion } },
+    });
+    clock.advance(60_000);
+    expect((await events(quiet, 5)).map((e) => e.type)).toEqual(['ADDED']);
+  });
+});

@@ -254,12 +254,25 @@ class ApiServer {
       first = false;
       send({ type: eventType, object: body });
     };
+    const bookmarks = info.query.flag('allowWatchBookmarks');
+    const bookmark = (annotations?: Record<string, string>): void =>
+      send({
+        type: 'BOOKMARK',
+        object: {
+          kind: type.kind,
+          apiVersion: groupVersion(type),
+          metadata: { resourceVersion: String(this.objects.revision()), ...(annotations ? { annotations } : {}) },
+        },
+      });
     const rv = info.query.get('resourceVersion');
+    const initialEvents = info.query.flag('sendInitialEvents');
     let after: number;
-    if (!rv || rv === '0') {
+    if (!rv || rv === '0' || initialEvents) {
       const { items } = this.objects.list(type, { ...options, limit: undefined, continueToken: undefined });
       after = this.objects.revision();
       for (const object of items) emit({ type: 'ADDED', object });
+      // Streaming lists (sendInitialEvents) mark the end of the initial state with a bookmark.
+      if (initialEvents && bookmarks) bookmark({ 'k8s.io/initial-events-end': 'true' });
     } else {
       after = Number(rv);
       if (!Number.isInteger(after) || after < 0)
@@ -272,6 +285,15 @@ class ApiServer {
       if (!(error instanceof StatusError)) throw error;
       send({ type: 'ERROR', object: error.status });
       stream.close();
+    }
+    if (bookmarks) {
+      // Like the watch cache, a bookmark about once a minute tells the client how far it is.
+      const tick = (): void => {
+        bookmark();
+        timer = this.clock.setTimer(60_000, tick);
+      };
+      let timer = this.clock.setTimer(60_000, tick);
+      stream.whenClosed(() => timer.cancel());
     }
     const timeout = watchTimeout(info.query);
     if (timeout > 0) {
