@@ -303,7 +303,7 @@ class ApiServer {
     return { status: 200, headers: { 'content-type': 'application/json' }, body: '', stream };
   }
 
-  private writeOptions(info: RequestInfo): { dryRun: boolean; fieldManager?: string } {
+  private writeOptions(info: RequestInfo, request?: ApiRequest): { dryRun: boolean; fieldManager?: string } {
     const dryRun = info.query.all('dryRun');
     if (dryRun.some((v) => v !== 'All'))
       throw badRequest(`dryRun: Unsupported value: "${dryRun.find((v) => v !== 'All')}": supported values: "All"`);
@@ -313,7 +313,9 @@ class ApiServer {
         `fieldValidation: Unsupported value: "${validation}": supported values: "Ignore", "Strict", "Warn"`,
       );
     }
-    return { dryRun: dryRun.length > 0, fieldManager: info.query.get('fieldManager') };
+    // Without a fieldManager, the manager is the client's user agent up to its first slash.
+    const agent = request?.headers?.['user-agent']?.split('/')[0];
+    return { dryRun: dryRun.length > 0, fieldManager: info.query.get('fieldManager') || agent || undefined };
   }
 
   private checkBodyMeta(type: ResourceType, body: KubeObject, namespace: string | undefined): void {
@@ -342,7 +344,7 @@ class ApiServer {
     if (info.name !== undefined) throw methodNotSupported(errorTarget(type), 'create');
     const body = await decodeObject(request);
     this.checkBodyMeta(type, body, namespace);
-    const options = this.writeOptions(info);
+    const options = this.writeOptions(info, request);
     if (type.namespaced) {
       if (!namespace) throw pathNotFound();
       this.objects.checkNamespace(
@@ -368,7 +370,7 @@ class ApiServer {
     this.checkBodyMeta(type, body, namespace);
     const warnings = await this.checkFields(type, body, info);
     const updated = await this.objects.update(type, namespace, info.name as string, body, {
-      ...this.writeOptions(info),
+      ...this.writeOptions(info, request),
       admit: this.updateAdmission(type),
     });
     return this.reply(request, type, 200, updated, warnings);
@@ -387,7 +389,14 @@ class ApiServer {
     namespace: string | undefined,
   ): Promise<ApiResponse> {
     const name = info.name as string;
-    const options = this.writeOptions(info);
+    const base = this.writeOptions(info, request);
+    let options: typeof base & { apply?: { config: KubeObject; force: boolean } } = base;
+    if (contentType(request) === 'application/apply-patch+yaml') {
+      if (!info.query.get('fieldManager')) throw badRequest('fieldManager is required for apply requests');
+      const config = decodeValue(request, 'application/yaml');
+      if (!isObject(config)) throw badRequest('patch: must be an object');
+      options = { ...base, apply: { config: config as KubeObject, force: info.query.flag('force') } };
+    }
     let current: KubeObject;
     try {
       current = this.objects.get(type, namespace, name);
@@ -468,7 +477,7 @@ class ApiServer {
     type: ResourceType,
     namespace: string | undefined,
   ): Promise<ApiResponse> {
-    const options = { ...this.writeOptions(info), ...this.deleteOptions(request, info, type) };
+    const options = { ...this.writeOptions(info, request), ...this.deleteOptions(request, info, type) };
     const deleted = await this.objects.delete(type, namespace, info.name as string, options);
     return this.reply(request, type, 200, deleted);
   }
@@ -479,7 +488,7 @@ class ApiServer {
     type: ResourceType,
     namespace: string | undefined,
   ): Promise<ApiResponse> {
-    const options = { ...this.writeOptions(info), ...this.deleteOptions(request, info, type) };
+    const options = { ...this.writeOptions(info, request), ...this.deleteOptions(request, info, type) };
     const { items, resourceVersion } = this.objects.list(type, {
       ...this.listOptions(info, type, namespace),
       limit: undefined,
@@ -513,7 +522,7 @@ class ApiServer {
     const verb = info.verb;
     if (!sub.verbs.includes(verb))
       throw methodNotSupported({ group: type.group, resource: `${type.plural}/${sub.name}` }, verb);
-    const options = this.writeOptions(info);
+    const options = this.writeOptions(info, request);
     if (sub.name === 'status') {
       if (verb === 'get') return this.reply(request, type, 200, this.objects.get(type, namespace, name));
       const current = this.objects.get(type, namespace, name);

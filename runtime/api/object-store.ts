@@ -2,6 +2,16 @@ import type { Clock } from '../clock';
 import { randomString, randomUuid, type Rng } from '../rng';
 import { StoreError, type Store, type StoredValue } from '../storage/store';
 import { formatTime } from '../util/time';
+import {
+  changedFields,
+  fieldsOf,
+  recordApply,
+  recordUpdate,
+  union,
+  type ApplyConflict,
+  type FieldOwnership,
+  type ManagedFieldsEntry,
+} from './managed-fields';
 import { clone, fieldAt, isObject, type KubeObject } from './object';
 import { groupVersion, type AdmissionContext, type FieldError, type ResourceType } from './resource';
 import type { FieldSelector, LabelSelector } from './selectors';
@@ -16,13 +26,17 @@ import {
   notFound,
   OPTIMISTIC_LOCK_MESSAGE,
   serviceUnavailable,
+  StatusError,
 } from './status';
 import { validateObjectMeta } from './validation';
 
 /** Options every write takes from the query string. */
 export interface WriteOptions {
   dryRun: boolean;
+  /** Who writes, for managedFields (the fieldManager, or what the user agent implies). */
   fieldManager?: string;
+  /** Server-side apply: the applied configuration, and whether to take conflicting fields. */
+  apply?: { config: KubeObject; force: boolean };
 }
 
 /** A list's selection and paging. */
@@ -186,6 +200,10 @@ export class ObjectStore {
     if (type.hasStatus || isObject(object.spec)) meta.generation = 1;
     // Status is the system's to write: a new object starts with what defaulting gives it.
     if (type.hasStatus) delete object.status;
+    // The creator owns what it sent plus the scheme's defaults, not what admission adds.
+    const defaulted = clone(object);
+    type.defaults?.(defaulted, this.admissionContext('update'));
+    const sent = fieldsOf(defaulted);
     options.mutate?.(object);
     type.defaults?.(object, this.admissionContext('create'));
     this.validate(type, object, undefined);
@@ -197,6 +215,9 @@ export class ObjectStore {
     if (!meta.name && meta.generateName) {
       meta.name = `${meta.generateName.slice(0, 58)}${randomString(this.rng, 5)}`;
     }
+    const owner = this.owner(type, options, undefined);
+    const owned = options.apply ? fieldsOf(options.apply.config) : sent;
+    meta.managedFields = recordUpdate([], owner, owned, fieldsOf(object));
     if (options.dryRun) return object;
     const name = meta.name as string;
     try {
@@ -257,6 +278,7 @@ export class ObjectStore {
     }
     next.apiVersion = groupVersion(type);
     next.kind = type.kind;
+    next.metadata = { ...next.metadata, managedFields: this.ownership(type, options, old, next) };
     delete next.metadata?.resourceVersion;
     if (options.dryRun)
       return { ...next, metadata: { ...next.metadata, resourceVersion: String(current.modRevision) } };
@@ -269,6 +291,48 @@ export class ObjectStore {
     } catch (error) {
       throw this.storeFailure(type, name, error);
     }
+  }
+
+  /** Who a write's fields belong to. */
+  private owner(type: ResourceType, options: WriteOptions, subresource: 'status' | undefined): FieldOwnership {
+    return {
+      manager: options.fieldManager || 'unknown',
+      operation: options.apply ? 'Apply' : 'Update',
+      apiVersion: groupVersion(type),
+      time: formatTime(this.clock.now()),
+      ...(subresource ? { subresource } : {}),
+    };
+  }
+
+  /**
+   * The managed fields after an update: an Update owns what it changed; a server-side apply owns
+   * its configuration's fields, removes what it stopped applying, and fails on conflicts with
+   * other managers unless forced.
+   */
+  private ownership(
+    type: ResourceType,
+    options: WriteOptions & { subresource?: 'status' },
+    old: KubeObject,
+    next: KubeObject,
+  ): ManagedFieldsEntry[] {
+    const entries = (old.metadata?.managedFields ?? []) as ManagedFieldsEntry[];
+    const owner = this.owner(type, options, options.subresource);
+    if (options.apply) {
+      const result = recordApply(
+        entries,
+        owner,
+        fieldsOf(options.apply.config),
+        options.apply.config,
+        old,
+        next,
+        options.apply.force,
+      );
+      if ('conflicts' in result) throw applyConflict(type, old.metadata?.name ?? '', result.conflicts);
+      return result.entries;
+    }
+    const present = union(fieldsOf(next), fieldsOf(next, 'status'));
+    const sent = fieldsOf(next, options.subresource);
+    return recordUpdate(entries, owner, changedFields(sent, next, old), present);
   }
 
   /**
@@ -502,11 +566,48 @@ export function errorTarget(type: ResourceType): { group: string; resource: stri
   return { group: type.group, resource: type.plural };
 }
 
-/** The object as stored: without apiVersion, kind and resourceVersion, which the store supplies. */
+/** 409 for a server-side apply that would take other managers' fields (structured-merge-diff's text). */
+function applyConflict(type: ResourceType, name: string, conflicts: ApplyConflict[]): StatusError {
+  const count = conflicts.reduce((n, c) => n + c.paths.length, 0);
+  const parts = conflicts.map((c) =>
+    c.paths.length === 1
+      ? `conflict with "${c.manager}" using ${c.apiVersion}: ${c.paths[0]}`
+      : `conflicts with "${c.manager}" using ${c.apiVersion}:\n${c.paths.map((p) => `- ${p}`).join('\n')}`,
+  );
+  return new StatusError({
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message: `Apply failed with ${count} conflict${count === 1 ? '' : 's'}: ${parts.join('\n')}`,
+    reason: 'Conflict',
+    details: {
+      name,
+      ...(type.group ? { group: type.group } : {}),
+      kind: type.plural,
+      causes: conflicts.flatMap((c) =>
+        c.paths.map((field) => ({
+          reason: 'FieldManagerConflict',
+          message: `conflict with "${c.manager}" using ${c.apiVersion}`,
+          field,
+        })),
+      ),
+    },
+    code: 409,
+  });
+}
+
+/**
+ * The object as stored: without apiVersion, kind and resourceVersion, which the store supplies,
+ * and without empty label or annotation maps (Go's omitempty drops them).
+ */
 function strip(object: KubeObject): KubeObject {
   const { apiVersion: _a, kind: _k, ...rest } = object;
   const meta = { ...rest.metadata };
   delete meta.resourceVersion;
+  for (const field of ['labels', 'annotations'] as const) {
+    if (meta[field] && Object.keys(meta[field] as object).length === 0) delete meta[field];
+  }
   return { ...rest, metadata: meta };
 }
 

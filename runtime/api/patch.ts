@@ -38,6 +38,15 @@ const MERGE_KEYS: Record<string, string> = {
   resourceClaims: 'name',
 };
 
+/**
+ * The merge key of a list field, or '' for a set of primitives, or undefined for an atomic list.
+ * `ports` is keyed by `containerPort` in containers and by `port` in services.
+ */
+export function mergeKeyFor(field: string, items: readonly unknown[]): string | undefined {
+  if (field === 'ports' && items.some((p) => isObject(p) && 'port' in p && !('containerPort' in p))) return 'port';
+  return MERGE_KEYS[field];
+}
+
 const DIRECTIVE_PREFIXES = ['$setElementOrder/', '$deleteFromPrimitiveList/', '$retainKeys'];
 
 /**
@@ -74,7 +83,7 @@ export function strategicMergePatch(target: unknown, patch: unknown, field = '')
 }
 
 function mergeList(target: unknown[], patch: unknown[], field: string): unknown[] {
-  const key = MERGE_KEYS[field];
+  const key = mergeKeyFor(field, [...patch, ...target]);
   if (key === undefined) {
     return patch.filter((item) => !(isObject(item) && item.$patch === 'replace')).map((item) => clone(item));
   }

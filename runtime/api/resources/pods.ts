@@ -167,18 +167,19 @@ function defaultPod(pod: KubeObject, context: AdmissionContext): void {
   if (!isObject(spec)) return;
   spec.dnsPolicy ??= 'ClusterFirst';
   spec.enableServiceLinks ??= true;
-  spec.preemptionPolicy ??= 'PreemptLowerPriority';
-  spec.priority ??= 0;
   spec.restartPolicy ??= 'Always';
   spec.schedulerName ??= 'default-scheduler';
   spec.securityContext ??= {};
   spec.terminationGracePeriodSeconds ??= 30;
   if (context.operation === 'update') {
-    // Defaulting runs on update too, but the admission plugins below only on create.
+    // Scheme defaulting runs on every write; the admission plugins below only on create.
     for (const container of list<Json>(spec.containers)) defaultContainer(container, undefined);
     for (const container of list<Json>(spec.initContainers)) defaultContainer(container, undefined);
     return;
   }
+  // Admission on create: Priority, ServiceAccount, DefaultTolerationSeconds.
+  spec.preemptionPolicy ??= 'PreemptLowerPriority';
+  spec.priority ??= 0;
   spec.serviceAccountName ??= spec.serviceAccount ?? 'default';
   spec.serviceAccount ??= spec.serviceAccountName;
   const tolerations = list<Json>(spec.tolerations);
