@@ -259,3 +259,26 @@ describe('lists', () => {
     expect(names((await request('GET', '/api/v1/pods')).body)).toEqual(['a', 'b', 'c']);
   });
 });
+
+describe('Table serialisation', () => {
+  it('the fast list path prints exactly the Table toTable builds', async () => {
+    const { request, cluster } = await createTestApi();
+    await request('POST', PODS, podManifest('a', { metadata: { labels: { app: 'x' } } }));
+    await request('POST', PODS, { ...podManifest('done'), status: { phase: 'Succeeded' } });
+    const { toTable } = await import('./table-response');
+    const { pods } = await import('./resources/pods');
+    for (const includeObject of ['Metadata', 'Object', 'None'] as const) {
+      const listed = (
+        await request('GET', `${PODS}?includeObject=${includeObject}`, undefined, { accept: TABLE_ACCEPT })
+      ).body;
+      const objects = (await request('GET', PODS)).body;
+      const expected = toTable(
+        pods,
+        objects.items,
+        { now: Date.UTC(2026, 0, 1) },
+        { include: includeObject, resourceVersion: String(cluster.store.revision()) },
+      );
+      expect(listed).toEqual(JSON.parse(JSON.stringify(expected)));
+    }
+  });
+});

@@ -26,11 +26,11 @@ import {
   StatusError,
 } from './status';
 import { ChunkStream } from './stream';
-import { toTable, wantsTable } from './table-response';
+import { tableJson, toTable, wantsTable } from './table-response';
 import type { ApiHandler, ApiRequest, ApiResponse } from './types';
 import { serveNonResource } from './non-resource';
 import { patchFromRequest } from './patch-request';
-import { includeObject, respond, watchTimeout } from './respond';
+import { includeObject, respond, respondJson, watchTimeout } from './respond';
 import { bindPod, serveScale } from './subresources';
 
 /** What the API server is built from. */
@@ -215,11 +215,13 @@ class ApiServer {
     this.checkAccept(request);
     const result = this.objects.list(type, this.listOptions(info, type, namespace));
     if (wantsTable(request.headers?.accept)) {
-      return respond(
-        request,
-        200,
-        toTable(type, result.items, { now: this.clock.now() }, { ...result, include: includeObject(info.query) }),
+      const table = tableJson(
+        type,
+        result.items,
+        { now: this.clock.now() },
+        { ...result, include: includeObject(info.query) },
       );
+      return respondJson(request, 200, table);
     }
     const metadata: Record<string, unknown> = { resourceVersion: result.resourceVersion };
     if (result.continueToken) metadata.continue = result.continueToken;

@@ -200,10 +200,10 @@ export class ObjectStore {
     if (type.hasStatus || isObject(object.spec)) meta.generation = 1;
     // Status is the system's to write: a new object starts with what defaulting gives it.
     if (type.hasStatus) delete object.status;
-    // The creator owns what it sent plus the scheme's defaults, not what admission adds.
-    const defaulted = clone(object);
-    type.defaults?.(defaulted, this.admissionContext('update'));
-    const sent = fieldsOf(defaulted);
+    // The creator owns what it sent plus the scheme's defaults (the defaulting every write gets),
+    // not what admission adds afterwards.
+    type.defaults?.(object, this.admissionContext('update'));
+    const sent = options.apply ? fieldsOf(options.apply.config) : fieldsOf(object);
     options.mutate?.(object);
     type.defaults?.(object, this.admissionContext('create'));
     this.validate(type, object, undefined);
@@ -215,9 +215,7 @@ export class ObjectStore {
     if (!meta.name && meta.generateName) {
       meta.name = `${meta.generateName.slice(0, 58)}${randomString(this.rng, 5)}`;
     }
-    const owner = this.owner(type, options, undefined);
-    const owned = options.apply ? fieldsOf(options.apply.config) : sent;
-    meta.managedFields = recordUpdate([], owner, owned, fieldsOf(object));
+    meta.managedFields = recordUpdate([], this.owner(type, options, undefined), sent, sent);
     if (options.dryRun) return object;
     const name = meta.name as string;
     try {

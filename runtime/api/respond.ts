@@ -31,3 +31,10 @@ export function includeObject(query: Query): IncludeObject {
   const value = query.get('includeObject');
   return value === 'Object' || value === 'None' ? value : 'Metadata';
 }
+
+/** A response whose JSON is already serialised (indented on demand, as respond does). */
+export function respondJson(request: ApiRequest, code: number, json: string): ApiResponse {
+  const agent = request.headers?.['user-agent'] ?? '';
+  if (/^(curl|Wget|Mozilla\/5\.0)/.test(agent)) return respond(request, code, JSON.parse(json));
+  return { status: code, headers: { 'content-type': 'application/json' }, body: json };
+}
