@@ -182,6 +182,8 @@ const SESSION: Array<[string, string, string, number]> = [
     1,
   ],
   ['apply --server-side --force-conflicts -f deploy.yaml', 'deployment.apps/web serverside-applied\n', '', 0],
+  ['replace -f deploy.yaml', 'deployment.apps/web replaced\n', '', 0],
+  ['get events', '', 'No resources found in default namespace.\n', 0],
   [
     'get deploy,pods',
     'NAME                  READY   UP-TO-DATE   AVAILABLE   AGE\ndeployment.apps/web   0/2     0            0           Xs\n\nNAME         READY   STATUS    RESTARTS   AGE\npod/qingge   0/1     Pending   0          Xs\n',
