@@ -66,3 +66,35 @@ describe('custom resources', () => {
     expect((await request('GET', '/apis/stable.example.com/v1/namespaces/default/crontabs')).status).toBe(404);
   });
 });
+
+describe('custom resources with a structural schema', () => {
+  it('drop unknown fields, warning about them, or refuse them under strict validation', async () => {
+    const { request } = await createTestApi();
+    const structural = structuredClone(crd);
+    structural.spec.versions[0].schema = {
+      openAPIV3Schema: {
+        type: 'object',
+        properties: {
+          spec: { type: 'object', properties: { cronSpec: { type: 'string' }, replicas: { type: 'integer' } } },
+        },
+      },
+    } as never;
+    await request('POST', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', structural);
+    const path = '/apis/stable.example.com/v1/namespaces/default/crontabs';
+    const cr = {
+      apiVersion: 'stable.example.com/v1',
+      kind: 'CronTab',
+      metadata: { name: 'tick', labels: { a: 'b' } },
+      spec: { cronSpec: '* * * * *', bogus: 1 },
+    };
+    expect((await request('POST', `${path}?fieldValidation=Strict`, cr)).body).toMatchObject({
+      code: 400,
+      message:
+        'CronTab in version "v1" cannot be handled as a CronTab: strict decoding error: unknown field "spec.bogus"',
+    });
+    const warned = await request('POST', path, cr);
+    expect(warned.response.headers.warning).toBe('299 - "unknown field \\"spec.bogus\\""');
+    expect(warned.body.spec).toEqual({ cronSpec: '* * * * *' });
+    expect(warned.body.metadata.labels).toEqual({ a: 'b' });
+  });
+});

@@ -1,4 +1,5 @@
 import { isObject, type KubeObject } from './object';
+import type { OpenApiSchema } from './openapi/field-validation';
 import {
   ALL_VERBS,
   SCALE_SUBRESOURCE,
@@ -19,6 +20,7 @@ type PrinterColumn = {
 };
 type CrdVersion = {
   name?: string;
+  schema?: { openAPIV3Schema?: Record<string, unknown> };
   served?: boolean;
   subresources?: { status?: unknown; scale?: unknown };
   additionalPrinterColumns?: PrinterColumn[];
@@ -104,9 +106,27 @@ export function customResourceTypes(crds: readonly KubeObject[]): ResourceType[]
         verbs: ALL_VERBS,
         ...(subresources.length ? { subresources } : {}),
         hasStatus: Boolean(version.subresources?.status),
+        ...(version.schema?.openAPIV3Schema ? { schema: version.schema.openAPIV3Schema } : {}),
         table: customTable(version.additionalPrinterColumns ?? []),
       });
     }
   }
   return types;
+}
+
+/**
+ * The schema a custom resource is checked against: its CRD's structural schema, plus the fields
+ * every object has (apiVersion, kind, and metadata, which the schema does not describe).
+ */
+export function customResourceSchema(schema: Record<string, unknown>): OpenApiSchema {
+  const properties = (isObject(schema.properties) ? schema.properties : {}) as Record<string, OpenApiSchema>;
+  return {
+    ...(schema as OpenApiSchema),
+    properties: {
+      ...properties,
+      apiVersion: { type: 'string' },
+      kind: { type: 'string' },
+      metadata: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+    },
+  };
 }

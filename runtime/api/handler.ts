@@ -14,7 +14,7 @@ import { requestInfo, type RequestInfo } from './request-info';
 import { groupVersion, type ResourceType, type Verb } from './resource';
 import { customresourcedefinitions } from './resources/customresourcedefinitions';
 import { namespaces } from './resources/namespaces';
-import { customResourceTypes } from './custom-resources';
+import { customResourceSchema, customResourceTypes } from './custom-resources';
 import { parseFieldSelector, parseLabelSelector, SelectorError } from './selectors';
 import {
   badRequest,
@@ -149,7 +149,9 @@ class ApiServer {
     // Ignore skips the check, and so the schemas (a large chunk the browser loads on demand);
     // unlike the real decoder, it then keeps unknown fields instead of dropping them.
     if (mode === 'Ignore') return [];
-    const unknown = unknownFields(await componentSchemas(), schemaName(type), object);
+    const unknown = type.schema
+      ? unknownFields({ custom: customResourceSchema(type.schema) }, 'custom', object)
+      : unknownFields(await componentSchemas(), schemaName(type), object);
     if (unknown.length === 0) return [];
     const problems = unknown.map((field) => `unknown field "${field}"`);
     if (mode === 'Strict') {
