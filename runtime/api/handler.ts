@@ -513,13 +513,8 @@ class ApiServer {
     });
   }
 
-  private async subresource(
-    request: ApiRequest,
-    info: RequestInfo,
-    type: ResourceType,
-    parentNamespace?: string,
-  ): Promise<ApiResponse> {
-    const namespace = type.namespaced ? (parentNamespace ?? info.namespace) : undefined;
+  private async subresource(request: ApiRequest, info: RequestInfo, type: ResourceType): Promise<ApiResponse> {
+    const namespace = type.namespaced ? info.namespace : undefined;
     const name = info.name as string;
     const sub = type.subresources?.find((s) => s.name === info.subresource);
     if (!sub || info.name === undefined) throw pathNotFound();
