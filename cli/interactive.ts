@@ -1,18 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { createHostClock } from '../runtime/clock';
+import { randomSeed, realClock } from './host';
 import { createPlayground, type Playground } from '../runtime/playground';
 import { createSeededRng } from '../runtime/rng';
 import { MemoryBackend } from '../runtime/storage/backend';
 
 async function boot(): Promise<Playground> {
-  const clock = createHostClock({
-    now: () => Date.now(),
-    schedule: (callback, ms) => setTimeout(callback, ms),
-    unschedule: (handle) => clearTimeout(handle as NodeJS.Timeout),
-  });
+  const clock = realClock();
   return createPlayground({
     clock,
-    rng: createSeededRng(randomBytes(16).toString('hex')),
+    rng: createSeededRng(randomSeed()),
     storage: new MemoryBackend(),
   });
 }

@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { randomSeed, realClock } from './host';
 import { writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import type { ApiHandler } from '../runtime/api/types';
-import { createHostClock } from '../runtime/clock';
 import { createCluster } from '../runtime/cluster';
 import { createSeededRng } from '../runtime/rng';
 import { MemoryBackend, type StorageBackend } from '../runtime/storage/backend';
@@ -100,12 +99,8 @@ export async function runServe(args: string[]): Promise<number> {
     return 2;
   }
   const storage: StorageBackend = options.state ? FileBackend.open(options.state) : new MemoryBackend();
-  const clock = createHostClock({
-    now: () => Date.now(),
-    schedule: (callback, ms) => setTimeout(callback, ms),
-    unschedule: (handle) => clearTimeout(handle as NodeJS.Timeout),
-  });
-  const cluster = await createCluster({ clock, rng: createSeededRng(randomBytes(16).toString('hex')), storage });
+  const clock = realClock();
+  const cluster = await createCluster({ clock, rng: createSeededRng(randomSeed()), storage });
   const server = createServer((request, response) => {
     serveRequest(cluster.api, request, response).catch((error: unknown) => {
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });

@@ -1,7 +1,9 @@
 import type { Clock } from '../clock';
 import { randomString, randomUuid, type Rng } from '../rng';
 import { StoreError, type Store, type StoredValue } from '../storage/store';
+import { base64 } from '../util/sha256';
 import { formatTime } from '../util/time';
+import { encodeUtf8 } from '../util/utf8';
 import {
   changedFields,
   fieldsOf,
@@ -626,15 +628,10 @@ function decodeContinue(token: string): { key: string } {
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
 function base64url(text: string): string {
-  const bytes = [...text].map((c) => c.charCodeAt(0) & 0xff);
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    out += B64[n >> 18] + B64[(n >> 12) & 63];
-    if (i + 1 < bytes.length) out += B64[(n >> 6) & 63];
-    if (i + 2 < bytes.length) out += B64[n & 63];
-  }
-  return out;
+  return base64(new Uint8Array(encodeUtf8(text)))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 function fromBase64url(text: string): string {
