@@ -100,5 +100,10 @@ export function tableJson(
     metadata,
     columnDefinitions: table.columns,
   });
-  return `${head.slice(0, -1)},"rows":[${rows.join(',')}]}`;
+  const prefix = `${head.slice(0, -1)},"rows":[`;
+  if (rows.length === 0) return `${prefix}]}`;
+  // One join builds the body flat: wrapping a joined string would copy its megabytes again.
+  rows[0] = prefix + rows[0];
+  rows[rows.length - 1] += ']}';
+  return rows.join(',');
 }

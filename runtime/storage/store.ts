@@ -1,4 +1,5 @@
 import type { StorageBackend, StorageWrite } from './backend';
+import { migrate, OBJECT_PREFIX, type ObjectRecord } from './schema';
 
 /** An object as the store keeps it: the JSON value and its revisions (etcd's KeyValue). */
 export interface StoredValue {
@@ -38,7 +39,6 @@ export interface StoreWatch {
   cancel(): void;
 }
 
-const OBJECT_PREFIX = 'objects/';
 const REVISION_KEY = 'meta/revision';
 
 /** How many past events the store keeps for watches that start in the past. */
@@ -76,13 +76,17 @@ export class Store {
     this.compacted = revision;
   }
 
-  /** Loads the store kept in `backend` (empty at revision 1 if there is none). */
+  /**
+   * Loads the store kept in `backend` (empty at revision 1 if there is none), migrating records
+   * an older kubeplay wrote.
+   */
   static async open(backend: StorageBackend, historyLimit = DEFAULT_HISTORY): Promise<Store> {
+    await migrate(backend);
     const [meta] = await backend.scan(REVISION_KEY);
     const store = new Store(backend, meta ? Number(meta[1]) : 1, historyLimit);
-    for (const [, record] of await backend.scan(OBJECT_PREFIX)) {
-      const stored = record as StoredValue;
-      store.objects.set(stored.key, stored);
+    for (const [recordKey, record] of await backend.scan(OBJECT_PREFIX)) {
+      const key = recordKey.slice(OBJECT_PREFIX.length);
+      store.objects.set(key, { key, ...(record as ObjectRecord) });
     }
     return store;
   }
@@ -208,7 +212,7 @@ export class Store {
     if (this.failure) throw new StoreError('Unavailable', '', `storage failed: ${this.failure.message}`);
     const writes: StorageWrite[] = events.map(({ type, object }) =>
       type === 'put'
-        ? { key: OBJECT_PREFIX + object.key, value: object }
+        ? { key: OBJECT_PREFIX + object.key, value: persisted(object) }
         : { key: OBJECT_PREFIX + object.key, delete: true },
     );
     writes.push({ key: REVISION_KEY, value: events[events.length - 1].revision });
@@ -231,4 +235,9 @@ export class Store {
       if (event.object.key.startsWith(watcher.prefix)) watcher.listener(event);
     }
   }
+}
+
+/** The record schema 2 keeps for an object: its key is the record's key. */
+function persisted({ value, createRevision, modRevision }: StoredValue): ObjectRecord {
+  return { value, createRevision, modRevision };
 }
