@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryBackend } from '../runtime/storage/backend';
+import { STORE_SCHEMA } from '../runtime/storage/schema';
 import { createWorkerApi, type SessionListener } from './worker-api';
 
 const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -39,5 +40,17 @@ describe('the worker API', () => {
     const { l, received } = listener();
     await api.openSession(l, 80);
     expect(received.output.startsWith('\x1b[33mkubeplay: no storage\x1b[0m\r\n')).toBe(true);
+  });
+
+  it('runs a new cluster, and says so, when the saved one was written by a newer kubeplay', async () => {
+    const saved = new MemoryBackend();
+    await saved.commit([{ key: 'meta/schema', value: STORE_SCHEMA + 1 }]);
+    const api = createWorkerApi(Promise.resolve({ backend: saved }));
+    const { l, received } = listener();
+    await api.openSession(l, 80);
+    expect(received.output).toContain(
+      `\x1b[33mkubeplay: the saved cluster could not be opened (the saved cluster has storage schema ${STORE_SCHEMA + 1}, newer than this kubeplay's ${STORE_SCHEMA}); this tab runs a new one and keeps nothing.\x1b[0m\r\n`,
+    );
+    expect(await saved.scan('')).toEqual([['meta/schema', STORE_SCHEMA + 1]]);
   });
 });

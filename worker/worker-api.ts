@@ -2,7 +2,7 @@ import { createHostClock } from '../runtime/clock';
 import { createPlayground, type Playground } from '../runtime/playground';
 import { createSeededRng } from '../runtime/rng';
 import type { ShellSession } from '../runtime/shell/session';
-import type { StorageBackend } from '../runtime/storage/backend';
+import { MemoryBackend, type StorageBackend } from '../runtime/storage/backend';
 
 /** How the page hears from one terminal session (passed through comlink as a proxy). */
 export interface SessionListener {
@@ -34,7 +34,7 @@ export function createWorkerApi(
   storage: Promise<WorkerStorage>,
   waitingNotice: () => Promise<string> = async () => '',
 ): WorkerApi {
-  const playground: Promise<Playground> = storage.then(({ backend }) => {
+  const boot = (backend: StorageBackend): Promise<Playground> => {
     const seed = new Uint32Array(4);
     crypto.getRandomValues(seed);
     const clock = createHostClock({
@@ -43,16 +43,26 @@ export function createWorkerApi(
       unschedule: (handle) => clearTimeout(handle as number),
     });
     return createPlayground({ clock, rng: createSeededRng(seed.join('-')), storage: backend });
-  });
+  };
+  // A saved cluster that cannot be opened (one a newer kubeplay wrote) is left as it is.
+  const booted: Promise<{ playground: Playground; warning?: string }> = storage.then(({ backend, warning }) =>
+    boot(backend).then(
+      (playground) => ({ playground, warning }),
+      async (error: unknown) => ({
+        playground: await boot(new MemoryBackend()),
+        warning: `the saved cluster could not be opened (${error instanceof Error ? error.message : String(error)}); this tab runs a new one and keeps nothing.`,
+      }),
+    ),
+  );
   const sessions = new Map<number, ShellSession>();
   let nextId = 1;
   return {
     async openSession(listener, cols) {
       const notice = await waitingNotice();
       if (notice) listener.output(`\x1b[33mkubeplay: ${notice}\x1b[0m\r\n`);
-      const { warning } = await storage;
+      const { playground, warning } = await booted;
       if (warning) listener.output(`\x1b[33mkubeplay: ${warning}\x1b[0m\r\n`);
-      const session = (await playground).openSession({ write: (data) => listener.output(data) }, cols);
+      const session = playground.openSession({ write: (data) => listener.output(data) }, cols);
       const id = nextId++;
       sessions.set(id, session);
       session.onExit = (code) => {
