@@ -1,12 +1,14 @@
 import { randomSeed, realClock } from './host';
 import { writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { resolve } from 'node:path';
 import type { ApiHandler } from '../runtime/api/types';
 import { createCluster } from '../runtime/cluster';
 import { createSeededRng } from '../runtime/rng';
 import { MemoryBackend, type StorageBackend } from '../runtime/storage/backend';
 import { FileBackend } from './file-backend';
+import { createUpgradeHandler } from './remotecommand';
 
 /** Options of `kubeplay serve`. */
 export interface ServeOptions {
@@ -60,6 +62,30 @@ users:
 `;
 }
 
+function headersOf(request: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (typeof value === 'string') headers[name] = value;
+    else if (Array.isArray(value)) headers[name] = value.join(', ');
+  }
+  return headers;
+}
+
+/** An HTTP server for `api`: requests, watch streams, and exec/attach upgraded to WebSocket. */
+export function createApiServer(api: ApiHandler): Server {
+  const upgrade = createUpgradeHandler(api);
+  const server = createServer((request, response) => {
+    serveRequest(api, request, response).catch((error: unknown) => {
+      if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });
+      response.end(String(error));
+    });
+  });
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    upgrade(request, socket, head, headersOf(request)).catch(() => socket.destroy());
+  });
+  return server;
+}
+
 async function readBody(request: IncomingMessage): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
@@ -68,11 +94,7 @@ async function readBody(request: IncomingMessage): Promise<Uint8Array> {
 
 /** Serves `api` to one HTTP request: headers and body in, status, headers and (streamed) body out. */
 export async function serveRequest(api: ApiHandler, request: IncomingMessage, response: ServerResponse): Promise<void> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (typeof value === 'string') headers[name] = value;
-    else if (Array.isArray(value)) headers[name] = value.join(', ');
-  }
+  const headers = headersOf(request);
   const reply = await api({
     method: request.method ?? 'GET',
     path: request.url ?? '/',
@@ -101,12 +123,7 @@ export async function runServe(args: string[]): Promise<number> {
   const storage: StorageBackend = options.state ? FileBackend.open(options.state) : new MemoryBackend();
   const clock = realClock();
   const cluster = await createCluster({ clock, rng: createSeededRng(randomSeed()), storage });
-  const server = createServer((request, response) => {
-    serveRequest(cluster.api, request, response).catch((error: unknown) => {
-      if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });
-      response.end(String(error));
-    });
-  });
+  const server = createApiServer(cluster.api);
   await new Promise<void>((ready, fail) => {
     server.once('error', fail);
     server.listen(options.port, '127.0.0.1', ready);

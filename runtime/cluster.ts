@@ -1,4 +1,5 @@
 import { createApiHandler } from './api/handler';
+import type { ClusterNetwork } from './api/node-connection';
 import type { ApiHandler } from './api/types';
 import type { Clock } from './clock';
 import type { Rng } from './rng';
@@ -10,6 +11,8 @@ export interface ClusterDeps {
   clock: Clock;
   rng: Rng;
   storage: StorageBackend;
+  /** How the API server reaches kubelets and pods. */
+  network?: ClusterNetwork;
 }
 
 /** A minikube cluster: its API server over its store; controllers, scheduler and kubelets follow. */
@@ -27,7 +30,7 @@ const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-sy
  */
 export async function createCluster(deps: ClusterDeps): Promise<Cluster> {
   const store = await Store.open(deps.storage);
-  const api = createApiHandler({ store, clock: deps.clock, rng: deps.rng });
+  const api = createApiHandler({ store, clock: deps.clock, rng: deps.rng, network: deps.network });
   for (const name of SYSTEM_NAMESPACES) {
     const existing = await api({ method: 'GET', path: `/api/v1/namespaces/${name}` });
     if (existing.status !== 404) continue;

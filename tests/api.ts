@@ -1,3 +1,4 @@
+import type { ClusterNetwork } from '../runtime/api/node-connection';
 import type { ApiHandler, ApiResponse } from '../runtime/api/types';
 import { VirtualClock } from '../runtime/clock';
 import { createCluster, type Cluster } from '../runtime/cluster';
@@ -27,9 +28,12 @@ export interface TestApi {
 }
 
 /** A fresh cluster (or one over `storage`) and a JSON client for its API. */
-export async function createTestApi(storage: StorageBackend = new MemoryBackend()): Promise<TestApi> {
+export async function createTestApi(
+  storage: StorageBackend = new MemoryBackend(),
+  network?: ClusterNetwork,
+): Promise<TestApi> {
   const clock = new VirtualClock(TEST_EPOCH);
-  const cluster = await createCluster({ clock, rng: createSeededRng('api-test'), storage });
+  const cluster = await createCluster({ clock, rng: createSeededRng('api-test'), storage, network });
   return {
     api: cluster.api,
     cluster,

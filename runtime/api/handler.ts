@@ -32,6 +32,9 @@ import { serveNonResource } from './non-resource';
 import { patchFromRequest } from './patch-request';
 import { includeObject, respond, respondJson, watchTimeout } from './respond';
 import { bindPod, serveScale } from './subresources';
+import { EMPTY_NETWORK, type ClusterNetwork } from './node-connection';
+import { podLog, podStream } from './pod-connect';
+import { proxy } from './proxy';
 
 /** What the API server is built from. */
 export interface ApiServerDeps {
@@ -39,7 +42,12 @@ export interface ApiServerDeps {
   clock: Clock;
   rng: Rng;
   registry?: ResourceRegistry;
+  /** How logs, exec, attach and proxies reach kubelets and pods (nothing answers by default). */
+  network?: ClusterNetwork;
 }
+
+/** Subresources that connect to a kubelet or a pod rather than serve an object. */
+const CONNECT_SUBRESOURCES = new Set(['log', 'exec', 'attach', 'proxy']);
 
 const SCALABLE = new Set(['deployments', 'replicasets', 'statefulsets', 'replicationcontrollers']);
 
@@ -51,7 +59,7 @@ const SCALABLE = new Set(['deployments', 'replicasets', 'statefulsets', 'replica
 export function createApiHandler(deps: ApiServerDeps): ApiHandler {
   const registry = deps.registry ?? new ResourceRegistry();
   const objects = new ObjectStore(deps.store, deps.clock, deps.rng);
-  const server = new ApiServer(registry, objects, deps.clock, deps.rng);
+  const server = new ApiServer(registry, objects, deps.clock, deps.rng, deps.network ?? EMPTY_NETWORK);
   return async (request) => {
     try {
       return await server.handle(request);
@@ -69,6 +77,7 @@ class ApiServer {
     private readonly objects: ObjectStore,
     private readonly clock: Clock,
     private readonly rng: Rng,
+    private readonly network: ClusterNetwork,
   ) {}
 
   async handle(request: ApiRequest): Promise<ApiResponse> {
@@ -80,7 +89,8 @@ class ApiServer {
     if (info.resource === 'namespaces' && info.name === undefined) delete info.namespace;
     if (!type.namespaced && info.namespace && info.resource !== 'namespaces') throw pathNotFound();
     // Refuse what cannot be answered before doing anything: a write must not happen unanswered.
-    this.checkAccept(request);
+    // Logs, streams and proxies answer in their backend's own types.
+    if (!CONNECT_SUBRESOURCES.has(info.subresource ?? '')) this.checkAccept(request);
     if (info.subresource) return this.subresource(request, info, type);
     if (!type.verbs.includes(info.verb as Verb)) throw methodNotSupported(errorTarget(type), info.verb);
     const namespace = type.namespaced ? info.namespace : undefined;
@@ -532,6 +542,13 @@ class ApiServer {
     }
     if (sub.name === 'scale' && SCALABLE.has(type.plural))
       return serveScale(this.objects, request, type, namespace, name, verb, options);
+    if (type.group === '' && (type.plural === 'pods' || type.plural === 'services' || type.plural === 'nodes')) {
+      if (sub.name === 'proxy') return proxy(this.objects, this.network, request, info, (n) => this.rng.int(n));
+      if (sub.name === 'log' && type.plural === 'pods')
+        return podLog(this.objects, this.network, info.query, namespace as string, name);
+      if ((sub.name === 'exec' || sub.name === 'attach') && type.plural === 'pods')
+        return podStream(this.objects, this.network, request, info.query, sub.name, namespace as string, name);
+    }
     if (sub.name === 'binding' && type.plural === 'pods')
       return bindPod(this.objects, request, type, namespace, name, options);
     if (sub.name === 'finalize' && type.plural === 'namespaces') {

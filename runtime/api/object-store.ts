@@ -201,7 +201,7 @@ export class ObjectStore {
     meta.creationTimestamp = formatTime(this.clock.now());
     if (type.hasStatus || isObject(object.spec)) meta.generation = 1;
     // Status is the system's to write: a new object starts with what defaulting gives it.
-    if (type.hasStatus) delete object.status;
+    if (type.hasStatus && !type.statusOnCreate) delete object.status;
     // The creator owns what it sent plus the scheme's defaults (the defaulting every write gets),
     // not what admission adds afterwards.
     type.defaults?.(object, this.admissionContext('update'));

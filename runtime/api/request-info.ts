@@ -11,6 +11,8 @@ export interface RequestInfo {
   resource?: string;
   name?: string;
   subresource?: string;
+  /** For …/{name}/proxy/rest: `/rest` (trailing slash kept), or '' for …/proxy alone. */
+  proxyPath?: string;
   verb: string;
 }
 
@@ -53,6 +55,18 @@ function decode(text: string): string {
   }
 }
 
+/** The raw (still encoded) path after its first `skip` segments, from the slash on. */
+function rawTail(path: string, skip: number): string {
+  let at = 0;
+  for (let seen = 0; seen < skip;) {
+    while (path[at] === '/') at++;
+    const next = path.indexOf('/', at);
+    seen++;
+    at = next < 0 ? path.length : next;
+  }
+  return path.slice(at);
+}
+
 const NAMESPACE_SUBRESOURCES = new Set(['status', 'finalize']);
 
 /** Reads the request's target and verb from its method and path. */
@@ -90,7 +104,8 @@ export function requestInfo(method: string, fullPath: string): RequestInfo {
     if (rest.length > 2 && !NAMESPACE_SUBRESOURCES.has(rest[2])) rest = rest.slice(2);
   }
   [info.resource, info.name, info.subresource] = rest;
-  if (rest.length > 3) info.isResourceRequest = false;
+  if (info.subresource === 'proxy') info.proxyPath = rawTail(path, parts.length - rest.length + 3);
+  else if (rest.length > 3) info.isResourceRequest = false;
 
   const collection = info.name === undefined;
   switch (method.toUpperCase()) {

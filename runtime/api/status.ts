@@ -150,3 +150,7 @@ export function statusResponse(status: Status): ApiResponse {
 export function jsonResponse(code: number, value: unknown): ApiResponse {
   return { status: code, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) };
 }
+
+/** 500 without a reason: how the API server reports an error that is not a Status (a failed dial). */
+export const unknownError = (message: string): StatusError =>
+  new StatusError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, code: 500 });

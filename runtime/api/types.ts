@@ -1,3 +1,5 @@
+import type { StreamSession } from './node-connection';
+
 /**
  * The API handler's HTTP-shaped request and response. Every client — our kubectl, controllers,
  * the dashboard, `kubectl proxy`, and the Node HTTP adapter for the real kubectl — speaks this.
@@ -24,6 +26,8 @@ export interface ApiResponse {
   /** The whole body; empty when `stream` carries it. */
   body: string;
   stream?: ResponseStream;
+  /** An upgraded exec or attach (status 101): the Node adapter carries it over WebSocket. */
+  session?: StreamSession;
 }
 
 /** The API server as a function. */

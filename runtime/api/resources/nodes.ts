@@ -36,6 +36,7 @@ export const nodes: ResourceType = resourceType('Node', 'nodes', 'v1', {
   namespaced: false,
   shortNames: ['no'],
   hasStatus: true,
+  statusOnCreate: true,
   subresources: [
     { name: 'proxy', kind: 'NodeProxyOptions', verbs: ['create', 'delete', 'get', 'patch', 'update'] },
     STATUS_SUBRESOURCE,
