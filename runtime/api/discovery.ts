@@ -59,7 +59,8 @@ export function apiResourceList(registry: ResourceRegistry, group: string, versi
       verbs: type.verbs,
       ...(type.shortNames ? { shortNames: type.shortNames } : {}),
       ...(type.categories ? { categories: type.categories } : {}),
-      storageVersionHash: storageVersionHash(type),
+      // Reviews are never stored, so they have no storage version.
+      ...(type.review ? {} : { storageVersionHash: storageVersionHash(type) }),
     });
     for (const sub of type.subresources ?? []) {
       resources.push({

@@ -19,6 +19,7 @@ import { parseFieldSelector, parseLabelSelector, SelectorError } from './selecto
 import {
   badRequest,
   internalError,
+  invalid,
   methodNotSupported,
   notAcceptable,
   notFound,
@@ -32,9 +33,13 @@ import { serveNonResource } from './non-resource';
 import { patchFromRequest } from './patch-request';
 import { includeObject, respond, respondJson, watchTimeout } from './respond';
 import { bindPod, serveScale } from './subresources';
+import { evictPod } from './eviction';
 import { EMPTY_NETWORK, type ClusterNetwork } from './node-connection';
 import { podLog, podStream } from './pod-connect';
 import { proxy } from './proxy';
+import { authorize, rulesFor } from './rbac';
+import { authenticateToken, issueToken } from './service-account-token';
+import { requestUser } from './user';
 
 /** What the API server is built from. */
 export interface ApiServerDeps {
@@ -356,6 +361,7 @@ class ApiServer {
     namespace: string | undefined,
   ): Promise<ApiResponse> {
     if (info.name !== undefined) throw methodNotSupported(errorTarget(type), 'create');
+    if (type.review) return this.review(request, type, namespace);
     const body = await decodeObject(request);
     this.checkBodyMeta(type, body, namespace);
     const options = this.writeOptions(info, request);
@@ -372,6 +378,26 @@ class ApiServer {
     const admission = this.createAdmission(type, namespace, options.dryRun);
     const created = await this.objects.create(type, namespace, body, { ...options, ...admission });
     return this.reply(request, type, 201, created, warnings);
+  }
+
+  /** A review: answered with its status, never stored. */
+  private async review(request: ApiRequest, type: ResourceType, namespace: string | undefined): Promise<ApiResponse> {
+    const body = await decodeObject(request);
+    this.checkBodyMeta(type, body, namespace);
+    const { kind: _kind, apiVersion: _apiVersion, ...rest } = body;
+    const object: KubeObject = { kind: type.kind, apiVersion: groupVersion(type), ...rest };
+    object.metadata = { ...(isObject(body.metadata) ? body.metadata : {}), ...(namespace ? { namespace } : {}) };
+    const errors = type.validate?.(object, undefined) ?? [];
+    if (errors.length > 0) throw invalid(type.kind, type.group, object.metadata.name ?? '', errors);
+    const now = this.clock.now();
+    const reviewed = (type.review as NonNullable<ResourceType['review']>)(object, {
+      user: requestUser(request),
+      namespace,
+      authorize: (user, attributes) => authorize(this.objects, user, attributes),
+      rules: (user, ns) => rulesFor(this.objects, user, ns),
+      authenticate: (token) => authenticateToken(this.objects, token, now),
+    });
+    return respond(request, 201, reviewed);
   }
 
   private async update(
@@ -549,8 +575,15 @@ class ApiServer {
       if ((sub.name === 'exec' || sub.name === 'attach') && type.plural === 'pods')
         return podStream(this.objects, this.network, request, info.query, sub.name, namespace as string, name);
     }
+    if (sub.name === 'token' && type.plural === 'serviceaccounts') {
+      const tokenRequest = await decodeObject(request);
+      const issued = issueToken(this.objects, namespace as string, name, tokenRequest, this.clock.now(), this.rng);
+      return respond(request, 201, issued);
+    }
     if (sub.name === 'binding' && type.plural === 'pods')
       return bindPod(this.objects, request, type, namespace, name, options);
+    if (sub.name === 'eviction' && type.plural === 'pods')
+      return evictPod(this.objects, request, type, namespace, name, options, this.clock);
     if (sub.name === 'finalize' && type.plural === 'namespaces') {
       const finalized = await this.objects.finalizeNamespace(type, name, await decodeObject(request), options);
       return this.reply(request, type, 200, finalized);

@@ -39,6 +39,20 @@ describe('object lifecycle', () => {
     expect((await request('GET', `${PODS}/held`)).status).toBe(404);
   });
 
+  it('keeps a pod in its grace period through status updates, and removes it on the final delete', async () => {
+    const { request } = await createTestApi();
+    await request('POST', PODS, podManifest('graceful', { spec: { nodeName: 'minikube' } }));
+    const deleting = (await request('DELETE', `${PODS}/graceful`)).body;
+    expect(deleting.metadata).toMatchObject({ deletionGracePeriodSeconds: 30 });
+    const patch = { 'content-type': 'application/merge-patch+json' };
+    const updated = await request('PATCH', `${PODS}/graceful/status`, { status: { phase: 'Running' } }, patch);
+    expect(updated.status).toBe(200);
+    expect((await request('GET', `${PODS}/graceful`)).body.status.phase).toBe('Running');
+    // The kubelet's last word: delete with no grace left.
+    await request('DELETE', `${PODS}/graceful`, { kind: 'DeleteOptions', apiVersion: 'v1', gracePeriodSeconds: 0 });
+    expect((await request('GET', `${PODS}/graceful`)).status).toBe(404);
+  });
+
   it.each([
     ['Foreground', 'foregroundDeletion'],
     ['Orphan', 'orphan'],

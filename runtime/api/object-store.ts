@@ -1,9 +1,8 @@
 import type { Clock } from '../clock';
 import { randomString, randomUuid, type Rng } from '../rng';
 import { StoreError, type Store, type StoredValue } from '../storage/store';
-import { base64 } from '../util/sha256';
+import { base64url, fromBase64urlText } from '../util/base64url';
 import { formatTime } from '../util/time';
-import { encodeUtf8 } from '../util/utf8';
 import {
   changedFields,
   fieldsOf,
@@ -282,8 +281,15 @@ export class ObjectStore {
     delete next.metadata?.resourceVersion;
     if (options.dryRun)
       return { ...next, metadata: { ...next.metadata, resourceVersion: String(current.modRevision) } };
-    // An object being deleted goes once its last finalizer is removed.
-    if (next.metadata?.deletionTimestamp && (next.metadata.finalizers ?? []).length === 0) {
+    // An object being deleted goes when an update removes its last finalizer and its grace
+    // period is over (shouldDeleteDuringUpdate); a terminating pod's status updates keep it.
+    const oldMeta = (current.value as KubeObject).metadata ?? {};
+    if (
+      oldMeta.deletionTimestamp &&
+      oldMeta.deletionGracePeriodSeconds === 0 &&
+      (oldMeta.finalizers ?? []).length > 0 &&
+      (next.metadata?.finalizers ?? []).length === 0
+    ) {
       return this.remove(type, key, name, current.modRevision);
     }
     try {
@@ -617,36 +623,10 @@ function encodeContinue(key: string, resourceVersion: string): string {
 
 function decodeContinue(token: string): { key: string } {
   try {
-    const parsed = JSON.parse(fromBase64url(token)) as { start?: unknown };
+    const parsed = JSON.parse(fromBase64urlText(token)) as { start?: unknown };
     if (typeof parsed.start !== 'string') throw new Error('no start');
     return { key: parsed.start };
   } catch {
     throw badRequest(`continue key is not valid: illegal base64 data`);
   }
-}
-
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-
-function base64url(text: string): string {
-  return base64(new Uint8Array(encodeUtf8(text)))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
-}
-
-function fromBase64url(text: string): string {
-  let bits = 0;
-  let value = 0;
-  let out = '';
-  for (const ch of text) {
-    const index = B64.indexOf(ch);
-    if (index < 0) throw new Error('bad base64');
-    value = (value << 6) | index;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out += String.fromCharCode((value >> bits) & 0xff);
-    }
-  }
-  return out;
 }

@@ -17,6 +17,13 @@ import { ingressclasses } from './resources/ingressclasses';
 import { ingresses } from './resources/ingresses';
 import { jobs } from './resources/jobs';
 import { leases } from './resources/leases';
+import { localsubjectaccessreviews } from './resources/localsubjectaccessreviews';
+import { selfsubjectaccessreviews } from './resources/selfsubjectaccessreviews';
+import { selfsubjectreviews } from './resources/selfsubjectreviews';
+import { selfsubjectrulesreviews } from './resources/selfsubjectrulesreviews';
+import { subjectaccessreviews } from './resources/subjectaccessreviews';
+import { tokenreviews } from './resources/tokenreviews';
+
 import { limitranges } from './resources/limitranges';
 import { namespaces } from './resources/namespaces';
 import { networkpolicies } from './resources/networkpolicies';
@@ -61,6 +68,7 @@ const RESOURCES: readonly ResourceType[] = [
   jobs,
   leases,
   limitranges,
+  localsubjectaccessreviews,
   namespaces,
   networkpolicies,
   nodes,
@@ -76,10 +84,15 @@ const RESOURCES: readonly ResourceType[] = [
   rolebindings,
   roles,
   secrets,
+  selfsubjectaccessreviews,
+  selfsubjectreviews,
+  selfsubjectrulesreviews,
   serviceaccounts,
   services,
   statefulsets,
   storageclasses,
+  subjectaccessreviews,
+  tokenreviews,
 ];
 
 /**
@@ -90,6 +103,8 @@ export const GROUP_ORDER: readonly string[] = [
   '',
   'apps',
   'events.k8s.io',
+  'authentication.k8s.io',
+  'authorization.k8s.io',
   'autoscaling',
   'batch',
   'networking.k8s.io',

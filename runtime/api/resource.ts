@@ -1,3 +1,4 @@
+import type { ReviewContext } from './access-review';
 import type { KubeObject } from './object';
 
 /** The verbs of a resource, as discovery lists them. */
@@ -120,6 +121,11 @@ export interface ResourceType {
   statusOnCreate?: boolean;
   /** A custom resource's structural schema (its CRD version's openAPIV3Schema). */
   schema?: Record<string, unknown>;
+  /**
+   * For the reviews (access, rules, token): create answers with the object and its status, and
+   * nothing is stored.
+   */
+  review?(object: KubeObject, context: ReviewContext): KubeObject;
 }
 
 /** `group/version`, or `version` for the core group. */

@@ -141,6 +141,20 @@ export const internalError = (detail: string): StatusError =>
 /** 503 when storage has failed. */
 export const serviceUnavailable = (detail: string): StatusError => failure(503, 'ServiceUnavailable', detail);
 
+/**
+ * 429 TooManyRequests (NewTooManyRequests), with `causes` saying why. A retryAfterSeconds of 0
+ * (the default) leaves the field out; a positive one the caller also sends as Retry-After.
+ */
+export const tooManyRequests = (
+  message: string,
+  retryAfterSeconds = 0,
+  causes?: NonNullable<Status['details']>['causes'],
+): StatusError =>
+  failure(429, 'TooManyRequests', message, {
+    ...(causes ? { causes } : {}),
+    ...(retryAfterSeconds > 0 ? { retryAfterSeconds } : {}),
+  });
+
 /** A JSON response carrying `status`, with its code as the HTTP status. */
 export function statusResponse(status: Status): ApiResponse {
   return jsonResponse(status.code, status);

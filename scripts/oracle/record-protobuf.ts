@@ -59,6 +59,8 @@ const CASES: { name: string; args: string[]; json?: false }[] = [
     json: false,
   },
   { name: 'can-i-url', args: ['auth', 'can-i', 'get', '/logs'], json: false },
+  { name: 'can-i-list', args: ['auth', 'can-i', '--list', '-n', 'team'], json: false },
+  { name: 'whoami', args: ['auth', 'whoami'], json: false },
   { name: 'service-clusterip', args: ['create', 'service', 'clusterip', 'web', '--tcp=80:8080'] },
   { name: 'service-headless', args: ['create', 'service', 'clusterip', 'headless', '--clusterip=None'] },
   {

@@ -124,6 +124,20 @@ describe('kubectl create token and auth can-i (no client dry-run to compare with
     ['can-i', review({ resourceAttributes: { namespace: 'team', verb: 'create', resource: 'pods' } })],
     ['can-i-subresource', review({ resourceAttributes: { verb: 'get', resource: 'pods', subresource: 'log' } })],
     ['can-i-url', review({ nonResourceAttributes: { path: '/logs', verb: 'get' } })],
+    [
+      'can-i-list',
+      {
+        kind: 'SelfSubjectRulesReview',
+        apiVersion: 'authorization.k8s.io/v1',
+        metadata: {},
+        spec: { namespace: 'team' },
+        status: { incomplete: false },
+      },
+    ],
+    [
+      'whoami',
+      { kind: 'SelfSubjectReview', apiVersion: 'authentication.k8s.io/v1', metadata: {}, status: { userInfo: {} } },
+    ],
   ])('%s', (name, expected) => {
     const decoded = decode(name);
     expect(decoded.object).toEqual(expected);

@@ -31,6 +31,8 @@ const MESSAGE_TYPES: Record<string, string> = {
   'policy/v1/PodDisruptionBudget': 'PodDisruptionBudget',
   'authentication.k8s.io/v1/TokenRequest': 'TokenRequest',
   'authorization.k8s.io/v1/SelfSubjectAccessReview': 'SelfSubjectAccessReview',
+  'authentication.k8s.io/v1/SelfSubjectReview': 'SelfSubjectReview',
+  'authorization.k8s.io/v1/SelfSubjectRulesReview': 'SelfSubjectRulesReview',
 };
 
 /** The kinds `decodeKubernetesProtobuf` decodes, as `apiVersion/kind`. */

@@ -1,6 +1,6 @@
-// apps/v1 Deployment, authentication.k8s.io/v1 TokenRequest and authorization.k8s.io/v1
-// SelfSubjectAccessReview with their specs and statuses (packages k8s.io/api/apps/v1,
-// authentication/v1 and authorization/v1).
+// apps/v1 Deployment, authentication.k8s.io/v1 TokenRequest and SelfSubjectReview, and
+// authorization.k8s.io/v1 SelfSubjectAccessReview and SelfSubjectRulesReview with their specs
+// and statuses (packages k8s.io/api/apps/v1, authentication/v1 and authorization/v1).
 import type { MessageDescriptors } from './schema';
 
 export const APPS_MESSAGES: MessageDescriptors = {
@@ -23,6 +23,50 @@ export const APPS_MESSAGES: MessageDescriptors = {
       metadata: { type: 'ObjectMeta', id: 1 },
       spec: { type: 'SelfSubjectAccessReviewSpec', id: 2 },
       status: { type: 'SubjectAccessReviewStatus', id: 3 },
+    },
+  },
+  SelfSubjectReview: {
+    fields: {
+      metadata: { type: 'ObjectMeta', id: 1 },
+      status: { type: 'SelfSubjectReviewStatus', id: 2 },
+    },
+  },
+  SelfSubjectReviewStatus: { fields: { userInfo: { type: 'UserInfo', id: 1 } } },
+  UserInfo: {
+    fields: {
+      username: { type: 'string', id: 1 },
+      uid: { type: 'string', id: 2 },
+      groups: { type: 'string', id: 3, rule: 'repeated' },
+    },
+  },
+  SelfSubjectRulesReview: {
+    fields: {
+      metadata: { type: 'ObjectMeta', id: 1 },
+      spec: { type: 'SelfSubjectRulesReviewSpec', id: 2 },
+      status: { type: 'SubjectRulesReviewStatus', id: 3 },
+    },
+  },
+  SelfSubjectRulesReviewSpec: { fields: { namespace: { type: 'string', id: 1 } } },
+  SubjectRulesReviewStatus: {
+    fields: {
+      resourceRules: { type: 'ResourceRule', id: 1, rule: 'repeated' },
+      nonResourceRules: { type: 'NonResourceRule', id: 2, rule: 'repeated' },
+      incomplete: { type: 'bool', id: 3, options: { keepZero: true } },
+      evaluationError: { type: 'string', id: 4 },
+    },
+  },
+  ResourceRule: {
+    fields: {
+      verbs: { type: 'string', id: 1, rule: 'repeated' },
+      apiGroups: { type: 'string', id: 2, rule: 'repeated' },
+      resources: { type: 'string', id: 3, rule: 'repeated' },
+      resourceNames: { type: 'string', id: 4, rule: 'repeated' },
+    },
+  },
+  NonResourceRule: {
+    fields: {
+      verbs: { type: 'string', id: 1, rule: 'repeated' },
+      nonResourceURLs: { type: 'string', id: 2, rule: 'repeated' },
     },
   },
   DeploymentSpec: {

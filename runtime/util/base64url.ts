@@ -1,0 +1,33 @@
+import { base64 } from './sha256';
+import { decodeUtf8, encodeUtf8 } from './utf8';
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** Unpadded base64url (RFC 4648 §5) of bytes, or of a string's UTF-8. */
+export function base64url(data: Uint8Array | string): string {
+  const bytes = typeof data === 'string' ? new Uint8Array(encodeUtf8(data)) : data;
+  return base64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** The bytes of unpadded base64url text; throws on a character outside the alphabet. */
+export function fromBase64url(text: string): Uint8Array {
+  const out: number[] = [];
+  let bits = 0;
+  let value = 0;
+  for (const ch of text) {
+    const index = ALPHABET.indexOf(ch);
+    if (index < 0) throw new Error('illegal base64 data');
+    value = ((value << 6) | index) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push((value >> bits) & 0xff);
+    }
+  }
+  return new Uint8Array(out);
+}
+
+/** The UTF-8 text of base64url data. */
+export function fromBase64urlText(text: string): string {
+  return decodeUtf8(fromBase64url(text));
+}
