@@ -59,16 +59,22 @@ export async function benchApi(): Promise<void> {
   }
   await Promise.all(creates);
   const listTable: number[] = [];
-  for (let i = 0; i < 7; i++) {
+  // Three warm-up lists (compilation of the hot path), then the samples.
+  for (let i = -3; i < 11; i++) {
     const start = performance.now();
-    // The server's time: from request to the serialised Table (the client's JSON.parse is not counted).
+    // The server's time: from request to the serialised Table, every piece of it as the HTTP
+    // adapter writes them out (the client's JSON.parse is not counted).
     const response = await big.api({
       method: 'GET',
       path: '/api/v1/namespaces/default/pods',
       headers: { accept: TABLE },
     });
-    listTable.push(performance.now() - start);
-    if (!response.body.startsWith('{"kind":"Table"')) throw new Error('not a Table');
+    let bytes = 0;
+    for (const piece of response.pieces ?? [response.body]) bytes += piece.length;
+    if (i >= 0) listTable.push(performance.now() - start);
+    if (!(response.pieces?.[0] ?? response.body).startsWith('{"kind":"Table"') || bytes < 10_000 * 500) {
+      throw new Error('not a Table of 10,000 rows');
+    }
   }
   report('api-list-10000-pods-table', 'ms', listTable);
 

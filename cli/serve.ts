@@ -102,6 +102,14 @@ export async function serveRequest(api: ApiHandler, request: IncomingMessage, re
     body: await readBody(request),
   });
   response.writeHead(reply.status, reply.headers);
+  if (reply.pieces) {
+    // Many small pieces (a Table's rows) leave in large writes.
+    response.cork();
+    for (const piece of reply.pieces) response.write(piece);
+    response.uncork();
+    response.end();
+    return;
+  }
   if (!reply.stream) {
     response.end(reply.body);
     return;

@@ -1,3 +1,4 @@
+import { bootstrapRbac } from './api/bootstrap/rbac';
 import { createApiHandler } from './api/handler';
 import type { ClusterNetwork } from './api/node-connection';
 import type { ApiHandler } from './api/types';
@@ -26,7 +27,8 @@ const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-sy
 
 /**
  * Assembles a minikube cluster from its parts and, on first boot, creates what the API server
- * creates itself (the system namespaces), through the API like any other client.
+ * creates itself (the system namespaces, then the default RBAC roles and bindings of its
+ * `rbac/bootstrap-roles` hook), through the API like any other client.
  */
 export async function createCluster(deps: ClusterDeps): Promise<Cluster> {
   const store = await Store.open(deps.storage);
@@ -43,5 +45,6 @@ export async function createCluster(deps: ClusterDeps): Promise<Cluster> {
     });
     if (created.status !== 201) throw new Error(`could not create namespace ${name}: ${created.body}`);
   }
+  await bootstrapRbac(api);
   return { api, store };
 }

@@ -46,7 +46,12 @@ function run(args: string[], stdin?: string): Promise<{ stdout: string; stderr: 
   return new Promise((resolve) => {
     const env = { HOME: dir, KUBECONFIG: join(dir, 'kubeconfig'), PATH: process.env.PATH ?? '', ...extra };
     const child = execFile(kubectl, args, { env, cwd: dir, timeout: 30_000 }, (error, stdout, stderr) => {
-      const normalise = (text: string): string => text.replace(/(?<=\s)\ds(?=\s|$)/gm, 'Xs');
+      // Ages under ten seconds, UIDs and the random suffix of the service account volume vary.
+      const normalise = (text: string): string =>
+        text
+          .replace(/(?<=\s)\ds(?=\s|$)/gm, 'Xs')
+          .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<uid>')
+          .replace(/kube-api-access-[bcdfghjklmnpqrstvwxz2456789]{5}/g, 'kube-api-access-<id>');
       resolve({
         stdout: normalise(stdout),
         stderr: normalise(stderr),
@@ -116,6 +121,15 @@ const SESSION: Array<[string, string, string, number]> = [
   ['KUBE_EDITOR=true edit pod qingge', '', 'Edit cancelled, no changes made.\n', 0],
   ['get pod qingge -o jsonpath={.spec.containers[0].image}', 'nginx:1.28', '', 0],
   ['wait --for=jsonpath={.status.phase}=Pending pod/qingge --timeout=5s', 'pod/qingge condition met\n', '', 0],
+  // No node has taken the pod (no scheduler yet): its log is empty and exec has nowhere to go.
+  ['logs qingge', '', '', 0],
+  ['exec qingge -- ls', '', 'Error from server (BadRequest): pod qingge does not have a host assigned\n', 1],
+  [
+    'describe pod qingge',
+    'Name:             qingge\nNamespace:        default\nPriority:         0\nService Account:  default\nNode:             <none>\nLabels:           app=other\nAnnotations:      note: hello\nStatus:           Pending\nIP:               \nIPs:              <none>\nContainers:\n  nginx:\n    Image:        nginx:1.28\n    Port:         <none>\n    Host Port:    <none>\n    Environment:  <none>\n    Mounts:\n      /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-<id> (ro)\nVolumes:\n  kube-api-access-<id>:\n    Type:                    Projected (a volume that contains injected data from multiple sources)\n    TokenExpirationSeconds:  3607\n    ConfigMapName:           kube-root-ca.crt\n    Optional:                false\n    DownwardAPI:             true\nQoS Class:                   BestEffort\nNode-Selectors:              <none>\nTolerations:                 node.kubernetes.io/not-ready:NoExecute op=Exists for 300s\n                             node.kubernetes.io/unreachable:NoExecute op=Exists for 300s\nEvents:                      <none>\n',
+    '',
+    0,
+  ],
   [
     'describe ns default',
     'Name:         default\nLabels:       kubernetes.io/metadata.name=default\nAnnotations:  <none>\nStatus:       Active\n\nNo resource quota.\n\nNo LimitRange resource.\n',
@@ -236,8 +250,12 @@ const SESSION: Array<[string, string, string, number]> = [
     0,
   ],
   [
+    // The grants of the default bindings to system:authenticated come with learner's Role: the
+    // self reviews (system:basic-user) and the discovery and health paths (system:discovery and
+    // system:public-info-viewer both grant /healthz, /livez, /readyz and /version, hence the
+    // repeated rows, as on a real cluster).
     'auth can-i --list --as=learner',
-    'Resources   Non-Resource URLs   Resource Names   Verbs\npods        []                  []               [get list]\n',
+    'Resources                                       Non-Resource URLs   Resource Names   Verbs\nselfsubjectreviews.authentication.k8s.io        []                  []               [create]\nselfsubjectaccessreviews.authorization.k8s.io   []                  []               [create]\nselfsubjectrulesreviews.authorization.k8s.io    []                  []               [create]\npods                                            []                  []               [get list]\n                                                [/api/*]            []               [get]\n                                                [/api]              []               [get]\n                                                [/apis/*]           []               [get]\n                                                [/apis]             []               [get]\n                                                [/healthz]          []               [get]\n                                                [/healthz]          []               [get]\n                                                [/livez]            []               [get]\n                                                [/livez]            []               [get]\n                                                [/openapi/*]        []               [get]\n                                                [/openapi]          []               [get]\n                                                [/readyz]           []               [get]\n                                                [/readyz]           []               [get]\n                                                [/version/]         []               [get]\n                                                [/version/]         []               [get]\n                                                [/version]          []               [get]\n                                                [/version]          []               [get]\n',
     '',
     0,
   ],
@@ -263,6 +281,30 @@ const SESSION: Array<[string, string, string, number]> = [
     0,
   ],
   ['get svc web -o jsonpath={.spec.type}/{.spec.ports[0].targetPort}', 'NodePort/8080', '', 0],
+  [
+    'describe job hello',
+    'Name:             hello\nNamespace:        default\nSelector:         batch.kubernetes.io/controller-uid=<uid>\nLabels:           batch.kubernetes.io/controller-uid=<uid>\n                  batch.kubernetes.io/job-name=hello\n                  controller-uid=<uid>\n                  job-name=hello\nAnnotations:      <none>\nParallelism:      1\nCompletions:      1\nCompletion Mode:  NonIndexed\nSuspend:          false\nBackoff Limit:    6\nPods Statuses:    0 Active / 0 Succeeded / 0 Failed\nPod Template:\n  Labels:  batch.kubernetes.io/controller-uid=<uid>\n           batch.kubernetes.io/job-name=hello\n           controller-uid=<uid>\n           job-name=hello\n  Containers:\n   hello:\n    Image:      busybox\n    Port:       <none>\n    Host Port:  <none>\n    Command:\n      echo\n      hi\n    Environment:   <none>\n    Mounts:        <none>\n  Volumes:         <none>\n  Node-Selectors:  <none>\n  Tolerations:     <none>\nEvents:            <none>\n',
+    '',
+    0,
+  ],
+  [
+    'describe cm cm1',
+    'Name:         cm1\nNamespace:    default\nLabels:       <none>\nAnnotations:  <none>\n\nData\n====\na:\n----\nb\n\n\nBinaryData\n====\n\nEvents:  <none>\n',
+    '',
+    0,
+  ],
+  [
+    'describe secret s1',
+    'Name:         s1\nNamespace:    default\nLabels:       <none>\nAnnotations:  <none>\n\nType:  Opaque\n\nData\n====\nk:  1 bytes\n',
+    '',
+    0,
+  ],
+  [
+    'describe sa sa1',
+    'Name:                sa1\nNamespace:           default\nLabels:              <none>\nAnnotations:         <none>\nImage pull secrets:  <none>\nMountable secrets:   <none>\nTokens:              <none>\nEvents:              <none>\n',
+    '',
+    0,
+  ],
   ['get cronjob tick -o jsonpath={.spec.schedule}/{.spec.concurrencyPolicy}', '*/1 * * * */Allow', '', 0],
   ['apply -f crd.yaml', 'customresourcedefinition.apiextensions.k8s.io/crontabs.stable.example.com created\n', '', 0],
   [

@@ -147,6 +147,15 @@ describe('the real kubectl through the Node adapter to a kubelet', () => {
     ['exec web -- exit 3', undefined, ['', 'exiting with 3\ncommand terminated with exit code 3\n', 3]],
     ['exec -i web -- cat', 'hello\nworld\n', ['hello\nworld\n', '', 0]],
     [
+      'attach web',
+      undefined,
+      [
+        'attached\n',
+        "All commands and output from this session will be recorded in container logs, including credentials and sensitive information passed through the command prompt.\nIf you don't see a command prompt, try pressing enter.\n",
+        0,
+      ],
+    ],
+    [
       'exec pending -- ls',
       undefined,
       ['', 'Error from server (BadRequest): pod pending does not have a host assigned\n', 1],

@@ -111,12 +111,48 @@ describe('access reviews', () => {
       { apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectRulesReview', spec: { namespace: 'default' } },
       { 'impersonate-user': 'system:serviceaccount:default:robot' },
     );
+    // The cluster-wide grants every authenticated service account holds come first: the default
+    // bindings system:basic-user, system:discovery, system:public-info-viewer and
+    // system:service-account-issuer-discovery.
     expect(review.body.status).toEqual({
       resourceRules: [
+        {
+          verbs: ['create'],
+          apiGroups: ['authorization.k8s.io'],
+          resources: ['selfsubjectaccessreviews', 'selfsubjectrulesreviews'],
+        },
+        { verbs: ['create'], apiGroups: ['authentication.k8s.io'], resources: ['selfsubjectreviews'] },
         { verbs: ['get', 'list'], apiGroups: [''], resources: ['pods', 'pods/log'] },
         { verbs: ['*'], apiGroups: ['apps'], resources: ['deployments'], resourceNames: ['web'] },
       ],
-      nonResourceRules: [],
+      nonResourceRules: [
+        {
+          verbs: ['get'],
+          nonResourceURLs: [
+            '/api',
+            '/api/*',
+            '/apis',
+            '/apis/*',
+            '/healthz',
+            '/livez',
+            '/openapi',
+            '/openapi/*',
+            '/readyz',
+            '/version',
+            '/version/',
+          ],
+        },
+        { verbs: ['get'], nonResourceURLs: ['/healthz', '/livez', '/readyz', '/version', '/version/'] },
+        {
+          verbs: ['get'],
+          nonResourceURLs: [
+            '/.well-known/openid-configuration',
+            '/.well-known/openid-configuration/',
+            '/openid/v1/jwks',
+            '/openid/v1/jwks/',
+          ],
+        },
+      ],
       incomplete: false,
     });
     expect(cluster.store.revision()).toBe(before);

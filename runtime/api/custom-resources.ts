@@ -1,3 +1,11 @@
+import { crdConditionTrue } from './crd-validation';
+import { decodeCustomResource, pruningSchema } from './custom-resource-decode';
+import {
+  validateCustomResource,
+  validateCustomResourceStatus,
+  type CustomResourceRules,
+  type ScaleSubresource,
+} from './custom-resource-validation';
 import { isObject, type KubeObject } from './object';
 import type { OpenApiSchema } from './openapi/field-validation';
 import {
@@ -79,21 +87,28 @@ function customTable(columns: PrinterColumn[]): ResourceType['table'] {
 
 /**
  * The resources that established CustomResourceDefinitions serve, one per served version: their
- * names, scope, status and scale subresources and printer columns, as the apiextensions server
- * exposes them. Their objects are stored and kept as sent (no schema checks yet).
+ * accepted names, scope, status and scale subresources and printer columns, as the apiextensions
+ * server exposes them. Their objects are pruned, defaulted and validated against the version's
+ * structural schema (custom-resource-decode.ts, custom-resource-validation.ts).
  */
 export function customResourceTypes(crds: readonly KubeObject[]): ResourceType[] {
   const types: ResourceType[] = [];
   for (const crd of crds) {
-    if (crd.metadata?.deletionTimestamp) continue;
+    if (crd.metadata?.deletionTimestamp || !crdConditionTrue(crd, 'Established')) continue;
     const spec = (isObject(crd.spec) ? crd.spec : {}) as CrdSpec;
-    const names = spec.names ?? {};
+    const accepted = (crd.status as { acceptedNames?: CrdSpec['names'] } | undefined)?.acceptedNames;
+    const names = isObject(accepted) && accepted.plural ? accepted : (spec.names ?? {});
     if (!spec.group || !names.plural || !names.kind) continue;
     for (const version of spec.versions ?? []) {
       if (!version.name || version.served === false) continue;
       const subresources: Subresource[] = [];
       if (version.subresources?.scale) subresources.push(SCALE_SUBRESOURCE);
       if (version.subresources?.status) subresources.push(STATUS_SUBRESOURCE);
+      const schema = isObject(version.schema?.openAPIV3Schema) ? version.schema.openAPIV3Schema : undefined;
+      const scale = isObject(version.subresources?.scale)
+        ? (version.subresources.scale as ScaleSubresource)
+        : undefined;
+      const rules: CustomResourceRules = { schema, scale };
       types.push({
         group: spec.group,
         version: version.name,
@@ -106,7 +121,14 @@ export function customResourceTypes(crds: readonly KubeObject[]): ResourceType[]
         verbs: ALL_VERBS,
         ...(subresources.length ? { subresources } : {}),
         hasStatus: Boolean(version.subresources?.status),
-        ...(version.schema?.openAPIV3Schema ? { schema: version.schema.openAPIV3Schema } : {}),
+        ...(schema
+          ? {
+              schema,
+              decode: (object: KubeObject) => decodeCustomResource(object, schema),
+            }
+          : {}),
+        validate: (object, old) => validateCustomResource(object, old, rules),
+        validateStatus: (object, old) => validateCustomResourceStatus(object, old, rules),
         table: customTable(version.additionalPrinterColumns ?? []),
       });
     }
@@ -115,18 +137,9 @@ export function customResourceTypes(crds: readonly KubeObject[]): ResourceType[]
 }
 
 /**
- * The schema a custom resource is checked against: its CRD's structural schema, plus the fields
- * every object has (apiVersion, kind, and metadata, which the schema does not describe).
+ * The schema server-side field validation checks a custom resource against: what structural
+ * pruning keeps of it, the fields every object has (apiVersion, kind, metadata) included.
  */
 export function customResourceSchema(schema: Record<string, unknown>): OpenApiSchema {
-  const properties = (isObject(schema.properties) ? schema.properties : {}) as Record<string, OpenApiSchema>;
-  return {
-    ...(schema as OpenApiSchema),
-    properties: {
-      ...properties,
-      apiVersion: { type: 'string' },
-      kind: { type: 'string' },
-      metadata: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
-    },
-  };
+  return pruningSchema(schema);
 }

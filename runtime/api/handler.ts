@@ -39,7 +39,8 @@ import { podLog, podStream } from './pod-connect';
 import { proxy } from './proxy';
 import { authorize, rulesFor } from './rbac';
 import { authenticateToken, issueToken } from './service-account-token';
-import { requestUser } from './user';
+import { MINIKUBE_USER, requestUser } from './user';
+import { authorizeRequest } from './authorization';
 
 /** What the API server is built from. */
 export interface ApiServerDeps {
@@ -88,6 +89,9 @@ class ApiServer {
   async handle(request: ApiRequest): Promise<ApiResponse> {
     this.refreshCustomResources();
     const info = requestInfo(request.method, request.path);
+    // minikube-user is in system:masters; only an impersonated user can be refused.
+    const user = requestUser(request);
+    if (user !== MINIKUBE_USER) authorizeRequest(this.objects, user, info, request.method);
     if (!info.isResourceRequest) return serveNonResource(this.registry, request, info);
     const type = this.registry.lookup(info.group, info.version, info.resource ?? '');
     if (!type) throw pathNotFound();

@@ -53,6 +53,37 @@ describe('object lifecycle', () => {
     expect((await request('GET', `${PODS}/graceful`)).status).toBe(404);
   });
 
+  it('gives a Job a selector of its UID and labels its pod template, unless the selector is manual', async () => {
+    const { request } = await createTestApi();
+    const job = (extra: object = {}) => ({
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'hello' },
+      spec: { template: { spec: { containers: [{ name: 'c', image: 'busybox' }], restartPolicy: 'Never' } }, ...extra },
+    });
+    const created = (await request('POST', '/apis/batch/v1/namespaces/default/jobs', job())).body;
+    const uid = created.metadata.uid;
+    expect(created.spec.selector).toEqual({ matchLabels: { 'batch.kubernetes.io/controller-uid': uid } });
+    expect(created.spec.template.metadata.labels).toEqual({
+      'job-name': 'hello',
+      'batch.kubernetes.io/job-name': 'hello',
+      'controller-uid': uid,
+      'batch.kubernetes.io/controller-uid': uid,
+    });
+    const manual = job({
+      manualSelector: true,
+      selector: { matchLabels: { app: 'x' } },
+      template: {
+        metadata: { labels: { app: 'x' } },
+        spec: { containers: [{ name: 'c', image: 'busybox' }], restartPolicy: 'Never' },
+      },
+    });
+    manual.metadata.name = 'manual';
+    const kept = (await request('POST', '/apis/batch/v1/namespaces/default/jobs', manual)).body;
+    expect(kept.spec.selector).toEqual({ matchLabels: { app: 'x' } });
+    expect(kept.spec.template.metadata.labels).toEqual({ app: 'x' });
+  });
+
   it.each([
     ['Foreground', 'foregroundDeletion'],
     ['Orphan', 'orphan'],

@@ -64,6 +64,8 @@ export interface WatchEvent {
 }
 
 const NAMESPACE_LABEL_RULE = new Set(['namespaces', 'services']);
+/** Kinds whose names need only be a path segment (ValidateRBACName), e.g. `system:basic-user`. */
+const PATH_SEGMENT_RULE = new Set(['roles', 'rolebindings', 'clusterroles', 'clusterrolebindings']);
 
 /**
  * The generic registry (apiserver's genericregistry.Store): turns API verbs on a resource type
@@ -96,9 +98,14 @@ export class ObjectStore {
    * result is frozen at its top two levels, and callers copy before they change anything.
    */
   present(type: ResourceType, stored: StoredValue): KubeObject {
-    const cached = this.presented.get(stored);
+    const presented = type.decode ? this.decodedCache(type) : this.presented;
+    const cached = presented.get(stored);
     if (cached) return cached;
-    const value = stored.value as KubeObject;
+    let value = stored.value as KubeObject;
+    if (type.decode) {
+      value = clone(value);
+      type.decode(value);
+    }
     const object: KubeObject = {
       apiVersion: groupVersion(type),
       kind: type.kind,
@@ -106,8 +113,20 @@ export class ObjectStore {
       metadata: Object.freeze({ ...value.metadata, resourceVersion: String(stored.modRevision) }),
     };
     Object.freeze(object);
-    this.presented.set(stored, object);
+    presented.set(stored, object);
     return object;
+  }
+
+  private readonly decoded = new WeakMap<ResourceType, WeakMap<StoredValue, KubeObject>>();
+
+  /** Objects decoded on read (custom resources) are cached per resource type, which a CRD change replaces. */
+  private decodedCache(type: ResourceType): WeakMap<StoredValue, KubeObject> {
+    let cache = this.decoded.get(type);
+    if (!cache) {
+      cache = new WeakMap();
+      this.decoded.set(type, cache);
+    }
+    return cache;
   }
 
   get(type: ResourceType, namespace: string | undefined, name: string): KubeObject {
@@ -190,6 +209,7 @@ export class ObjectStore {
     },
   ): Promise<KubeObject> {
     const object = clone(body);
+    type.decode?.(object);
     const meta = (object.metadata ??= {});
     if (type.namespaced) meta.namespace = namespace;
     else delete meta.namespace;
@@ -243,6 +263,7 @@ export class ObjectStore {
     if (!current) throw notFound(errorTarget(type), name);
     const old = this.present(type, current);
     const object = clone(body);
+    type.decode?.(object);
     const meta = (object.metadata ??= {});
     if (meta.name !== undefined && meta.name !== name) {
       throw badRequest(`the name of the object (${meta.name}) does not match the name on the URL (${name})`);
@@ -253,6 +274,9 @@ export class ObjectStore {
     let next: KubeObject;
     if (options.subresource === 'status') {
       next = { ...old, metadata: { ...old.metadata }, status: object.status };
+      if (next.status === undefined) delete next.status;
+      const errors = type.validateStatus?.(next, old) ?? [];
+      if (errors.length > 0) throw invalid(type.kind, type.group, name, errors);
     } else {
       next = { ...object, metadata: { ...meta } };
       if (type.hasStatus) next.status = old.status;
@@ -507,7 +531,11 @@ export class ObjectStore {
     const meta = object.metadata ?? {};
     const errors: FieldError[] = validateObjectMeta(
       meta,
-      NAMESPACE_LABEL_RULE.has(type.plural) ? 'label' : 'subdomain',
+      NAMESPACE_LABEL_RULE.has(type.plural)
+        ? 'label'
+        : PATH_SEGMENT_RULE.has(type.plural) && type.group === 'rbac.authorization.k8s.io'
+          ? 'pathSegment'
+          : 'subdomain',
     );
     if (old) {
       for (const field of ['metadata.namespace']) {
@@ -525,7 +553,12 @@ export class ObjectStore {
   }
 
   private admissionContext(operation: AdmissionContext['operation']): AdmissionContext {
-    return { now: this.clock.now(), operation, randomSuffix: () => randomString(this.rng, 5) };
+    return {
+      now: this.clock.now(),
+      operation,
+      randomSuffix: () => randomString(this.rng, 5),
+      list: (type) => this.list(type, {}).items,
+    };
   }
 
   private storeFailure(type: ResourceType, name: string, error: unknown): unknown {

@@ -95,22 +95,30 @@ interface Grant {
   rules: PolicyRule[];
 }
 
-function roleRules(objects: ObjectStore, binding: Binding, namespace: string | undefined): PolicyRule[] {
+/** The rules of the binding's role; a missing role is an error the authorizer reports. */
+function roleRules(
+  objects: ObjectStore,
+  binding: Binding,
+  namespace: string | undefined,
+  errors: string[],
+): PolicyRule[] {
   const ref = binding.roleRef;
   if (!ref) return [];
+  const isCluster = ref.kind === 'ClusterRole';
   try {
-    const role =
-      ref.kind === 'ClusterRole'
-        ? objects.get(clusterroles, undefined, ref.name)
-        : objects.get(roles, namespace, ref.name);
+    const role = isCluster ? objects.get(clusterroles, undefined, ref.name) : objects.get(roles, namespace, ref.name);
     return ((role as KubeObject & { rules?: PolicyRule[] }).rules ?? []) as PolicyRule[];
   } catch {
+    // The listers' NotFound names the resource in the singular.
+    errors.push(
+      `${isCluster ? 'clusterrole' : 'role'}.rbac.authorization.k8s.io ${JSON.stringify(ref.name)} not found`,
+    );
     return [];
   }
 }
 
 /** Every grant the user holds in `namespace` (cluster-wide ones first), in RBAC's visiting order. */
-function grants(objects: ObjectStore, user: UserInfo, namespace: string): Grant[] {
+function grants(objects: ObjectStore, user: UserInfo, namespace: string, errors: string[] = []): Grant[] {
   const found: Grant[] = [];
   for (const binding of objects.list(clusterrolebindings, {}).items as Binding[]) {
     const subject = (binding.subjects ?? []).find((s) => appliesTo(user, s, ''));
@@ -118,7 +126,7 @@ function grants(objects: ObjectStore, user: UserInfo, namespace: string): Grant[
     const ref = binding.roleRef ?? { kind: '', name: '' };
     found.push({
       source: `ClusterRoleBinding ${JSON.stringify(binding.metadata?.name)} of ${ref.kind} ${JSON.stringify(ref.name)} to ${describeSubject(subject, '')}`,
-      rules: roleRules(objects, binding, undefined),
+      rules: roleRules(objects, binding, undefined, errors),
     });
   }
   if (namespace === '') return found;
@@ -128,7 +136,7 @@ function grants(objects: ObjectStore, user: UserInfo, namespace: string): Grant[
     const ref = binding.roleRef ?? { kind: '', name: '' };
     found.push({
       source: `RoleBinding ${JSON.stringify(`${binding.metadata?.name}/${namespace}`)} of ${ref.kind} ${JSON.stringify(ref.name)} to ${describeSubject(subject, namespace)}`,
-      rules: roleRules(objects, binding, namespace),
+      rules: roleRules(objects, binding, namespace, errors),
     });
   }
   return found;
@@ -142,12 +150,15 @@ export function authorize(
 ): { allowed: boolean; reason?: string } {
   if (user.groups.includes(PRIVILEGED_GROUP)) return { allowed: true };
   const namespace = attributes.kind === 'resource' ? attributes.namespace : '';
-  for (const grant of grants(objects, user, namespace)) {
+  const errors: string[] = [];
+  for (const grant of grants(objects, user, namespace, errors)) {
     if (grant.rules.some((rule) => ruleAllows(attributes, rule))) {
       return { allowed: true, reason: `RBAC: allowed by ${grant.source}` };
     }
   }
-  return { allowed: false };
+  // utilerrors.NewAggregate: one error as it is, several in brackets.
+  if (errors.length === 0) return { allowed: false };
+  return { allowed: false, reason: `RBAC: ${errors.length === 1 ? errors[0] : `[${errors.join(', ')}]`}` };
 }
 
 /** Every rule the user holds in `namespace` (what SelfSubjectRulesReview lists). */

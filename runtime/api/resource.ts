@@ -63,7 +63,10 @@ export interface FieldError {
     | 'FieldValueDuplicate'
     | 'FieldValueForbidden'
     | 'FieldValueTooLong'
-    | 'FieldValueNotFound';
+    | 'FieldValueTooMany'
+    | 'FieldValueTypeInvalid'
+    | 'FieldValueNotFound'
+    | 'InternalError';
   field: string;
   /** The full message, e.g. `Required value` or `Invalid value: "x": must be …`. */
   message: string;
@@ -76,6 +79,8 @@ export interface AdmissionContext {
   operation: 'create' | 'update';
   /** A random 5-character suffix of Kubernetes' name alphabet. */
   randomSuffix(): string;
+  /** The stored objects of a resource, for checks across objects (CRD name conflicts). */
+  list(type: ResourceType): readonly KubeObject[];
 }
 
 /** A resource type as most built-in kinds are: every verb, the default Name and Age table. */
@@ -113,6 +118,13 @@ export interface ResourceType {
   defaults?(object: KubeObject, context: AdmissionContext): void;
   /** Checks an object on create (old undefined) or update. */
   validate?(object: KubeObject, old: KubeObject | undefined): FieldError[];
+  /** Checks a write through the status subresource (a custom resource's status schema). */
+  validateStatus?(object: KubeObject, old: KubeObject): FieldError[];
+  /**
+   * What the decoder does to every body written and every object read from storage, in place (a
+   * custom resource: unknown fields pruned, schema defaults applied).
+   */
+  decode?(object: KubeObject): void;
   /** Fields a field selector may use besides metadata.name and metadata.namespace. */
   selectableFields?(object: KubeObject): Record<string, string>;
   /** True when `status` is only written through the status subresource. */

@@ -32,9 +32,20 @@ export function includeObject(query: Query): IncludeObject {
   return value === 'Object' || value === 'None' ? value : 'Metadata';
 }
 
-/** A response whose JSON is already serialised (indented on demand, as respond does). */
-export function respondJson(request: ApiRequest, code: number, json: string): ApiResponse {
+/**
+ * A response whose JSON is already serialised, in pieces that adapters write out one by one;
+ * `body` joins them only for a client that reads it (indented on demand, as respond does).
+ */
+export function respondJson(request: ApiRequest, code: number, pieces: readonly string[]): ApiResponse {
   const agent = request.headers?.['user-agent'] ?? '';
-  if (/^(curl|Wget|Mozilla\/5\.0)/.test(agent)) return respond(request, code, JSON.parse(json));
-  return { status: code, headers: { 'content-type': 'application/json' }, body: json };
+  if (/^(curl|Wget|Mozilla\/5\.0)/.test(agent)) return respond(request, code, JSON.parse(pieces.join('')));
+  let joined: string | undefined;
+  return {
+    status: code,
+    headers: { 'content-type': 'application/json' },
+    pieces,
+    get body() {
+      return (joined ??= pieces.join(''));
+    },
+  };
 }

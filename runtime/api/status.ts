@@ -81,11 +81,12 @@ export const OPTIMISTIC_LOCK_MESSAGE =
   'the object has been modified; please apply your changes to the latest version and try again';
 
 /**
- * 422 Invalid: `Pod "x" is invalid: field: message` (one cause) or `[a, b]` (several); the kind
- * is qualified by its group (`Deployment.apps`), while details.kind stays bare for kubectl.
+ * 422 Invalid: `Pod "x" is invalid: field: message` (one cause) or `[a, b]` (several, each text
+ * once, as the error aggregate prints them); the kind is qualified by its group
+ * (`Deployment.apps`), while details.kind stays bare for kubectl.
  */
 export function invalid(kind: string, group: string, name: string, errors: readonly FieldError[]): StatusError {
-  const texts = errors.map((e) => `${e.field}: ${e.message}`);
+  const texts = [...new Set(errors.map((e) => `${e.field}: ${e.message}`))];
   const aggregate = texts.length === 1 ? texts[0] : `[${texts.join(', ')}]`;
   const qualifiedKind = group ? `${kind}.${group}` : kind;
   return failure(422, 'Invalid', `${qualifiedKind} "${name}" is invalid: ${aggregate}`, {

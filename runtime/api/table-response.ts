@@ -70,40 +70,43 @@ function objectJson(object: KubeObject, include: IncludeObject): string {
   return json;
 }
 
+function rowJson(type: ResourceType, cells: unknown[], object: KubeObject, include: IncludeObject): string {
+  let json = `{"cells":${JSON.stringify(cells)}`;
+  const phase = type.plural === 'pods' ? (object.status as { phase?: string } | undefined)?.phase : undefined;
+  if (phase && COMPLETED[phase])
+    json += `,"conditions":${JSON.stringify([{ type: 'Completed', status: 'True', ...COMPLETED[phase] }])}`;
+  if (include !== 'None') json += `,"object":${objectJson(object, include)}`;
+  return `${json}}`;
+}
+
 /**
- * The same Table as toTable, serialised: the hot path of `kubectl get` on large lists, where the
- * row objects' metadata (managedFields and all) is serialised once per stored version, not once
- * per list.
+ * The same Table as toTable, serialised in pieces, one a row: the hot path of `kubectl get` on
+ * large lists. A row's object (its metadata, managedFields and all) is serialised once per
+ * stored version and shared by every list, and adapters write the pieces out one by one, as
+ * the real API server streams its encoding, never building one string of megabytes.
  */
 export function tableJson(
   type: ResourceType,
   objects: readonly KubeObject[],
   context: PrintContext,
   options: { include: IncludeObject; resourceVersion?: string; continueToken?: string; remainingItemCount?: number },
-): string {
+): string[] {
   const table = type.table ?? DEFAULT_TABLE;
   const metadata: Record<string, unknown> = {};
   if (options.resourceVersion) metadata.resourceVersion = options.resourceVersion;
   if (options.continueToken) metadata.continue = options.continueToken;
   if (options.remainingItemCount !== undefined) metadata.remainingItemCount = options.remainingItemCount;
-  const rows = objects.map((object) => {
-    let json = `{"cells":${JSON.stringify(table.row(object, context))}`;
-    const phase = type.plural === 'pods' ? (object.status as { phase?: string } | undefined)?.phase : undefined;
-    if (phase && COMPLETED[phase])
-      json += `,"conditions":${JSON.stringify([{ type: 'Completed', status: 'True', ...COMPLETED[phase] }])}`;
-    if (options.include !== 'None') json += `,"object":${objectJson(object, options.include)}`;
-    return `${json}}`;
-  });
   const head = JSON.stringify({
     kind: 'Table',
     apiVersion: 'meta.k8s.io/v1',
     metadata,
     columnDefinitions: table.columns,
   });
-  const prefix = `${head.slice(0, -1)},"rows":[`;
-  if (rows.length === 0) return `${prefix}]}`;
-  // One join builds the body flat: wrapping a joined string would copy its megabytes again.
-  rows[0] = prefix + rows[0];
-  rows[rows.length - 1] += ']}';
-  return rows.join(',');
+  const pieces = [`${head.slice(0, -1)},"rows":[`];
+  objects.forEach((object, i) => {
+    const row = rowJson(type, table.row(object, context), object, options.include);
+    pieces.push(i === 0 ? row : `,${row}`);
+  });
+  pieces.push(']}');
+  return pieces;
 }

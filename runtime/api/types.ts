@@ -25,6 +25,8 @@ export interface ApiResponse {
   headers: Record<string, string>;
   /** The whole body; empty when `stream` carries it. */
   body: string;
+  /** The same body in pieces, when it was built so: adapters write them without joining. */
+  pieces?: readonly string[];
   stream?: ResponseStream;
   /** An upgraded exec or attach (status 101): the Node adapter carries it over WebSocket. */
   session?: StreamSession;

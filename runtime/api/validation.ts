@@ -41,6 +41,12 @@ export function dnsLabelErrors(value: string): string[] {
   return errors;
 }
 
+/** The problems with `value` as a name that is one path segment (apimachinery IsValidPathSegmentName). */
+export function pathSegmentNameErrors(value: string): string[] {
+  if (value === '.' || value === '..') return [`may not be '${value}'`];
+  return ['/', '%'].filter((c) => value.includes(c)).map((c) => `may not contain '${c}'`);
+}
+
 /** The problems with a label or annotation key (apimachinery IsQualifiedName). */
 export function qualifiedNameErrors(key: string): string[] {
   const parts = key.split('/');
@@ -83,15 +89,21 @@ const MAX_ANNOTATIONS_BYTES = 256 * 1024;
 
 /**
  * ObjectMeta validation on create and update (apimachinery ValidateObjectMeta): the name (a
- * DNS-1123 label for namespaces and the like, a subdomain for most kinds), labels, annotations.
+ * DNS-1123 label for namespaces and the like, a path segment for RBAC kinds, a subdomain for most
+ * kinds), labels, annotations.
  */
-export function validateObjectMeta(meta: ObjectMeta, nameRule: 'label' | 'subdomain'): FieldError[] {
+export function validateObjectMeta(meta: ObjectMeta, nameRule: 'label' | 'subdomain' | 'pathSegment'): FieldError[] {
   const errors: FieldError[] = [];
   const name = meta.name ?? '';
   if (name === '' && !meta.generateName) {
     errors.push(required('metadata.name', 'name or generateName is required'));
   } else if (name !== '') {
-    const problems = nameRule === 'label' ? dnsLabelErrors(name) : dnsSubdomainErrors(name);
+    const problems =
+      nameRule === 'label'
+        ? dnsLabelErrors(name)
+        : nameRule === 'pathSegment'
+          ? pathSegmentNameErrors(name)
+          : dnsSubdomainErrors(name);
     for (const problem of problems) errors.push(invalid('metadata.name', name, problem));
   }
   for (const [key, value] of Object.entries(meta.labels ?? {})) {

@@ -1,17 +1,32 @@
-import { isObject } from '../object';
+import { reconcileCrdNames, type CrdStatus } from '../crd-names';
+import { storedVersions, validateCrd, validateCrdStatus } from '../crd-validation';
+import { clone, isObject, type KubeObject } from '../object';
 import { resourceType, type ResourceType, STATUS_SUBRESOURCE } from '../resource';
 import { formatTime } from '../../util/time';
 import { CREATED_AT_TABLE } from './created-at-table';
 
 type Spec = {
   names?: Record<string, unknown>;
-  versions?: Array<{ name?: string; storage?: boolean }>;
+  conversion?: { strategy?: string; webhook?: { clientConfig?: { service?: Record<string, unknown> } } };
 };
+
+/** SetDefaults_CustomResourceDefinitionSpec: singular and listKind from the kind, no conversion. */
+function defaultSpec(spec: Spec): void {
+  if (isObject(spec.names)) {
+    const kind = typeof spec.names.kind === 'string' ? spec.names.kind : '';
+    if (!spec.names.singular) spec.names.singular = kind.toLowerCase();
+    if (!spec.names.listKind && kind) spec.names.listKind = `${kind}List`;
+  }
+  spec.conversion ??= { strategy: 'None' };
+  const service = spec.conversion.webhook?.clientConfig?.service;
+  if (isObject(service)) service.port ??= 443;
+}
 
 /**
  * apiextensions.k8s.io/v1 CustomResourceDefinition. It has no printer: the default Name and
- * Created At table. A new definition is accepted and established at once (no name conflicts are
- * checked yet), so its resource is served right away.
+ * Created At table. Writes are validated as the apiextensions-apiserver does (crd-validation.ts),
+ * and each write runs the naming and establishing controllers (crd-names.ts): a definition whose
+ * names no other definition of its group holds is Established at once, and its resource served.
  */
 export const customresourcedefinitions: ResourceType = resourceType(
   'CustomResourceDefinition',
@@ -25,32 +40,17 @@ export const customresourcedefinitions: ResourceType = resourceType(
     subresources: [STATUS_SUBRESOURCE],
     table: CREATED_AT_TABLE,
     defaults(crd, context) {
-      if (context.operation !== 'create' || !isObject(crd.spec)) return;
-      const spec = crd.spec as Spec;
-      const names = { ...spec.names };
-      names.singular ??= String(names.kind ?? '').toLowerCase();
-      names.listKind ??= `${String(names.kind ?? '')}List`;
-      const now = formatTime(context.now);
-      crd.status = {
-        acceptedNames: names,
-        conditions: [
-          {
-            lastTransitionTime: now,
-            message: 'no conflicts found',
-            reason: 'NoConflicts',
-            status: 'True',
-            type: 'NamesAccepted',
-          },
-          {
-            lastTransitionTime: now,
-            message: 'the initial names have been accepted',
-            reason: 'InitialNamesAccepted',
-            status: 'True',
-            type: 'Established',
-          },
-        ],
-        storedVersions: (spec.versions ?? []).filter((v) => v.storage).map((v) => v.name),
-      };
+      if (!isObject(crd.spec)) return;
+      defaultSpec(crd.spec as Spec);
+      // Creation starts from an empty status; an update keeps its own (a copy, changed below).
+      if (context.operation === 'create') crd.status = { storedVersions: storedVersions(crd, undefined) };
+      else if (isObject(crd.status)) {
+        const status = clone(crd.status) as CrdStatus;
+        crd.status = { ...status, storedVersions: storedVersions(crd, { status } as KubeObject) };
+      } else return;
+      reconcileCrdNames(crd, context.list(customresourcedefinitions), formatTime(context.now));
     },
+    validate: (crd, old) => validateCrd(crd, old),
+    validateStatus: (crd) => validateCrdStatus(crd),
   },
 );

@@ -80,8 +80,14 @@ export const jobs: ResourceType = resourceType('Job', 'jobs', 'batch/v1', {
   selectableFields: (job) => ({
     'status.successful': String((job.status as Status | undefined)?.succeeded ?? 0),
   }),
-  defaults(job) {
+  defaults(job, context) {
+    if (context.operation === 'create') generateSelector(job);
     const spec = (job.spec ??= {}) as Record<string, unknown>;
+    // SetDefaults_Job: a job without labels shows its pods' labels.
+    const templateLabels = (spec.template as { metadata?: { labels?: Record<string, string> } } | undefined)?.metadata
+      ?.labels;
+    const meta = (job.metadata ??= {});
+    if (templateLabels && Object.keys(meta.labels ?? {}).length === 0) meta.labels = { ...templateLabels };
     if (spec.completions === undefined && spec.parallelism === undefined) {
       spec.completions = 1;
       spec.parallelism = 1;
@@ -94,3 +100,24 @@ export const jobs: ResourceType = resourceType('Job', 'jobs', 'batch/v1', {
     defaultWorkloadTemplate(job, 'spec.template');
   },
 });
+
+/**
+ * PrepareForCreate's generateSelectorIfNeeded: unless the selector is manual, the pods are
+ * labelled with the job's name and UID (the legacy and the batch.kubernetes.io keys) and the
+ * selector picks the UID.
+ */
+function generateSelector(job: KubeObject): void {
+  const spec = (job.spec ??= {}) as {
+    manualSelector?: boolean;
+    selector?: { matchLabels?: Record<string, string> };
+    template?: { metadata?: { labels?: Record<string, string> } };
+  };
+  if (spec.manualSelector === true) return;
+  const meta = job.metadata ?? {};
+  const template = (spec.template ??= {});
+  const labels = ((template.metadata ??= {}).labels ??= {});
+  for (const key of ['job-name', 'batch.kubernetes.io/job-name']) labels[key] ??= meta.name ?? '';
+  for (const key of ['controller-uid', 'batch.kubernetes.io/controller-uid']) labels[key] ??= meta.uid ?? '';
+  const matchLabels = ((spec.selector ??= {}).matchLabels ??= {});
+  matchLabels['batch.kubernetes.io/controller-uid'] ??= meta.uid ?? '';
+}

@@ -53,10 +53,13 @@ export const replicationcontrollers: ResourceType = resourceType(
     defaults(rc) {
       const spec = (rc.spec ??= {}) as Record<string, unknown>;
       spec.replicas ??= 1;
-      // v1 ReplicationControllers select their template's labels when no selector is given.
+      // v1 ReplicationControllers select, and are labelled with, their template's labels when
+      // they have none of their own (SetDefaults_ReplicationController).
       const labels = (spec.template as { metadata?: { labels?: Record<string, string> } } | undefined)?.metadata
         ?.labels;
       if (spec.selector === undefined && labels) spec.selector = { ...labels };
+      const meta = (rc.metadata ??= {});
+      if (labels && Object.keys(meta.labels ?? {}).length === 0) meta.labels = { ...labels };
       defaultWorkloadTemplate(rc, 'spec.template');
     },
     validate: (rc, old) => validateWorkload(rc, old, { emptySelectorWord: 'replicationcontroller', mapSelector: true }),
