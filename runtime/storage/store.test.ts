@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { MemoryBackend, type StorageBackend, type StorageWrite } from './backend';
 import { Store, StoreError, type StoreEvent } from './store';
 
@@ -115,5 +116,37 @@ describe('Store', () => {
     expect(() => store.create('later', 3)).toThrow(storeError('Unavailable'));
     backend.failNext = false;
     expect((await Store.open(backend as StorageBackend)).range('').map((o) => o.key)).toEqual(['kept']);
+  });
+});
+
+describe('Store ranges', () => {
+  it('stay sorted and complete through any mix of creates and deletes', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.boolean(), fc.constantFrom('a/', 'a/b', 'a/c/', 'b/', 'ab/'), fc.nat(20)), {
+          maxLength: 60,
+        }),
+        async (operations) => {
+          const store = await Store.open(new MemoryBackend());
+          const model = new Set<string>();
+          for (const [create, prefix, n] of operations) {
+            const key = `${prefix}${n}`;
+            store.range(''); // the sorted keys exist before the write, and must follow it
+            if (create && !model.has(key)) {
+              model.add(key);
+              await store.create(key, n);
+            } else if (!create && model.has(key)) {
+              model.delete(key);
+              await store.delete(key);
+            }
+          }
+          for (const prefix of ['', 'a/', 'a/c/', 'ab/', 'b/']) {
+            const expected = [...model].filter((k) => k.startsWith(prefix)).sort();
+            expect(store.range(prefix).map((o) => o.key)).toEqual(expected);
+          }
+        },
+      ),
+      { seed: 7, numRuns: 200 },
+    );
   });
 });

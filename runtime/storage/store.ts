@@ -105,18 +105,16 @@ export class Store {
     return this.objects.get(key);
   }
 
+  private keys(): string[] {
+    this.sortedKeys ??= [...this.objects.keys()].sort();
+    return this.sortedKeys;
+  }
+
   /** Every value whose key starts with `prefix`, in key order. */
   range(prefix: string): StoredValue[] {
-    this.sortedKeys ??= [...this.objects.keys()].sort();
-    const keys = this.sortedKeys;
-    let lo = 0;
-    let hi = keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (keys[mid] < prefix) lo = mid + 1;
-      else hi = mid;
-    }
+    const keys = this.keys();
     const out: StoredValue[] = [];
+    const lo = lowerBound(keys, prefix);
     for (let i = lo; i < keys.length && keys[i].startsWith(prefix); i++)
       out.push(this.objects.get(keys[i]) as StoredValue);
     return out;
@@ -187,12 +185,17 @@ export class Store {
 
   private apply(event: StoreEvent): Promise<StoredValue> {
     const { object } = event;
+    // The sorted keys follow each change (a binary search and a splice), so a range after a
+    // write does not sort the whole key space again.
     if (event.type === 'put') {
-      if (!this.objects.has(object.key)) this.sortedKeys = undefined;
+      if (!this.objects.has(object.key) && this.sortedKeys) {
+        this.sortedKeys.splice(lowerBound(this.sortedKeys, object.key), 0, object.key);
+      }
       this.objects.set(object.key, object);
     } else {
       this.objects.delete(object.key);
-      this.sortedKeys = undefined;
+      const at = this.sortedKeys ? lowerBound(this.sortedKeys, object.key) : -1;
+      if (this.sortedKeys?.[at] === object.key) this.sortedKeys.splice(at, 1);
     }
     if (!this.batch) {
       const events: StoreEvent[] = [];
@@ -240,4 +243,16 @@ export class Store {
 /** The record schema 2 keeps for an object: its key is the record's key. */
 function persisted({ value, createRevision, modRevision }: StoredValue): ObjectRecord {
   return { value, createRevision, modRevision };
+}
+
+/** The index of the first key not below `key` in sorted `keys`. */
+function lowerBound(keys: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
