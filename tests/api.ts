@@ -60,3 +60,21 @@ export function podManifest(name: string, extra: Record<string, unknown> = {}): 
     spec: { containers: [{ name: 'nginx', image: 'nginx' }], ...(extra.spec as object) },
   };
 }
+
+/**
+ * A valid CustomResourceDefinition of widgets.example.com (kind Widget, one version v1) whose
+ * version has `schema` as its openAPIV3Schema; `version` adds to that version (subresources…).
+ */
+export function widgetDefinition(schema: Json, version: Json = {}, names: Json = {}): Json {
+  return {
+    apiVersion: 'apiextensions.k8s.io/v1',
+    kind: 'CustomResourceDefinition',
+    metadata: { name: 'widgets.example.com' },
+    spec: {
+      group: 'example.com',
+      scope: 'Namespaced',
+      names: { plural: 'widgets', kind: 'Widget', ...names },
+      versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: schema }, ...version }],
+    },
+  };
+}

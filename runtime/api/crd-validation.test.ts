@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestApi } from '../../tests/api';
+import { createTestApi, widgetDefinition } from '../../tests/api';
 
 const CRDS = '/apis/apiextensions.k8s.io/v1/customresourcedefinitions';
 const DNS1035 =
@@ -10,29 +10,11 @@ type Json = Record<string, any>;
 
 /** A valid definition of widgets.example.com, changed by `edit`. */
 function widgets(edit: (crd: Json) => void = () => {}): Json {
-  const crd: Json = {
-    apiVersion: 'apiextensions.k8s.io/v1',
-    kind: 'CustomResourceDefinition',
-    metadata: { name: 'widgets.example.com' },
-    spec: {
-      group: 'example.com',
-      scope: 'Namespaced',
-      names: { plural: 'widgets', kind: 'Widget', shortNames: ['wd'] },
-      versions: [
-        {
-          name: 'v1',
-          served: true,
-          storage: true,
-          schema: {
-            openAPIV3Schema: {
-              type: 'object',
-              properties: { spec: { type: 'object', properties: { size: { type: 'integer' } } } },
-            },
-          },
-        },
-      ],
-    },
-  };
+  const crd = widgetDefinition(
+    { type: 'object', properties: { spec: { type: 'object', properties: { size: { type: 'integer' } } } } },
+    {},
+    { shortNames: ['wd'] },
+  );
   edit(crd);
   return crd;
 }

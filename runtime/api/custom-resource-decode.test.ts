@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestApi, type TestApi } from '../../tests/api';
+import { createTestApi, widgetDefinition, type TestApi } from '../../tests/api';
 
 const CRDS = '/apis/apiextensions.k8s.io/v1/customresourcedefinitions';
 const WIDGETS = '/apis/example.com/v1/namespaces/default/widgets';
@@ -9,24 +9,7 @@ type Json = Record<string, any>;
 /** A cluster with widgets.example.com, its spec schema given. */
 async function cluster(spec: Json): Promise<TestApi> {
   const api = await createTestApi();
-  const created = await api.request('POST', CRDS, {
-    apiVersion: 'apiextensions.k8s.io/v1',
-    kind: 'CustomResourceDefinition',
-    metadata: { name: 'widgets.example.com' },
-    spec: {
-      group: 'example.com',
-      scope: 'Namespaced',
-      names: { plural: 'widgets', kind: 'Widget' },
-      versions: [
-        {
-          name: 'v1',
-          served: true,
-          storage: true,
-          schema: { openAPIV3Schema: { type: 'object', properties: { spec } } },
-        },
-      ],
-    },
-  });
+  const created = await api.request('POST', CRDS, widgetDefinition({ type: 'object', properties: { spec } }));
   expect(created.status).toBe(201);
   return api;
 }

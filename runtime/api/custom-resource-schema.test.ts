@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestApi, type TestApi } from '../../tests/api';
+import { createTestApi, widgetDefinition, type TestApi } from '../../tests/api';
 
 const CRDS = '/apis/apiextensions.k8s.io/v1/customresourcedefinitions';
 const WIDGETS = '/apis/example.com/v1/namespaces/default/widgets';
@@ -51,19 +51,7 @@ const SCHEMA = {
 /** A cluster with widgets.example.com defined by SCHEMA (status subresource on). */
 async function cluster(): Promise<TestApi> {
   const api = await createTestApi();
-  const created = await api.request('POST', CRDS, {
-    apiVersion: 'apiextensions.k8s.io/v1',
-    kind: 'CustomResourceDefinition',
-    metadata: { name: 'widgets.example.com' },
-    spec: {
-      group: 'example.com',
-      scope: 'Namespaced',
-      names: { plural: 'widgets', kind: 'Widget' },
-      versions: [
-        { name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: SCHEMA }, subresources: { status: {} } },
-      ],
-    },
-  });
+  const created = await api.request('POST', CRDS, widgetDefinition(SCHEMA, { subresources: { status: {} } }));
   expect(created.status).toBe(201);
   return api;
 }

@@ -1,3 +1,4 @@
+import { setCondition } from './conditions';
 import type { Clock } from '../clock';
 import { formatTime } from '../util/time';
 import { decodeObject } from './body';
@@ -252,20 +253,15 @@ async function checkAndDecrement(e: Evicting, pdb: KubeObject): Promise<void> {
  * through meta.SetStatusCondition): its time moves only when its status does.
  */
 function insufficientPods(status: { observedGeneration?: number; conditions?: Json[] }, now: string): Json[] {
-  const conditions = [...(status.conditions ?? [])];
-  const i = conditions.findIndex((c) => c.type === 'DisruptionAllowed');
-  const old = i < 0 ? undefined : conditions[i];
-  const condition: Json = {
+  const condition = {
     type: 'DisruptionAllowed',
     status: 'False',
     ...(status.observedGeneration ? { observedGeneration: status.observedGeneration } : {}),
-    lastTransitionTime: old?.status === 'False' ? old.lastTransitionTime : now,
+    lastTransitionTime: null,
     reason: 'InsufficientPods',
     message: '',
   };
-  if (i < 0) conditions.push(condition);
-  else conditions[i] = condition;
-  return conditions;
+  return setCondition(status.conditions, condition, now);
 }
 
 /** createTooManyRequestsError: a 429 that suggests asking again in 10 seconds. */
@@ -323,20 +319,15 @@ async function addConditionAndDeletePod(e: Evicting, deletion: Deletion): Promis
  * is replaced, keeping its transition time when its status does not change.
  */
 function disruptionTarget(existing: unknown, now: string): Json[] {
-  const conditions = Array.isArray(existing) ? [...(existing as Json[])] : [];
-  const i = conditions.findIndex((c) => c.type === 'DisruptionTarget');
-  const old = i < 0 ? undefined : conditions[i];
-  const condition: Json = {
+  const condition = {
     type: 'DisruptionTarget',
     status: 'True',
     lastProbeTime: null,
-    lastTransitionTime: old?.status === 'True' ? old.lastTransitionTime : now,
+    lastTransitionTime: null,
     reason: 'EvictionByEvictionAPI',
     message: 'Eviction API: evicting',
   };
-  if (i < 0) conditions.push(condition);
-  else conditions[i] = condition;
-  return conditions;
+  return setCondition(existing, condition, now);
 }
 
 /** The delete's preconditions, with the registry's texts (BeforeDelete, and the update before it). */

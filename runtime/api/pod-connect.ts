@@ -12,7 +12,7 @@ import type { Query } from './request-info';
 import type { FieldError } from './resource';
 import { nodes } from './resources/nodes';
 import { pods } from './resources/pods';
-import { badRequest, invalid, StatusError, unknownError } from './status';
+import { badRequest, failure, invalid, type StatusError, unknownError } from './status';
 import type { ApiRequest, ApiResponse } from './types';
 
 // pods/log, pods/exec and pods/attach: the API server finds the pod's container and node, then
@@ -185,16 +185,7 @@ function kubeletError(code: number, text: string, name: string): StatusError {
     503: 'ServiceUnavailable',
   };
   const message = text.trim() || 'the server rejected our request for an unknown reason';
-  return new StatusError({
-    kind: 'Status',
-    apiVersion: 'v1',
-    metadata: {},
-    status: 'Failure',
-    message,
-    reason: reasons[code] ?? 'InternalError',
-    details: { name, kind: 'pods/log' },
-    code,
-  });
+  return failure(code, reasons[code] ?? 'InternalError', message, { name, kind: 'pods/log' });
 }
 
 /** The remotecommand subprotocols we speak, in order of preference. */
