@@ -1,3 +1,4 @@
+import { bootstrapSystem } from './api/bootstrap/system';
 import { bootstrapRbac } from './api/bootstrap/rbac';
 import { createApiHandler } from './api/handler';
 import type { ClusterNetwork } from './api/node-connection';
@@ -28,7 +29,8 @@ const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-sy
 /**
  * Assembles a minikube cluster from its parts and, on first boot, creates what the API server
  * creates itself (the system namespaces, then the default RBAC roles and bindings of its
- * `rbac/bootstrap-roles` hook), through the API like any other client.
+ * `rbac/bootstrap-roles` hook, the system PriorityClasses and the `kubernetes` Service), through
+ * the API like any other client.
  */
 export async function createCluster(deps: ClusterDeps): Promise<Cluster> {
   const store = await Store.open(deps.storage);
@@ -46,5 +48,6 @@ export async function createCluster(deps: ClusterDeps): Promise<Cluster> {
     if (created.status !== 201) throw new Error(`could not create namespace ${name}: ${created.body}`);
   }
   await bootstrapRbac(api);
+  await bootstrapSystem(api);
   return { api, store };
 }

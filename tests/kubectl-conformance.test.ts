@@ -1,7 +1,7 @@
 // The real kubectl v1.34.5 against `kubeplay serve`: each command must succeed, or fail exactly
 // as against a real cluster, with no warnings about the server. Commands run in order and share
-// the cluster, as in a learner's session. Ages under ten seconds (all of them, in this quick
-// session) are normalised to `Xs`, which keeps the table's column widths.
+// the cluster, as in a learner's session. Ages under 100 seconds (all of them, in this quick
+// session) are normalised to `Xs`, keeping the widths of the table's columns.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,10 +46,11 @@ function run(args: string[], stdin?: string): Promise<{ stdout: string; stderr: 
   return new Promise((resolve) => {
     const env = { HOME: dir, KUBECONFIG: join(dir, 'kubeconfig'), PATH: process.env.PATH ?? '', ...extra };
     const child = execFile(kubectl, args, { env, cwd: dir, timeout: 30_000 }, (error, stdout, stderr) => {
-      // Ages under ten seconds, UIDs and the random suffix of the service account volume vary.
+      // Ages, UIDs and the random suffix of the service account volume vary.
       const normalise = (text: string): string =>
         text
-          .replace(/(?<=\s)\ds(?=\s|$)/gm, 'Xs')
+          // An age of up to 99 s becomes `Xs`, keeping the width of the column it sits in.
+          .replace(/(?<=\s)\d{1,2}s( *)(?=\S|$)/gm, (age, gap: string) => (gap ? 'Xs'.padEnd(age.length) : 'Xs'))
           .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<uid>')
           .replace(/kube-api-access-[bcdfghjklmnpqrstvwxz2456789]{5}/g, 'kube-api-access-<id>');
       resolve({
@@ -206,7 +207,12 @@ const SESSION: Array<[string, string, string, number]> = [
   ],
   ['delete deploy web --wait=false', 'deployment.apps "web" deleted from default namespace\n', '', 0],
   ['delete pod qingge', 'pod "qingge" deleted from default namespace\n', '', 0],
-  ['get all', '', 'No resources found in default namespace.\n', 0],
+  [
+    'get all',
+    'NAME                 TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE\nservice/kubernetes   ClusterIP   10.96.0.1    <none>        443/TCP   Xs\n',
+    '',
+    0,
+  ],
   ['get pods -w --request-timeout=1s', '', '', 0],
   // kubectl's typed clients send these as Kubernetes protobuf.
   ['create quota qingge --hard=pods=1', 'resourcequota/qingge created\n', '', 0],

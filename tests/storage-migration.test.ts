@@ -52,11 +52,13 @@ describe.each(backends)('storage schema 1 → %s', (_name, open) => {
     expect(deployment.body.spec.strategy.type).toBe('RollingUpdate');
 
     expect((await request('GET', '/api/v1/namespaces/default/configmaps/settings')).status).toBe(404);
-    // Schema 1 left revision 10; opening the cluster then made the default RBAC objects it lacked
-    // (68 ClusterRoles, 49 ClusterRoleBindings, 7 Roles, 7 RoleBindings), as kube-apiserver's
-    // rbac/bootstrap-roles hook does at every start.
+    // Schema 1 left revision 10; opening the cluster then made the API server's own objects it
+    // lacked, as kube-apiserver does at every start: the default RBAC objects (68 ClusterRoles,
+    // 49 ClusterRoleBindings, 7 Roles, 7 RoleBindings), then the 2 system PriorityClasses and the
+    // kubernetes Service, Endpoints and EndpointSlice.
+    const BOOTSTRAP = 131 + 5;
     const namespaces = await request('GET', '/api/v1/namespaces');
-    expect(namespaces.body.metadata.resourceVersion).toBe(String(10 + 131));
+    expect(namespaces.body.metadata.resourceVersion).toBe(String(10 + BOOTSTRAP));
     expect(namespaces.body.items.map((n: { metadata: { name: string } }) => n.metadata.name)).toEqual([
       'default',
       'kube-node-lease',
@@ -71,7 +73,7 @@ describe.each(backends)('storage schema 1 → %s', (_name, open) => {
       kind: 'ConfigMap',
       metadata: { name: 'after' },
     });
-    expect(created.body.metadata.resourceVersion).toBe(String(10 + 131 + 1));
+    expect(created.body.metadata.resourceVersion).toBe(String(10 + BOOTSTRAP + 1));
 
     const history = await History.load(backend, new VirtualClock(TEST_EPOCH), createSeededRng('t'));
     expect(history.entries()).toEqual(['kubectl get pods -A', 'kubectl create namespace shop']);

@@ -79,13 +79,26 @@ function mapFields(value: Record<string, unknown>, field: string): FieldSet {
   return set;
 }
 
+/**
+ * The keys that identify an item of an associative list in managed fields (the schema's
+ * x-kubernetes-list-map-keys): ports are keyed by port and protocol, where the strategic merge
+ * patch keys them by port alone.
+ */
+function listMapKeys(field: string, key: string, item: Record<string, unknown>): string[] {
+  if (field === 'ports') return [key, 'protocol'].filter((k) => k in item);
+  return [key];
+}
+
 function listFields(items: unknown[], field: string): FieldSet {
   const key = mergeKeyFor(field, items);
   if (key === undefined) return {};
   const set: FieldSet = {};
   for (const item of items) {
     if (key === '' || !isObject(item)) set[`v:${JSON.stringify(item)}`] = {};
-    else set[`k:${JSON.stringify({ [key]: item[key] })}`] = { '.': {}, ...mapFields(item, '') };
+    else {
+      const identity = Object.fromEntries(listMapKeys(field, key, item).map((k) => [k, item[k]]));
+      set[`k:${JSON.stringify(identity)}`] = { '.': {}, ...mapFields(item, '') };
+    }
   }
   return set;
 }
