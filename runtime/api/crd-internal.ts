@@ -6,9 +6,9 @@
  * `spec.version`. Also the Go values (internal structs, printed by encoding/json with their Go
  * field names) that some validation errors print.
  */
-import { deepEqual, type JsonSchema } from './custom-resource-schema';
+import type { JsonSchema } from './custom-resource-schema';
 import type { GoStruct } from './field-error';
-import { isObject } from './object';
+import { deepEqual, isObject, textOf } from './object';
 
 /** One entry of spec.versions. */
 export interface CrdVersion {
@@ -109,7 +109,6 @@ export function internalSpec(spec: CrdSpec): InternalSpec {
   return out;
 }
 
-const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 const flag = (v: unknown): boolean => v === true;
 const orNull = (v: unknown): unknown => (v === undefined ? null : v);
 const list = <T>(v: unknown, each: (x: unknown) => T): T[] | null => (Array.isArray(v) ? v.map(each) : null);
@@ -123,7 +122,7 @@ function goVersion(v: CrdVersion): GoStruct {
   const subresources = isObject(v.subresources) ? v.subresources : undefined;
   const scale = subresources && isObject(subresources.scale) ? subresources.scale : undefined;
   return new Map<string, unknown>([
-    ['Name', text(v.name)],
+    ['Name', textOf(v.name)],
     ['Served', flag(v.served)],
     ['Storage', flag(v.storage)],
     ['Deprecated', flag(v.deprecated)],
@@ -138,8 +137,8 @@ function goVersion(v: CrdVersion): GoStruct {
               'Scale',
               scale
                 ? new Map([
-                    ['SpecReplicasPath', text(scale.specReplicasPath)],
-                    ['StatusReplicasPath', text(scale.statusReplicasPath)],
+                    ['SpecReplicasPath', textOf(scale.specReplicasPath)],
+                    ['StatusReplicasPath', textOf(scale.statusReplicasPath)],
                     ['LabelSelectorPath', orNull(scale.labelSelectorPath)],
                   ])
                 : null,
@@ -152,16 +151,19 @@ function goVersion(v: CrdVersion): GoStruct {
       list(v.additionalPrinterColumns, (c) => {
         const column = isObject(c) ? c : {};
         return new Map<string, unknown>([
-          ['Name', text(column.name)],
-          ['Type', text(column.type)],
-          ['Format', text(column.format)],
-          ['Description', text(column.description)],
+          ['Name', textOf(column.name)],
+          ['Type', textOf(column.type)],
+          ['Format', textOf(column.format)],
+          ['Description', textOf(column.description)],
           ['Priority', typeof column.priority === 'number' ? column.priority : 0],
-          ['JSONPath', text(column.jsonPath)],
+          ['JSONPath', textOf(column.jsonPath)],
         ]);
       }),
     ],
-    ['SelectableFields', list(v.selectableFields, (f) => new Map([['JSONPath', text(isObject(f) ? f.jsonPath : '')]]))],
+    [
+      'SelectableFields',
+      list(v.selectableFields, (f) => new Map([['JSONPath', textOf(isObject(f) ? f.jsonPath : '')]])),
+    ],
   ]);
 }
 
@@ -181,14 +183,14 @@ export function goSchema(s: JsonSchema): GoStruct {
   const items = s.items;
   const docs = isObject(s.externalDocs) ? s.externalDocs : undefined;
   return new Map<string, unknown>([
-    ['ID', text(s.id)],
-    ['Schema', text(s.$schema)],
+    ['ID', textOf(s.id)],
+    ['Schema', textOf(s.$schema)],
     ['Ref', orNull(s.$ref)],
-    ['Description', text(s.description)],
-    ['Type', text(s.type)],
+    ['Description', textOf(s.description)],
+    ['Type', textOf(s.type)],
     ['Nullable', flag(s.nullable)],
-    ['Format', text(s.format)],
-    ['Title', text(s.title)],
+    ['Format', textOf(s.format)],
+    ['Title', textOf(s.title)],
     ['Default', orNull(s.default)],
     ['Maximum', orNull(s.maximum)],
     ['ExclusiveMaximum', flag(s.exclusiveMaximum)],
@@ -196,7 +198,7 @@ export function goSchema(s: JsonSchema): GoStruct {
     ['ExclusiveMinimum', flag(s.exclusiveMinimum)],
     ['MaxLength', orNull(s.maxLength)],
     ['MinLength', orNull(s.minLength)],
-    ['Pattern', text(s.pattern)],
+    ['Pattern', textOf(s.pattern)],
     ['MaxItems', orNull(s.maxItems)],
     ['MinItems', orNull(s.minItems)],
     ['UniqueItems', flag(s.uniqueItems)],
@@ -233,8 +235,8 @@ export function goSchema(s: JsonSchema): GoStruct {
       'ExternalDocs',
       docs
         ? new Map([
-            ['Description', text(docs.description)],
-            ['URL', text(docs.url)],
+            ['Description', textOf(docs.description)],
+            ['URL', textOf(docs.url)],
           ])
         : null,
     ],
@@ -250,11 +252,11 @@ export function goSchema(s: JsonSchema): GoStruct {
       list(s['x-kubernetes-validations'], (r) => {
         const rule = isObject(r) ? r : {};
         return new Map<string, unknown>([
-          ['Rule', text(rule.rule)],
-          ['Message', text(rule.message)],
-          ['MessageExpression', text(rule.messageExpression)],
+          ['Rule', textOf(rule.rule)],
+          ['Message', textOf(rule.message)],
+          ['MessageExpression', textOf(rule.messageExpression)],
           ['Reason', orNull(rule.reason)],
-          ['FieldPath', text(rule.fieldPath)],
+          ['FieldPath', textOf(rule.fieldPath)],
           ['OptionalOldSelf', orNull(rule.optionalOldSelf)],
         ]);
       }),

@@ -6,8 +6,7 @@
  * its resource is served. Here they run as part of each write of the definition.
  */
 import type { CrdNames } from './crd-internal';
-import { deepEqual } from './custom-resource-schema';
-import { isObject, type KubeObject } from './object';
+import { deepEqual, isObject, type KubeObject } from './object';
 
 /** A CustomResourceDefinitionCondition, fields in the order the server writes them. */
 export interface CrdCondition {

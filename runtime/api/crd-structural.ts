@@ -4,14 +4,13 @@
  * whether its defaults validate and survive pruning (schema/defaulting/validation.go).
  */
 import { prunedCopy } from './custom-resource-decode';
-import { deepEqual, validateAgainstSchema, type JsonSchema } from './custom-resource-schema';
+import { validateAgainstSchema, type JsonSchema } from './custom-resource-schema';
 import { fieldForbidden, fieldInvalid, fieldRequired } from './field-error';
-import { isObject } from './object';
+import { deepEqual, isObject } from './object';
 import type { FieldError } from './resource';
 import { goRegExp } from './schema-formats';
+import { schemaAt, schemaList } from './schema-values';
 
-const schemaAt = (value: unknown): JsonSchema | undefined => (isObject(value) ? value : undefined);
-const schemaList = (value: unknown): JsonSchema[] => (Array.isArray(value) ? value.filter(isObject) : []);
 const entries = (value: unknown): Array<[string, JsonSchema]> =>
   isObject(value) ? Object.entries(value).map(([k, v]) => [k, isObject(v) ? v : {}]) : [];
 const nonEmpty = (value: unknown): boolean =>

@@ -8,8 +8,8 @@
 import type { JsonSchema } from './custom-resource-schema';
 import { clone, isObject } from './object';
 import type { OpenApiSchema } from './openapi/field-validation';
+import { schemaAt } from './schema-values';
 
-const schemaAt = (value: unknown): JsonSchema | undefined => (isObject(value) ? value : undefined);
 const propertiesOf = (schema: JsonSchema | undefined): Record<string, unknown> => schemaAt(schema?.properties) ?? {};
 const preserves = (schema: JsonSchema): boolean => schema['x-kubernetes-preserve-unknown-fields'] === true;
 const embeds = (schema: JsonSchema): boolean => schema['x-kubernetes-embedded-resource'] === true;

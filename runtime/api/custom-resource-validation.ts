@@ -9,6 +9,7 @@ import { validateAgainstSchema, type JsonSchema } from './custom-resource-schema
 import { fieldDuplicate, fieldInvalid, fieldRequired, goFloat, goJson } from './field-error';
 import { clone, isObject, type KubeObject } from './object';
 import type { FieldError } from './resource';
+import { kindOf, type Kind } from './schema-values';
 
 /** A CRD version's scale subresource: where the replicas and the selector live. */
 export interface ScaleSubresource {
@@ -65,14 +66,18 @@ export function validateCustomResourceStatus(written: KubeObject, previous: Kube
 
 const MAX_INT32 = 2147483647;
 
+/** Go's type name for each kind of decoded JSON value. */
+const GO_TYPES: Record<Kind, string> = {
+  string: 'string',
+  bool: 'bool',
+  int: 'int64',
+  float: 'float64',
+  slice: '[]interface {}',
+  map: 'map[string]interface {}',
+};
+
 /** Go's %T of a JSON value, as the unstructured accessors name it in their errors. */
-function goType(value: unknown): string {
-  if (typeof value === 'string') return 'string';
-  if (typeof value === 'boolean') return 'bool';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'int64' : 'float64';
-  if (Array.isArray(value)) return '[]interface {}';
-  return 'map[string]interface {}';
-}
+const goType = (value: unknown): string => GO_TYPES[kindOf(value)];
 
 /** Go's %v of a JSON value. */
 function goPrint(value: unknown): string {

@@ -1,15 +1,15 @@
-import { setCondition } from './conditions';
 import type { Clock } from '../clock';
-import { formatTime } from '../util/time';
 import { decodeObject } from './body';
+import { checkAndDecrement, matchingBudgets, stillProcessing } from './eviction-budget';
+import { addConditionAndDeletePod, deleteOptions, type Evicting } from './eviction-delete';
 import { isObject, type KubeObject } from './object';
 import type { ObjectStore } from './object-store';
 import { ResourceRegistry } from './registry';
 import { requestInfo } from './request-info';
-import type { FieldError, ResourceType } from './resource';
+import type { ResourceType } from './resource';
 import { poddisruptionbudgets } from './resources/poddisruptionbudgets';
 import { respond } from './respond';
-import { badRequest, conflict, forbidden, invalid, StatusError, tooManyRequests, type Status } from './status';
+import { badRequest, StatusError, unknownError } from './status';
 import type { ApiRequest, ApiResponse } from './types';
 
 /**
@@ -47,32 +47,8 @@ export async function evictPod(
 
 type Json = Record<string, unknown>;
 
-/** The Eviction's deleteOptions, as the pod's delete takes them. */
-interface Deletion {
-  dryRun: string[];
-  gracePeriodSeconds?: number;
-  preconditionUid?: string;
-  preconditionVersion?: string;
-  propagationPolicy?: string;
-  orphanDependents?: boolean;
-}
-
-/** One eviction under way: where the pod is, how to delete it, and the clock. */
-interface Evicting {
-  objects: ObjectStore;
-  type: ResourceType;
-  namespace: string | undefined;
-  name: string;
-  deletion: Deletion;
-  fieldManager: string | undefined;
-  clock: Clock;
-}
-
 /** client-go's EvictionsRetry: 20 tries (the apiserver waits ~500ms between them; we do not). */
 const EVICTION_RETRIES = 20;
-/** More pending evictions than this and the budget refuses more (MaxDisruptedPodSize). */
-const MAX_DISRUPTED_POD_SIZE = 2000;
-const BUDGET_VIOLATION = "Cannot evict pod as it would violate the pod's disruption budget.";
 
 /** EvictionREST.Create after the checks on the body. */
 async function evict(e: Evicting): Promise<void> {
@@ -93,14 +69,9 @@ async function evict(e: Evicting): Promise<void> {
 
   const pdbs = matchingBudgets(e.objects, pod);
   if (pdbs.length > 1) {
-    throw new StatusError({
-      kind: 'Status',
-      apiVersion: 'v1',
-      metadata: {},
-      status: 'Failure',
-      message: 'This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.',
-      code: 500,
-    });
+    throw unknownError(
+      'This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.',
+    );
   }
   let pinToPod = false;
   if (pdbs.length === 1) {
@@ -148,15 +119,17 @@ async function retryConflicts<T>(retry: boolean, attempt: () => Promise<T>): Pro
 
 const isConflict = (error: unknown): boolean => error instanceof StatusError && error.status.reason === 'Conflict';
 
+const podPhase = (pod: KubeObject): string | undefined => (pod.status as { phase?: string } | undefined)?.phase;
+
 /** Pending, terminal or terminating pods need no budget (canIgnorePDB). */
 function canIgnorePDB(pod: KubeObject): boolean {
-  const phase = (pod.status as { phase?: string } | undefined)?.phase;
+  const phase = podPhase(pod);
   return phase === 'Succeeded' || phase === 'Failed' || phase === 'Pending' || !!pod.metadata?.deletionTimestamp;
 }
 
 /** Only a terminal or terminating pod can be deleted without pinning its resourceVersion. */
 function shouldEnforceResourceVersion(pod: KubeObject): boolean {
-  const phase = (pod.status as { phase?: string } | undefined)?.phase;
+  const phase = podPhase(pod);
   return !(phase === 'Succeeded' || phase === 'Failed' || pod.metadata?.deletionTimestamp);
 }
 
@@ -164,257 +137,6 @@ function shouldEnforceResourceVersion(pod: KubeObject): boolean {
 function isPodReady(pod: KubeObject): boolean {
   const conditions = (pod.status as { conditions?: Json[] } | undefined)?.conditions ?? [];
   return conditions.some((c) => c.type === 'Ready' && c.status === 'True');
-}
-
-/** The budgets in the pod's namespace whose selector selects it (getPodDisruptionBudgets). */
-function matchingBudgets(objects: ObjectStore, pod: KubeObject): KubeObject[] {
-  const { items } = objects.list(poddisruptionbudgets, { namespace: pod.metadata?.namespace });
-  const labels = pod.metadata?.labels ?? {};
-  return items.filter((pdb) => selects((pdb.spec as { selector?: unknown } | undefined)?.selector, labels));
-}
-
-/**
- * metav1.LabelSelectorAsSelector, then Matches: no selector selects nothing, an empty one
- * everything, and one that does not parse (an unknown operator, values where none belong)
- * selects nothing either.
- */
-function selects(selector: unknown, labels: Record<string, string>): boolean {
-  if (!isObject(selector)) return false;
-  const matchLabels = isObject(selector.matchLabels) ? (selector.matchLabels as Record<string, string>) : {};
-  const expressions = Array.isArray(selector.matchExpressions) ? (selector.matchExpressions as Json[]) : [];
-  const has = (key: unknown): boolean => typeof key === 'string' && Object.hasOwn(labels, key);
-  let matches = Object.entries(matchLabels).every(([k, v]) => has(k) && labels[k] === v);
-  for (const { key, operator, values } of expressions) {
-    const list = Array.isArray(values) ? values : [];
-    const value = has(key) ? labels[key as string] : undefined;
-    switch (operator) {
-      case 'In':
-      case 'NotIn':
-        if (list.length === 0) return false;
-        if ((operator === 'In') !== (value !== undefined && list.includes(value))) matches = false;
-        break;
-      case 'Exists':
-      case 'DoesNotExist':
-        if (list.length > 0) return false;
-        if ((operator === 'Exists') !== (value !== undefined)) matches = false;
-        break;
-      default:
-        return false;
-    }
-  }
-  return matches;
-}
-
-/** checkAndDecrement: spends one disruption of the budget, or says why it cannot. */
-async function checkAndDecrement(e: Evicting, pdb: KubeObject): Promise<void> {
-  const name = pdb.metadata?.name ?? '';
-  const status = (pdb.status ?? {}) as {
-    observedGeneration?: number;
-    disruptionsAllowed?: number;
-    currentHealthy?: number;
-    desiredHealthy?: number;
-    disruptedPods?: Record<string, string>;
-    conditions?: Json[];
-  };
-  const target = { group: 'policy', resource: 'poddisruptionbudget' };
-  if ((status.observedGeneration ?? 0) < (pdb.metadata?.generation ?? 0)) throw stillProcessing(name);
-  const allowed = status.disruptionsAllowed ?? 0;
-  if (allowed < 0) throw forbidden(target, name, 'pdb disruptions allowed is negative');
-  if (Object.keys(status.disruptedPods ?? {}).length > MAX_DISRUPTED_POD_SIZE) {
-    throw forbidden(target, name, 'DisruptedPods map too big - too many evictions not confirmed by PDB controller');
-  }
-  if (allowed === 0) {
-    const needs = `The disruption budget ${name} needs ${status.desiredHealthy ?? 0} healthy pods and has ${status.currentHealthy ?? 0} currently`;
-    throw tooManyRequests(BUDGET_VIOLATION, 0, [{ reason: 'DisruptionBudget', message: needs }]);
-  }
-  const now = formatTime(e.clock.now());
-  const next = { ...status, disruptionsAllowed: allowed - 1 };
-  if (next.disruptionsAllowed === 0) next.conditions = insufficientPods(status, now);
-  if (isDryRun(e.deletion.dryRun)) return;
-  // The disruption controller counts the pod as gone from now on (until it sees it go).
-  const disrupted = { ...status.disruptedPods, [e.name]: now };
-  next.disruptedPods = Object.fromEntries(
-    Object.keys(disrupted)
-      .sort()
-      .map((pod) => [pod, disrupted[pod]]),
-  );
-  // The PodDisruptionBudget client's UpdateStatus, at the version read.
-  await e.objects.update(
-    poddisruptionbudgets,
-    e.namespace,
-    name,
-    { ...pdb, status: next },
-    { dryRun: false, fieldManager: 'kube-apiserver', subresource: 'status' },
-  );
-}
-
-/**
- * The DisruptionAllowed condition with no disruptions left (pdbhelper.UpdateDisruptionAllowedCondition
- * through meta.SetStatusCondition): its time moves only when its status does.
- */
-function insufficientPods(status: { observedGeneration?: number; conditions?: Json[] }, now: string): Json[] {
-  const condition = {
-    type: 'DisruptionAllowed',
-    status: 'False',
-    ...(status.observedGeneration ? { observedGeneration: status.observedGeneration } : {}),
-    lastTransitionTime: null,
-    reason: 'InsufficientPods',
-    message: '',
-  };
-  return setCondition(status.conditions, condition, now);
-}
-
-/** createTooManyRequestsError: a 429 that suggests asking again in 10 seconds. */
-function stillProcessing(pdbName: string): StatusError {
-  return tooManyRequests(BUDGET_VIOLATION, 10, [
-    { reason: 'DisruptionBudget', message: `The disruption budget ${pdbName} is still being processed by the server.` },
-  ]);
-}
-
-const isDryRun = (dryRun: readonly string[]): boolean => dryRun.length > 0;
-
-/**
- * addConditionAndDeletePod: outside a dry run the pod first gets the DisruptionTarget
- * condition (the latest pod, checked against the preconditions), then it is deleted.
- */
-async function addConditionAndDeletePod(e: Evicting, deletion: Deletion): Promise<void> {
-  const { objects, type, namespace, name } = e;
-  let options = deletion;
-  if (!isDryRun(deletion.dryRun)) {
-    const latest = objects.get(type, namespace, name);
-    checkPreconditions(latest, deletion);
-    const status = (latest.status ?? {}) as Json;
-    const conditions = disruptionTarget(status.conditions, formatTime(e.clock.now()));
-    // An update that changes nothing leaves the pod (and its resourceVersion) as it was.
-    if (JSON.stringify(conditions) !== JSON.stringify(status.conditions)) {
-      const updated = await objects.update(
-        type,
-        namespace,
-        name,
-        { ...latest, status: { ...status, conditions } },
-        { dryRun: false, fieldManager: e.fieldManager, subresource: 'status' },
-      );
-      if (deletion.preconditionVersion !== undefined) {
-        options = { ...deletion, preconditionVersion: updated.metadata?.resourceVersion };
-      }
-    }
-  }
-  // The registry's BeforeDelete: the options must be valid and the preconditions hold.
-  validateDeleteOptions(options);
-  checkPreconditions(objects.get(type, namespace, name), options);
-  const grace = options.gracePeriodSeconds;
-  const policy = options.propagationPolicy ?? (options.orphanDependents ? 'Orphan' : undefined);
-  await objects.delete(type, namespace, name, {
-    dryRun: isDryRun(options.dryRun),
-    // A negative grace period means one second (the pod strategy's CheckGracefulDelete).
-    gracePeriodSeconds: grace === undefined ? undefined : grace < 0 ? 1 : grace,
-    preconditionUid: options.preconditionUid,
-    preconditionVersion: options.preconditionVersion,
-    propagationPolicy: policy as 'Background' | 'Foreground' | 'Orphan' | undefined,
-  });
-}
-
-/**
- * The pod's conditions with DisruptionTarget=True (podutil.UpdatePodCondition): an existing one
- * is replaced, keeping its transition time when its status does not change.
- */
-function disruptionTarget(existing: unknown, now: string): Json[] {
-  const condition = {
-    type: 'DisruptionTarget',
-    status: 'True',
-    lastProbeTime: null,
-    lastTransitionTime: null,
-    reason: 'EvictionByEvictionAPI',
-    message: 'Eviction API: evicting',
-  };
-  return setCondition(existing, condition, now);
-}
-
-/** The delete's preconditions, with the registry's texts (BeforeDelete, and the update before it). */
-function checkPreconditions(pod: KubeObject, deletion: Deletion): void {
-  const target = { group: '', resource: 'Pod' };
-  const name = pod.metadata?.name ?? '';
-  const { uid, resourceVersion } = pod.metadata ?? {};
-  if (deletion.preconditionUid && deletion.preconditionUid !== uid) {
-    throw conflict(
-      target,
-      name,
-      `the UID in the precondition (${deletion.preconditionUid}) does not match the UID in record (${uid}). The object might have been deleted and then recreated`,
-    );
-  }
-  if (deletion.preconditionVersion && deletion.preconditionVersion !== resourceVersion) {
-    throw conflict(
-      target,
-      name,
-      `the ResourceVersion in the precondition (${deletion.preconditionVersion}) does not match the ResourceVersion in record (${resourceVersion}). The object might have been modified`,
-    );
-  }
-}
-
-const PROPAGATION_POLICIES = ['Foreground', 'Background', 'Orphan'];
-
-/** apimachinery's ValidateDeleteOptions, as BeforeDelete runs it: a 422 on DeleteOptions. */
-function validateDeleteOptions(deletion: Deletion): void {
-  const errors: FieldError[] = [];
-  const policy = deletion.propagationPolicy;
-  if (deletion.orphanDependents !== undefined && policy !== undefined) {
-    errors.push({
-      type: 'FieldValueInvalid',
-      field: 'propagationPolicy',
-      message: `Invalid value: ${JSON.stringify(policy)}: orphanDependents and deletionPropagation cannot be both set`,
-    });
-  }
-  if (policy !== undefined && !PROPAGATION_POLICIES.includes(policy)) {
-    errors.push({
-      type: 'FieldValueNotSupported',
-      field: 'propagationPolicy',
-      message: `Unsupported value: ${JSON.stringify(policy)}: supported values: "Foreground", "Background", "Orphan", "nil"`,
-    });
-  }
-  if (deletion.dryRun.some((v) => v !== 'All')) {
-    errors.push({
-      type: 'FieldValueNotSupported',
-      field: 'dryRun',
-      message: `Unsupported value: []string{${deletion.dryRun.map((v) => JSON.stringify(v)).join(', ')}}: supported values: "All"`,
-    });
-  }
-  if (errors.length === 0) return;
-  const status = invalid('DeleteOptions', 'meta.k8s.io', '', errors).status;
-  // An unnamed object's details carry no name.
-  delete status.details?.name;
-  throw new StatusError(status);
-}
-
-/**
- * The Eviction's deleteOptions, with the request's dryRun pushed into them (propagateDryRun):
- * both may say dryRun only if they say the same.
- */
-function deleteOptions(eviction: KubeObject, queryDryRun: string[]): Deletion {
-  const raw = isObject(eviction.deleteOptions) ? eviction.deleteOptions : {};
-  const bodyDryRun = Array.isArray(raw.dryRun) ? raw.dryRun.map(String) : [];
-  if (bodyDryRun.length > 0 && queryDryRun.length > 0 && bodyDryRun.join('\0') !== queryDryRun.join('\0')) {
-    // A plain error in the registry, which the handler reports as a 500 with reason Unknown.
-    throw new StatusError({
-      kind: 'Status',
-      apiVersion: 'v1',
-      metadata: {},
-      status: 'Failure',
-      message: `Non-matching dry-run options in request and content: [${queryDryRun.join(' ')}] and [${bodyDryRun.join(' ')}]`,
-      reason: 'Unknown',
-      code: 500,
-    } satisfies Status);
-  }
-  const preconditions = isObject(raw.preconditions) ? raw.preconditions : {};
-  const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-  const grace = raw.gracePeriodSeconds;
-  return {
-    dryRun: bodyDryRun.length > 0 ? bodyDryRun : queryDryRun,
-    gracePeriodSeconds: typeof grace === 'number' && Number.isInteger(grace) ? grace : undefined,
-    preconditionUid: text(preconditions.uid),
-    preconditionVersion: text(preconditions.resourceVersion),
-    propagationPolicy: text(raw.propagationPolicy),
-    orphanDependents: typeof raw.orphanDependents === 'boolean' ? raw.orphanDependents : undefined,
-  };
 }
 
 /** The built-in kinds, to tell a kind the decoder knows (but cannot convert) from an unknown one. */

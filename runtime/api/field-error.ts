@@ -126,6 +126,12 @@ export function fieldNotSupported(field: string, value: unknown, supported: read
   return { type: 'FieldValueNotSupported', field, message: withDetail(`Unsupported value: ${goValue(value)}`, detail) };
 }
 
+/** A required enum field: Required when empty, NotSupported when not one of `accepted`. */
+export function fieldEnumErrors(field: string, value: string, accepted: readonly string[]): FieldError[] {
+  if (value === '') return [fieldRequired(field)];
+  return accepted.includes(value) ? [] : [fieldNotSupported(field, value, accepted)];
+}
+
 /** field.Duplicate: `Duplicate value: <value>`. */
 export function fieldDuplicate(field: string, value: unknown): FieldError {
   return { type: 'FieldValueDuplicate', field, message: `Duplicate value: ${goValue(value)}` };

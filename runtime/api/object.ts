@@ -54,3 +54,17 @@ export function fieldAt(object: unknown, path: string): unknown {
   }
   return current;
 }
+
+/** reflect.DeepEqual on JSON values. */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+  if (isObject(a) && isObject(b)) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((k) => k in b && deepEqual(a[k], b[k]));
+  }
+  return false;
+}
+
+/** The value when it is a string, else '' (Go's zero string). */
+export const textOf = (value: unknown): string => (typeof value === 'string' ? value : '');
