@@ -213,6 +213,24 @@ const SESSION: Array<[string, string, string, number]> = [
     '',
     0,
   ],
+  [
+    'get endpoints',
+    'NAME         ENDPOINTS           AGE\nkubernetes   192.168.49.2:8443   Xs\n',
+    'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n',
+    0,
+  ],
+  [
+    'get endpointslices',
+    'NAME         ADDRESSTYPE   PORTS   ENDPOINTS      AGE\nkubernetes   IPv4          8443    192.168.49.2   Xs\n',
+    '',
+    0,
+  ],
+  [
+    'get priorityclasses -o name',
+    'priorityclass.scheduling.k8s.io/system-cluster-critical\npriorityclass.scheduling.k8s.io/system-node-critical\n',
+    '',
+    0,
+  ],
   ['get pods -w --request-timeout=1s', '', '', 0],
   // kubectl's typed clients send these as Kubernetes protobuf.
   ['create quota qingge --hard=pods=1', 'resourcequota/qingge created\n', '', 0],

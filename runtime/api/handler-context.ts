@@ -57,8 +57,15 @@ export function reply(
     const include = includeObject(requestInfo(request.method, request.path).query);
     response = respond(request, code, toTable(type, [object], { now: ctx.clock.now() }, { include }));
   }
-  if (warnings.length > 0) {
-    response.headers.warning = warnings.map((w) => `299 - "${w.replace(/["\\]/g, '\\$&')}"`).join(', ');
-  }
+  return withWarnings(response, warnings);
+}
+
+/** `response` with `warnings` added to its Warning header (`299 - "text"`, comma-separated). */
+export function withWarnings(response: ApiResponse, warnings: readonly string[]): ApiResponse {
+  if (warnings.length === 0) return response;
+  const added = warnings.map((w) => `299 - "${w.replace(/["\\]/g, '\\$&')}"`);
+  const existing = response.headers.warning;
+  // A fresh headers object: a response may be shared (a response's getter body stays with it).
+  response.headers = { ...response.headers, warning: [...(existing ? [existing] : []), ...added].join(', ') };
   return response;
 }

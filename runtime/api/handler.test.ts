@@ -282,3 +282,20 @@ describe('Table serialisation', () => {
     }
   });
 });
+
+describe('deprecated resources', () => {
+  const WARNING = '299 - "v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice"';
+
+  it('warn on every request to v1 Endpoints, failures included, and nowhere else', async () => {
+    const { api } = await createTestApi();
+    const get = (path: string) => api({ method: 'GET', path });
+    const listed = await get('/api/v1/namespaces/default/endpoints');
+    expect(listed.status).toBe(200);
+    expect(listed.headers.warning).toBe(WARNING);
+    const missing = await get('/api/v1/namespaces/default/endpoints/nope');
+    expect(missing.status).toBe(404);
+    expect(missing.headers.warning).toBe(WARNING);
+    expect((await get('/apis/discovery.k8s.io/v1/namespaces/default/endpointslices')).headers.warning).toBeUndefined();
+    expect((await get('/api/v1/namespaces/default/services')).headers.warning).toBeUndefined();
+  });
+});

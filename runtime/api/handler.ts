@@ -3,7 +3,7 @@ import type { Rng } from '../rng';
 import type { Store } from '../storage/store';
 import { authorizeRequest } from './authorization';
 import { customResourceTypes } from './custom-resources';
-import { checkAccept, reply, type ServerContext, type VerbHandler } from './handler-context';
+import { checkAccept, reply, withWarnings, type ServerContext, type VerbHandler } from './handler-context';
 import { serveList, serveWatch } from './handler-list-watch';
 import { serveSubresource } from './handler-subresources';
 import { create, deleteCollection, deleteObject, patch, update } from './handler-writes';
@@ -11,8 +11,8 @@ import { EMPTY_NETWORK, type ClusterNetwork } from './node-connection';
 import { serveNonResource } from './non-resource';
 import { ObjectStore } from './object-store';
 import { ResourceRegistry } from './registry';
-import { requestInfo } from './request-info';
-import type { Verb } from './resource';
+import { requestInfo, type RequestInfo } from './request-info';
+import type { ResourceType, Verb } from './resource';
 import { customresourcedefinitions } from './resources/customresourcedefinitions';
 import { respond } from './respond';
 import { internalError, methodNotSupported, pathNotFound, StatusError } from './status';
@@ -93,6 +93,26 @@ class ApiServer {
     if (!type) throw pathNotFound();
     if (info.resource === 'namespaces' && info.name === undefined) delete info.namespace;
     if (!type.namespaced && info.namespace && info.resource !== 'namespaces') throw pathNotFound();
+    if (type.deprecation) return this.serveDeprecated(request, info, type, type.deprecation);
+    return this.serveResource(request, info, type);
+  }
+
+  /** A deprecated resource answers as usual, failures included, with its deprecation warning. */
+  private async serveDeprecated(
+    request: ApiRequest,
+    info: RequestInfo,
+    type: ResourceType,
+    warning: string,
+  ): Promise<ApiResponse> {
+    try {
+      return withWarnings(await this.serveResource(request, info, type), [warning]);
+    } catch (error) {
+      if (!(error instanceof StatusError)) throw error;
+      return withWarnings(respond(request, error.status.code, error.status), [warning]);
+    }
+  }
+
+  private async serveResource(request: ApiRequest, info: RequestInfo, type: ResourceType): Promise<ApiResponse> {
     // Refuse what cannot be answered before doing anything: a write must not happen unanswered.
     // Logs, streams and proxies answer in their backend's own types.
     if (!CONNECT_SUBRESOURCES.has(info.subresource ?? '')) checkAccept(request);

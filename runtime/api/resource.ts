@@ -129,6 +129,8 @@ export interface ResourceType {
   selectableFields?(object: KubeObject): Record<string, string>;
   /** True when `status` is only written through the status subresource. */
   hasStatus?: boolean;
+  /** The Warning every request to this resource gets (v1 Endpoints since v1.33). */
+  deprecation?: string;
   /** True when a create may set `status` too (nodes: the kubelet registers with its status). */
   statusOnCreate?: boolean;
   /** A custom resource's structural schema (its CRD version's openAPIV3Schema). */

@@ -22,6 +22,7 @@ function endpointsCell(subsets: Subset[] | undefined): string {
 /** core/v1 Endpoints (deprecated since v1.33 in favour of EndpointSlices, still served). */
 export const endpoints: ResourceType = resourceType('Endpoints', 'endpoints', 'v1', {
   namespaced: true,
+  deprecation: 'v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice',
   singular: 'endpoints',
   shortNames: ['ep'],
   table: {
