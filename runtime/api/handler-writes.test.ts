@@ -299,3 +299,38 @@ describe('watch bookmarks', () => {
     expect((await events(quiet, 5)).map((e) => e.type)).toEqual(['ADDED']);
   });
 });
+
+describe('writes naming another UID', () => {
+  it('fail as a precondition on PUT and as an immutable field on PATCH, changing nothing', async () => {
+    const { request, cluster } = await createTestApi();
+    const pod = (await request('POST', '/api/v1/namespaces/default/pods', podManifest('web'))).body;
+    const before = cluster.store.revision();
+    const wrong = '00000000-0000-0000-0000-000000000000';
+    const put = await request('PUT', '/api/v1/namespaces/default/pods/web', {
+      ...pod,
+      metadata: { ...pod.metadata, uid: wrong },
+    });
+    expect(put.status).toBe(409);
+    expect(put.body.message).toBe(
+      `Operation cannot be fulfilled on pods "web": StorageError: invalid object, Code: 4, Key: /registry/pods/default/web, ResourceVersion: 0, AdditionalErrorMsg: Precondition failed: UID in precondition: ${wrong}, UID in object meta: ${pod.metadata.uid}`,
+    );
+    const patched = await request(
+      'PATCH',
+      '/api/v1/namespaces/default/pods/web',
+      { metadata: { uid: wrong } },
+      { 'content-type': 'application/merge-patch+json' },
+    );
+    expect(patched.status).toBe(422);
+    expect(patched.body.message).toBe(
+      `Pod "web" is invalid: metadata.uid: Invalid value: "${wrong}": field is immutable`,
+    );
+    const same = await request(
+      'PATCH',
+      '/api/v1/namespaces/default/pods/web',
+      { metadata: { uid: pod.metadata.uid, labels: { a: 'b' } } },
+      { 'content-type': 'application/merge-patch+json' },
+    );
+    expect(same.status).toBe(200);
+    expect(cluster.store.revision()).toBe(before + 1);
+  });
+});

@@ -18,6 +18,7 @@ import { authenticateToken } from './service-account-token';
 import { badRequest, invalid, methodNotSupported, pathNotFound, StatusError } from './status';
 import { errorTarget } from './store-errors';
 import type { ApiRequest, ApiResponse } from './types';
+import { checkUidPrecondition, checkUidUnchanged } from './uid-checks';
 import { requestUser } from './user';
 
 const APPLY_PATCH = 'application/apply-patch+yaml';
@@ -66,7 +67,9 @@ export const update: VerbHandler = async (ctx, request, info, type, namespace) =
   const body = await decodeObject(request);
   checkBodyMeta(type, body, namespace);
   const warnings = await checkFields(type, body, info);
-  return replaceObject(ctx, request, type, namespace, info.name as string, body, writeOptions(info, request), warnings);
+  const name = info.name as string;
+  if (body.metadata?.uid) checkUidPrecondition(type, namespace, name, body, ctx.objects.get(type, namespace, name));
+  return replaceObject(ctx, request, type, namespace, name, body, writeOptions(info, request), warnings);
 };
 
 /** PATCH: the patch applied to the current object; a server-side apply creates what does not exist yet. */
@@ -99,6 +102,7 @@ export const patch: VerbHandler = async (ctx, request, info, type, namespace) =>
   }
   const patched = patchFromRequest(request, current);
   checkBodyMeta(type, patched, namespace);
+  checkUidUnchanged(type, name, patched, current);
   const warnings = await checkFields(type, patched, info);
   // The patch applies to the version it was computed against: a concurrent change retries it.
   patched.metadata = { ...patched.metadata, resourceVersion: current.metadata?.resourceVersion };
