@@ -54,7 +54,7 @@ export async function serveSubresource(
     return respond(request, 201, issued);
   }
   if (sub.name === 'binding' && type.plural === 'pods')
-    return bindPod(ctx.objects, request, type, namespace, name, options);
+    return bindPod(ctx.objects, request, type, namespace, name, options, ctx.clock.now());
   if (sub.name === 'eviction' && type.plural === 'pods')
     return evictPod(ctx.objects, request, type, namespace, name, options, ctx.clock);
   if (sub.name === 'finalize' && type.plural === 'namespaces') {

@@ -180,8 +180,15 @@ describe('subresources', () => {
       metadata: { name: 'p' },
       target: { kind: 'Node', name: 'minikube' },
     };
+    const before = (await request('GET', `${PODS}/p`)).body.metadata.resourceVersion;
     expect((await request('POST', `${PODS}/p/binding`, binding)).status).toBe(201);
-    expect((await request('GET', `${PODS}/p`)).body.spec.nodeName).toBe('minikube');
+    const bound = (await request('GET', `${PODS}/p`)).body;
+    expect(bound.spec.nodeName).toBe('minikube');
+    // assignPod writes the node and PodScheduled=True together, in one revision.
+    expect(bound.status.conditions).toEqual([
+      { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: '2026-01-01T00:00:00Z' },
+    ]);
+    expect(Number(bound.metadata.resourceVersion)).toBe(Number(before) + 1);
     expect((await request('POST', `${PODS}/p/binding`, binding)).body).toMatchObject({
       code: 409,
       message: 'Operation cannot be fulfilled on pods/binding "p": pod p is already assigned to node "minikube"',

@@ -84,6 +84,15 @@ describe('object lifecycle', () => {
     expect(kept.spec.template.metadata.labels).toEqual({ app: 'x' });
   });
 
+  it("defaults a pod container's missing requests to its limits", async () => {
+    const { request } = await createTestApi();
+    const resources = { limits: { cpu: '500m', memory: '128Mi' }, requests: { cpu: '100m' } };
+    const pod = podManifest('sized', { spec: { containers: [{ name: 'c', image: 'nginx', resources }] } });
+    const created = (await request('POST', PODS, pod)).body;
+    expect(created.spec.containers[0].resources.requests).toEqual({ cpu: '100m', memory: '128Mi' });
+    expect(created.status.qosClass).toBe('Burstable');
+  });
+
   it.each([
     ['Foreground', 'foregroundDeletion'],
     ['Orphan', 'orphan'],

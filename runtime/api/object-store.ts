@@ -151,7 +151,12 @@ export class ObjectStore {
     namespace: string | undefined,
     name: string,
     body: KubeObject,
-    options: WriteOptions & { subresource?: 'status'; admit?: (object: KubeObject, old: KubeObject) => Promise<void> },
+    options: WriteOptions & {
+      subresource?: 'status';
+      /** The API server's own writes of spec and status at once (pods/binding). */
+      withStatus?: boolean;
+      admit?: (object: KubeObject, old: KubeObject) => Promise<void>;
+    },
   ): Promise<KubeObject> {
     const { key, stored: current } = this.current(type, namespace, name);
     const old = this.present(type, current);
@@ -172,7 +177,7 @@ export class ObjectStore {
       if (errors.length > 0) throw invalid(type.kind, type.group, name, errors);
     } else {
       next = { ...object, metadata: { ...meta } };
-      if (type.hasStatus) next.status = old.status;
+      if (type.hasStatus && !options.withStatus) next.status = old.status;
       keepSystemMetadata(type, next, old, name, namespace);
       type.defaults?.(next, this.admissionContext('update'));
       bumpGeneration(next, old);

@@ -1,3 +1,5 @@
+import { setCondition } from './conditions';
+import { formatTime } from '../util/time';
 import { decodeObject } from './body';
 import { isObject, type KubeObject } from './object';
 import type { ObjectStore } from './object-store';
@@ -92,6 +94,7 @@ export async function bindPod(
   namespace: string | undefined,
   name: string,
   options: { dryRun: boolean },
+  now: number,
 ): Promise<ApiResponse> {
   const binding = await decodeObject(request);
   const node = (binding.target as { name?: string } | undefined)?.name;
@@ -110,6 +113,19 @@ export async function bindPod(
       code: 409,
     });
   }
-  await objects.update(type, namespace, name, { ...pod, spec: { ...spec, nodeName: node } }, options);
+  // assignPod: the node, the binding's annotations and PodScheduled=True, in one write.
+  const annotations = (binding.metadata as { annotations?: Record<string, string> } | undefined)?.annotations;
+  const status = (pod.status ?? {}) as { conditions?: unknown };
+  const scheduled = { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: null };
+  const bound: KubeObject = {
+    ...pod,
+    metadata: {
+      ...pod.metadata,
+      ...(annotations ? { annotations: { ...pod.metadata?.annotations, ...annotations } } : {}),
+    },
+    spec: { ...spec, nodeName: node },
+    status: { ...status, conditions: setCondition(status.conditions, scheduled, formatTime(now)) },
+  };
+  await objects.update(type, namespace, name, bound, { ...options, withStatus: true });
   return respond(request, 201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
 }

@@ -162,6 +162,14 @@ function defaultContainer(container: Json, tokenVolume: string | undefined): voi
 }
 
 /** What the API server fills into a new pod: defaults, the ServiceAccount admission's token volume. */
+/** SetDefaults_Pod: a resource with a limit and no request requests its limit (pods only, not templates). */
+function requestsFromLimits(container: Json): void {
+  const resources = container.resources as { limits?: Record<string, unknown>; requests?: Record<string, unknown> };
+  if (!isObject(resources) || !isObject(resources.limits)) return;
+  const requests = (resources.requests ??= {});
+  for (const [name, quantity] of Object.entries(resources.limits)) requests[name] ??= quantity;
+}
+
 function defaultPod(pod: KubeObject, context: AdmissionContext): void {
   const spec = (pod.spec ??= {}) as Json;
   if (!isObject(spec)) return;
@@ -173,8 +181,10 @@ function defaultPod(pod: KubeObject, context: AdmissionContext): void {
   spec.terminationGracePeriodSeconds ??= 30;
   if (context.operation === 'update') {
     // Scheme defaulting runs on every write; the admission plugins below only on create.
-    for (const container of list<Json>(spec.containers)) defaultContainer(container, undefined);
-    for (const container of list<Json>(spec.initContainers)) defaultContainer(container, undefined);
+    for (const container of [...list<Json>(spec.containers), ...list<Json>(spec.initContainers)]) {
+      defaultContainer(container, undefined);
+      requestsFromLimits(container);
+    }
     return;
   }
   // Admission on create: Priority, ServiceAccount, DefaultTolerationSeconds.
