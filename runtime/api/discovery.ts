@@ -8,9 +8,14 @@ export const AGGREGATED_DISCOVERY_TYPE = 'application/json;g=apidiscovery.k8s.io
 /** The API server's address as minikube's clients see it. */
 const SERVER_ADDRESS = '192.168.49.2:8443';
 
-/** discovery's storageVersionHash: base64 of the first 8 bytes of sha256("group/version/Kind"). */
+/**
+ * discovery's storageVersionHash: base64 of the first 8 bytes of sha256("group/version/Kind") of
+ * the version stored (events.k8s.io Events are stored as core v1 Events, and share its hash).
+ */
 export function storageVersionHash(type: ResourceType): string {
-  return base64(sha256(`${type.group}/${type.version}/${type.kind}`).slice(0, 8));
+  const group = type.storage ? type.storage.group : type.group;
+  const version = type.storage ? 'v1' : type.version;
+  return base64(sha256(`${group}/${version}/${type.kind}`).slice(0, 8));
 }
 
 /** `GET /api`. */

@@ -299,3 +299,61 @@ describe('deprecated resources', () => {
     expect((await get('/api/v1/namespaces/default/services')).headers.warning).toBeUndefined();
   });
 });
+
+describe('the two Event APIs', () => {
+  const V1 = '/apis/events.k8s.io/v1/namespaces/default/events';
+  const CORE = '/api/v1/namespaces/default/events';
+
+  it('are one stored kind seen through two versions, with the fields renamed', async () => {
+    const { request } = await createTestApi();
+    await request('POST', V1, {
+      apiVersion: 'events.k8s.io/v1',
+      kind: 'Event',
+      metadata: { name: 'web.1' },
+      eventTime: '2026-01-01T00:00:00.000000Z',
+      reportingController: 'default-scheduler',
+      reportingInstance: 'default-scheduler-minikube',
+      action: 'Binding',
+      reason: 'Scheduled',
+      regarding: { kind: 'Pod', namespace: 'default', name: 'web' },
+      note: 'Successfully assigned default/web to minikube',
+      type: 'Normal',
+    });
+    const core = (await request('GET', `${CORE}/web.1`)).body;
+    expect(core).toMatchObject({
+      apiVersion: 'v1',
+      involvedObject: { kind: 'Pod', name: 'web' },
+      message: 'Successfully assigned default/web to minikube',
+      reportingComponent: 'default-scheduler',
+    });
+    expect(core).not.toHaveProperty('note');
+    await request('POST', CORE, {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name: 'web.2' },
+      involvedObject: { kind: 'Pod', namespace: 'default', name: 'web' },
+      reason: 'Pulled',
+      message: 'Container image "nginx" already present on machine',
+      source: { component: 'kubelet', host: 'minikube' },
+      count: 1,
+      type: 'Normal',
+    });
+    const listed = (await request('GET', V1)).body.items;
+    expect(listed.map((e: { metadata: { name: string } }) => e.metadata.name)).toEqual(['web.1', 'web.2']);
+    expect(listed[1]).toMatchObject({
+      apiVersion: 'events.k8s.io/v1',
+      regarding: { name: 'web' },
+      note: 'Container image "nginx" already present on machine',
+      deprecatedSource: { component: 'kubelet', host: 'minikube' },
+      deprecatedCount: 1,
+    });
+    const hashes = await Promise.all(
+      ['/api/v1', '/apis/events.k8s.io/v1'].map(
+        async (path) =>
+          (await request('GET', path)).body.resources.find((r: { name: string }) => r.name === 'events')
+            .storageVersionHash,
+      ),
+    );
+    expect(hashes).toEqual(['r2yiGXH7wu8=', 'r2yiGXH7wu8=']);
+  });
+});

@@ -55,7 +55,9 @@ export class ObjectStore {
 
   /** The key prefix of a resource, within one namespace when given. */
   prefix(type: ResourceType, namespace?: string): string {
-    const base = `${type.group || 'core'}/${type.plural}/`;
+    const base = type.storage
+      ? `${type.storage.group || 'core'}/${type.storage.plural}/`
+      : `${type.group || 'core'}/${type.plural}/`;
     return type.namespaced && namespace ? `${base}${namespace}/` : base;
   }
 
@@ -65,10 +67,11 @@ export class ObjectStore {
    * result is frozen at its top two levels, and callers copy before they change anything.
    */
   present(type: ResourceType, stored: StoredValue): KubeObject {
-    const presented = type.decode ? this.decodedCache(type) : this.presented;
+    const presented = type.decode || type.storage ? this.decodedCache(type) : this.presented;
     const cached = presented.get(stored);
     if (cached) return cached;
     let value = stored.value as KubeObject;
+    if (type.storage) value = type.storage.fromStored(value);
     if (type.decode) {
       value = clone(value);
       type.decode(value);
@@ -82,6 +85,12 @@ export class ObjectStore {
     Object.freeze(object);
     presented.set(stored, object);
     return object;
+  }
+
+  /** What is written to the store: the object without server-filled fields, in its storage's form. */
+  private stored(type: ResourceType, object: KubeObject): KubeObject {
+    const value = strip(object);
+    return type.storage ? type.storage.toStored(value) : value;
   }
 
   /** Objects decoded on read (custom resources) are cached per resource type, which a CRD change replaces. */
@@ -138,7 +147,9 @@ export class ObjectStore {
     meta.managedFields = createdOwnership(type, options, sent, formatTime(this.clock.now()));
     if (options.dryRun) return object;
     const name = meta.name as string;
-    return this.persist(type, name, () => this.store.create(this.key(type, namespace, name), strip(object)));
+    return this.persist(type, name, () =>
+      this.store.create(this.key(type, namespace, name), this.stored(type, object)),
+    );
   }
 
   /**
@@ -194,7 +205,7 @@ export class ObjectStore {
     if (options.dryRun)
       return { ...next, metadata: { ...next.metadata, resourceVersion: String(current.modRevision) } };
     if (deletesOnUpdate(current.value as KubeObject, next)) return this.remove(type, key, name, current.modRevision);
-    return this.persist(type, name, () => this.store.update(key, strip(next), current.modRevision));
+    return this.persist(type, name, () => this.store.update(key, this.stored(type, next), current.modRevision));
   }
 
   /**
@@ -218,7 +229,7 @@ export class ObjectStore {
     }
     if (plan.action === 'keep') return object;
     if (options.dryRun) return plan.next;
-    return this.persist(type, name, () => this.store.update(key, strip(plan.next), current.modRevision));
+    return this.persist(type, name, () => this.store.update(key, this.stored(type, plan.next), current.modRevision));
   }
 
   /**
@@ -238,7 +249,7 @@ export class ObjectStore {
     if (options.dryRun) return object;
     if (namespaceFinalized(object)) return this.remove(type, key, name, current.modRevision);
     delete object.metadata?.resourceVersion;
-    return this.persist(type, name, () => this.store.update(key, strip(object), current.modRevision));
+    return this.persist(type, name, () => this.store.update(key, this.stored(type, object), current.modRevision));
   }
 
   /** Watches the resource from `after` (a revision); past events first, then live ones. */

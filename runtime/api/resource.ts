@@ -125,6 +125,16 @@ export interface ResourceType {
    * custom resource: unknown fields pruned, schema defaults applied).
    */
   decode?(object: KubeObject): void;
+  /**
+   * Another version's storage this resource shares, as the apiserver keeps one internal kind
+   * for both Event APIs: objects are stored in that resource's form and converted both ways.
+   */
+  storage?: {
+    group: string;
+    plural: string;
+    toStored(object: KubeObject): KubeObject;
+    fromStored(object: KubeObject): KubeObject;
+  };
   /** Fields a field selector may use besides metadata.name and metadata.namespace. */
   selectableFields?(object: KubeObject): Record<string, string>;
   /** True when `status` is only written through the status subresource. */

@@ -1,3 +1,4 @@
+import type { KubeObject } from '../object';
 import { resourceType, type ResourceType } from '../resource';
 import { column, translateTimestampSince } from '../table';
 
@@ -17,6 +18,37 @@ type Event = {
   deprecatedCount?: number;
 };
 
+/** events.k8s.io/v1 field names and their core/v1 Event counterparts (pkg/apis/events/v1 conversion). */
+const RENAMED: ReadonlyArray<[string, string]> = [
+  ['regarding', 'involvedObject'],
+  ['note', 'message'],
+  ['reportingController', 'reportingComponent'],
+  ['deprecatedSource', 'source'],
+  ['deprecatedFirstTimestamp', 'firstTimestamp'],
+  ['deprecatedLastTimestamp', 'lastTimestamp'],
+  ['deprecatedCount', 'count'],
+];
+
+function rename(object: KubeObject, pairs: ReadonlyArray<readonly [string, string]>): KubeObject {
+  const out: KubeObject = {};
+  const names = new Map(pairs);
+  for (const [key, value] of Object.entries(object)) out[names.get(key) ?? key] = value;
+  return out;
+}
+
+/** An events.k8s.io/v1 Event as the core Event it is stored as. */
+function toCoreEvent(event: KubeObject): KubeObject {
+  return rename(event, RENAMED);
+}
+
+/** A stored core Event as events.k8s.io/v1 shows it. */
+function fromCoreEvent(event: KubeObject): KubeObject {
+  return rename(
+    event,
+    RENAMED.map(([v1, core]) => [core, v1] as const),
+  );
+}
+
 /**
  * events.k8s.io/v1 Event. The apiserver stores both Event APIs as one internal kind and prints
  * them with the same printer, so this table is the core Event's, read from the v1 field names.
@@ -24,6 +56,7 @@ type Event = {
 export const eventsK8sIo: ResourceType = resourceType('Event', 'events', 'events.k8s.io/v1', {
   namespaced: true,
   shortNames: ['ev'],
+  storage: { group: '', plural: 'events', toStored: toCoreEvent, fromStored: fromCoreEvent },
   table: {
     columns: [
       column('Last Seen', 'string', 'The last time this event was observed.'),
