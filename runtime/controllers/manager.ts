@@ -5,13 +5,14 @@ import { componentUserAgent, controllerUserAgent, serviceAccountUser } from '../
 import type { Rng } from '../rng';
 import { EventRecorder } from './events';
 import { InformerFactory } from './informer';
+import { DEFAULT_DEPLOYMENT_WORKERS, DeploymentController } from './deployment';
 import { DEFAULT_WORKERS, ReplicaSetController } from './replicaset';
 
 /** The controllers kubeplay can run, by kube-controller-manager's names for them. */
-export type ControllerName = 'replicaset';
+export type ControllerName = 'replicaset' | 'deployment';
 
 /** Every controller, in the order they start. */
-export const ALL_CONTROLLERS: readonly ControllerName[] = ['replicaset'];
+export const ALL_CONTROLLERS: readonly ControllerName[] = ['replicaset', 'deployment'];
 
 /** How the controllers run. */
 export interface ManagerOptions {
@@ -26,7 +27,7 @@ export interface ManagerOptions {
    * (--min-resync-period · (1 + rand)); 0 turns resyncs off.
    */
   resyncPeriodMs?: number;
-  /** Workers per controller (kube-controller-manager's --concurrent-*-syncs; 5 for ReplicaSets). */
+  /** Workers per controller (kube-controller-manager's --concurrent-*-syncs; 5 for both). */
   workers?: number;
   /** Told of every failed sync. */
   onError?: (controller: ControllerName, key: string, error: unknown) => void;
@@ -46,7 +47,7 @@ interface Running {
 export class ControllerManager {
   readonly informers: InformerFactory;
   private readonly running = new Map<ControllerName, Running>();
-  private readonly controllers = new Map<ControllerName, ReplicaSetController>();
+  private readonly controllers = new Map<ControllerName, ReplicaSetController | DeploymentController>();
 
   constructor(
     private readonly api: ApiHandler,
@@ -92,6 +93,19 @@ export class ControllerManager {
         this.controllers.set(name, controller);
         const done = controller.run(this.options.workers ?? DEFAULT_WORKERS);
         this.running.set(name, { stop: () => controller.stop(), done, recorder });
+      } else if (name === 'deployment') {
+        const client = this.clientFor('deployment-controller');
+        const recorder = new EventRecorder(client, this.clock, this.rng, { component: 'deployment-controller' });
+        const controller = new DeploymentController({
+          client,
+          informers: this.informers,
+          clock: this.clock,
+          recorder,
+          onError: (key, error) => this.options.onError?.(name, key, error),
+        });
+        this.controllers.set(name, controller);
+        const done = controller.run(this.options.workers ?? DEFAULT_DEPLOYMENT_WORKERS);
+        this.running.set(name, { stop: () => controller.stop(), done, recorder });
       }
     }
     this.informers.start();
@@ -99,7 +113,12 @@ export class ControllerManager {
 
   /** The running ReplicaSet controller, if started. */
   replicaSetController(): ReplicaSetController | undefined {
-    return this.controllers.get('replicaset');
+    return this.controllers.get('replicaset') as ReplicaSetController | undefined;
+  }
+
+  /** The running Deployment controller, if started. */
+  deploymentController(): DeploymentController | undefined {
+    return this.controllers.get('deployment') as DeploymentController | undefined;
   }
 
   /** Resolves once every controller's queued events are written. */
