@@ -341,3 +341,44 @@ describe('writes naming another UID', () => {
     expect(cluster.store.revision()).toBe(before + 1);
   });
 });
+
+describe('status writes', () => {
+  it('keep the annotations they send; apps workloads keep their labels, pods their owners', async () => {
+    const { request } = await createTestApi();
+    const deploy = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web', labels: { app: 'web' } },
+      spec: {
+        selector: { matchLabels: { app: 'web' } },
+        template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } },
+      },
+    };
+    const created = (await request('POST', '/apis/apps/v1/namespaces/default/deployments', deploy)).body;
+    const written = (
+      await request('PUT', '/apis/apps/v1/namespaces/default/deployments/web/status', {
+        ...created,
+        metadata: {
+          ...created.metadata,
+          labels: { app: 'changed' },
+          annotations: { 'deployment.kubernetes.io/revision': '1' },
+        },
+        status: { observedGeneration: 1 },
+      })
+    ).body;
+    expect(written.metadata.annotations).toEqual({ 'deployment.kubernetes.io/revision': '1' });
+    expect(written.metadata.labels).toEqual({ app: 'web' });
+    expect(written.status).toEqual({ observedGeneration: 1 });
+
+    const pod = (await request('POST', '/api/v1/namespaces/default/pods', podManifest('p'))).body;
+    const owner = { apiVersion: 'v1', kind: 'Node', name: 'minikube', uid: 'u' };
+    const podWritten = (
+      await request('PUT', '/api/v1/namespaces/default/pods/p/status', {
+        ...pod,
+        metadata: { ...pod.metadata, labels: { tier: 'x' }, ownerReferences: [owner] },
+      })
+    ).body;
+    expect(podWritten.metadata.labels).toEqual({ tier: 'x' });
+    expect(podWritten.metadata.ownerReferences).toBeUndefined();
+  });
+});

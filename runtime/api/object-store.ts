@@ -182,7 +182,7 @@ export class ObjectStore {
     }
     let next: KubeObject;
     if (options.subresource === 'status') {
-      next = { ...old, metadata: { ...old.metadata }, status: object.status };
+      next = { ...old, metadata: statusWriteMetadata(type, old, meta), status: object.status };
       if (next.status === undefined) delete next.status;
       const errors = type.validateStatus?.(next, old) ?? [];
       if (errors.length > 0) throw invalid(type.kind, type.group, name, errors);
@@ -327,4 +327,33 @@ export class ObjectStore {
       list: (type) => this.list(type, {}).items,
     };
   }
+}
+
+/** Apps workloads whose status writes keep their labels (their status strategies reset them). */
+const STATUS_KEEPS_LABELS = new Set(['deployments', 'replicasets', 'statefulsets', 'daemonsets']);
+
+/**
+ * The metadata a status write leaves: a built-in kind's status strategy resets only the spec (and
+ * the labels of apps workloads, the owner references of pods), so the request's annotations,
+ * labels, finalizers and owner references stay; a custom resource keeps everything but status.
+ */
+function statusWriteMetadata(
+  type: ResourceType,
+  old: KubeObject,
+  sent: KubeObject['metadata'],
+): KubeObject['metadata'] {
+  const kept = { ...old.metadata };
+  if (type.schema || !sent) return kept;
+  const fields = ['annotations', 'finalizers', 'ownerReferences', 'labels'].filter(
+    (field) =>
+      !(field === 'labels' && type.group === 'apps' && STATUS_KEEPS_LABELS.has(type.plural)) &&
+      !(field === 'ownerReferences' && type.plural === 'pods' && type.group === ''),
+  );
+  const metadata = kept as Record<string, unknown>;
+  for (const field of fields) {
+    const value = (sent as Record<string, unknown>)[field];
+    if (value === undefined) delete metadata[field];
+    else metadata[field] = value;
+  }
+  return kept;
 }
