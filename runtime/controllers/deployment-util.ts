@@ -43,6 +43,9 @@ export interface DeploymentCondition {
   message?: string;
 }
 
+/** The Deployment's apiVersion and kind, as events and owner references name it. */
+export const DEPLOYMENT_KIND = { apiVersion: 'apps/v1', kind: 'Deployment' };
+
 // deployment_util.go constants.
 export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
 export const REVISION_HISTORY_ANNOTATION = 'deployment.kubernetes.io/revision-history';
@@ -235,116 +238,6 @@ export function setNewReplicaSetAnnotations(
   return changed;
 }
 
-const created = (o: KubeObject): number => parseTime(o.metadata?.creationTimestamp) ?? 0;
-
-/** controller.ReplicaSetsByCreationTimestamp: older first, then by name. */
-export function byCreationTimestamp(a: ReplicaSet, b: ReplicaSet): number {
-  const d = created(a) - created(b);
-  if (d !== 0) return d;
-  const na = a.metadata?.name ?? '';
-  const nb = b.metadata?.name ?? '';
-  return na < nb ? -1 : na > nb ? 1 : 0;
-}
-
-/** controller.ReplicaSetsBySizeOlder: larger first, then older first. */
-export const bySizeOlder = (a: ReplicaSet, b: ReplicaSet): number =>
-  replicasOf(a) === replicasOf(b) ? byCreationTimestamp(a, b) : replicasOf(b) - replicasOf(a);
-
-/** controller.ReplicaSetsBySizeNewer: larger first, then newer first. */
-export const bySizeNewer = (a: ReplicaSet, b: ReplicaSet): number =>
-  replicasOf(a) === replicasOf(b) ? byCreationTimestamp(b, a) : replicasOf(b) - replicasOf(a);
-
-/** deploymentutil.ReplicaSetsByRevision: lower revision first, then older first. */
-export function byRevision(a: ReplicaSet, b: ReplicaSet): number {
-  const ra = revisionOf(a);
-  const rb = revisionOf(b);
-  if (ra === rb || Number.isNaN(ra) || Number.isNaN(rb)) return byCreationTimestamp(a, b);
-  return ra - rb;
-}
-
-/** controller.FilterActiveReplicaSets: those with spec.replicas above 0. */
-export const activeReplicaSets = (rss: ReadonlyArray<ReplicaSet | undefined>): ReplicaSet[] =>
-  rss.filter((rs): rs is ReplicaSet => !!rs && replicasOf(rs) > 0);
-
-const sum = (rss: ReadonlyArray<ReplicaSet | undefined>, f: (rs: ReplicaSet) => number): number =>
-  rss.reduce((n, rs) => n + (rs ? f(rs) : 0), 0);
-/** GetReplicaCountForReplicaSets: the sum of spec.replicas. */
-export const specReplicas = (rss: ReadonlyArray<ReplicaSet | undefined>): number => sum(rss, replicasOf);
-/** GetActualReplicaCountForReplicaSets: the sum of status.replicas. */
-export const actualReplicas = (rss: ReadonlyArray<ReplicaSet | undefined>): number =>
-  sum(rss, (rs) => rs.status?.replicas ?? 0);
-/** GetReadyReplicaCountForReplicaSets. */
-export const readyReplicas = (rss: ReadonlyArray<ReplicaSet | undefined>): number =>
-  sum(rss, (rs) => rs.status?.readyReplicas ?? 0);
-/** GetAvailableReplicaCountForReplicaSets. */
-export const availableReplicas = (rss: ReadonlyArray<ReplicaSet | undefined>): number =>
-  sum(rss, (rs) => rs.status?.availableReplicas ?? 0);
-
-/** FindActiveOrLatest: the only active ReplicaSet, or the newest when none is; undefined if several are. */
-export function findActiveOrLatest(newRS: ReplicaSet | undefined, oldRSs: ReplicaSet[]): ReplicaSet | undefined {
-  if (!newRS && oldRSs.length === 0) return undefined;
-  oldRSs.sort((a, b) => byCreationTimestamp(b, a));
-  const active = activeReplicaSets([...oldRSs, newRS]);
-  if (active.length === 0) return newRS ?? oldRSs[0];
-  return active.length === 1 ? active[0] : undefined;
-}
-
-/** integer.RoundToInt32: math.Round, halves away from zero. */
-const roundHalfAway = (x: number): number => Math.sign(x) * Math.round(Math.abs(x));
-
-/** GetProportion: the share of a scaling event this ReplicaSet takes. */
-export function getProportion(rs: ReplicaSet, d: Deployment, toAdd: number, added: number): number {
-  if (replicasOf(rs) === 0 || toAdd === 0 || toAdd === added) return 0;
-  const fraction = replicaSetFraction(rs, d);
-  const allowed = toAdd - added;
-  return toAdd > 0 ? Math.min(fraction, allowed) : Math.max(fraction, allowed);
-}
-
-function replicaSetFraction(rs: ReplicaSet, d: Deployment): number {
-  if (replicasOf(d) === 0) return -replicasOf(rs);
-  const deploymentReplicas = replicasOf(d) + maxSurge(d);
-  const text = rs.metadata?.annotations?.[MAX_REPLICAS_ANNOTATION];
-  const annotated = text !== undefined && /^[+-]?\d+$/.test(text) ? Number(text) : (d.status?.replicas ?? 0);
-  return roundHalfAway((replicasOf(rs) * deploymentReplicas) / annotated) - replicasOf(rs);
-}
-
-/** A JSON value with null/undefined members, empty lists and empty maps dropped, keys sorted. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.length ? value.map(canonical) : undefined;
-  if (typeof value !== 'object' || value === null) return value ?? undefined;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) {
-    const v = canonical((value as Record<string, unknown>)[key]);
-    if (v !== undefined) out[key] = v;
-  }
-  return out;
-}
-
-/**
- * EqualIgnoreHash: two pod templates are semantically equal but for the pod-template-hash label
- * (apiequality.Semantic.DeepEqual, which treats nil and empty lists and maps alike).
- */
-export function equalIgnoreHash(a: unknown, b: unknown): boolean {
-  const strip = (t: unknown): unknown => {
-    const copy = JSON.parse(JSON.stringify(t ?? {})) as { metadata?: { labels?: Record<string, string> } };
-    delete copy.metadata?.labels?.[POD_TEMPLATE_HASH_LABEL];
-    return canonical(copy);
-  };
-  return JSON.stringify(strip(a)) === JSON.stringify(strip(b));
-}
-
-/** FindNewReplicaSet: the oldest ReplicaSet whose template is the Deployment's. */
-export function findNewReplicaSet(d: Deployment, rss: ReplicaSet[]): ReplicaSet | undefined {
-  return [...rss].sort(byCreationTimestamp).find((rs) => equalIgnoreHash(rs.spec?.template, d.spec?.template));
-}
-
-/** FindOldReplicaSets: every other ReplicaSet (all of them, and those with replicas). */
-export function findOldReplicaSets(d: Deployment, rss: ReplicaSet[]): { old: ReplicaSet[]; allOld: ReplicaSet[] } {
-  const newRS = findNewReplicaSet(d, rss);
-  const allOld = rss.filter((rs) => !newRS || rs.metadata?.uid !== newRS.metadata?.uid);
-  return { old: allOld.filter((rs) => replicasOf(rs) !== 0), allOld };
-}
-
 /** DeploymentComplete: every desired replica updated and available, no old ones, generation seen. */
 export function deploymentComplete(d: Deployment, s: DeploymentStatus): boolean {
   const want = replicasOf(d);
@@ -386,32 +279,4 @@ export function deploymentTimedOut(d: Deployment, s: DeploymentStatus, now: numb
   if (condition.reason === TIMED_OUT_REASON) return true;
   const from = parseTime(condition.lastUpdateTime) ?? 0;
   return from + (d.spec?.progressDeadlineSeconds ?? 0) * 1000 < now;
-}
-
-/** NewRSNewReplicas: how many replicas the new ReplicaSet may have now. */
-export function newRSNewReplicas(
-  d: Deployment,
-  allRSs: ReadonlyArray<ReplicaSet | undefined>,
-  newRS: ReplicaSet,
-): number {
-  const type = d.spec?.strategy?.type;
-  if (type === 'Recreate') return replicasOf(d);
-  if (type !== 'RollingUpdate') throw new Error(`deployment type ${type} isn't supported`);
-  const surge = valueFromIntOrPercent(d.spec?.strategy?.rollingUpdate?.maxSurge ?? 0, replicasOf(d), true);
-  const current = specReplicas(allRSs);
-  const maxTotal = replicasOf(d) + surge;
-  if (current >= maxTotal) return replicasOf(newRS);
-  return replicasOf(newRS) + Math.min(maxTotal - current, replicasOf(d) - replicasOf(newRS));
-}
-
-/** IsSaturated: the new ReplicaSet has, wants and makes available all the Deployment's replicas. */
-export function isSaturated(d: Deployment, rs: ReplicaSet | undefined): boolean {
-  if (!rs) return false;
-  const desired = rs.metadata?.annotations?.[DESIRED_REPLICAS_ANNOTATION];
-  if (desired === undefined || !/^[+-]?\d+$/.test(desired)) return false;
-  return (
-    replicasOf(rs) === replicasOf(d) &&
-    Number(desired) === replicasOf(d) &&
-    (rs.status?.availableReplicas ?? 0) === replicasOf(d)
-  );
 }
