@@ -1,12 +1,41 @@
 import type { KubeObject } from '../api/object';
 import { StatusError } from '../api/status';
 import type { ResourceClient } from '../client/rest-client';
-import { controllerOf, type Pod } from './pods';
+import type { Informer } from './informer';
+import { controllerOf, isEmptySelector, labelSelectorMatcher, type LabelSelectorSpec, type Pod } from './pods';
 
 /** The kind a controller owns its pods as (its GroupVersionKind). */
 export interface ControllerKind {
   apiVersion: string;
   kind: string;
+}
+
+/** The object of `kind` a controller reference names, if it is that very object (same UID). */
+export function resolveControllerRef<T extends KubeObject>(
+  informer: Informer<T>,
+  kind: string,
+  namespace: string,
+  ref: { kind: string; name: string; uid: string },
+): T | undefined {
+  if (ref.kind !== kind) return undefined;
+  const owner = informer.get(namespace, ref.name);
+  return owner && owner.metadata?.uid === ref.uid ? owner : undefined;
+}
+
+/**
+ * The objects of `namespace` whose non-empty selector matches `labels` (the listers'
+ * GetPodReplicaSets, getDeploymentsForReplicaSet): who might adopt an orphan.
+ */
+export function selectorsMatching<T extends KubeObject & { spec?: { selector?: LabelSelectorSpec } }>(
+  informer: Informer<T>,
+  namespace: string,
+  labels: Record<string, string> | undefined,
+): T[] {
+  if (!labels || Object.keys(labels).length === 0) return [];
+  return informer.list(namespace).filter((owner) => {
+    const selector = owner.spec?.selector;
+    return !isEmptySelector(selector) && labelSelectorMatcher(selector)(labels);
+  });
 }
 
 /** utilerrors.NewAggregate's text: one error as itself, several as `[a, b]`. */

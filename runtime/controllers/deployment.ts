@@ -3,7 +3,12 @@ import { clone } from '../api/object';
 import type { Clock } from '../clock';
 import type { ResourceClient, RestClient } from '../client/rest-client';
 import { DEPLOYMENTS, PODS, REPLICASETS } from '../client/resources';
-import { PodControllerRefManager, recheckDeletionTimestamp } from './controller-ref';
+import {
+  PodControllerRefManager,
+  recheckDeletionTimestamp,
+  resolveControllerRef,
+  selectorsMatching,
+} from './controller-ref';
 import { checkPausedConditions, updateStatus } from './deployment-progress';
 import { rolloutRecreate } from './deployment-recreate';
 import { rolloutRolling } from './deployment-rolling';
@@ -134,19 +139,12 @@ export class DeploymentController {
 
   /** getDeploymentForReplicaSet's lookup: the Deployment a controller reference names. */
   private resolveControllerRef(namespace: string, ref: { kind: string; name: string; uid: string }) {
-    if (ref.kind !== DEPLOYMENT_KIND.kind) return undefined;
-    const d = this.dInformer.get(namespace, ref.name);
-    return d && d.metadata?.uid === ref.uid ? d : undefined;
+    return resolveControllerRef(this.dInformer, DEPLOYMENT_KIND.kind, namespace, ref);
   }
 
   /** getDeploymentsForReplicaSet: Deployments whose selector matches an orphan's labels. */
   private deploymentsFor(rs: ReplicaSet): Deployment[] {
-    const labels = rs.metadata?.labels;
-    if (!labels || Object.keys(labels).length === 0) return [];
-    return this.dInformer.list(rs.metadata?.namespace ?? '').filter((d) => {
-      const selector = d.spec?.selector;
-      return !isEmptySelector(selector) && labelSelectorMatcher(selector)(labels);
-    });
+    return selectorsMatching(this.dInformer, rs.metadata?.namespace ?? '', rs.metadata?.labels);
   }
 
   private addReplicaSet(rs: ReplicaSet): void {

@@ -5,8 +5,8 @@ import { componentUserAgent, controllerUserAgent, serviceAccountUser } from '../
 import type { Rng } from '../rng';
 import { EventRecorder } from './events';
 import { InformerFactory } from './informer';
-import { DEFAULT_DEPLOYMENT_WORKERS, DeploymentController } from './deployment';
-import { DEFAULT_WORKERS, ReplicaSetController } from './replicaset';
+import { DEFAULT_DEPLOYMENT_WORKERS, DeploymentController, type DeploymentControllerDeps } from './deployment';
+import { DEFAULT_WORKERS, ReplicaSetController, type ReplicaSetControllerDeps } from './replicaset';
 
 /** The controllers kubeplay can run, by kube-controller-manager's names for them. */
 export type ControllerName = 'replicaset' | 'deployment';
@@ -32,6 +32,30 @@ export interface ManagerOptions {
   /** Told of every failed sync. */
   onError?: (controller: ControllerName, key: string, error: unknown) => void;
 }
+
+/** What every controller is built from. */
+type ControllerDeps = ReplicaSetControllerDeps & DeploymentControllerDeps;
+
+/** Each controller: its service account (also its event source), how to build it, its workers. */
+const CONTROLLERS: Record<
+  ControllerName,
+  {
+    serviceAccount: string;
+    create(deps: ControllerDeps): ReplicaSetController | DeploymentController;
+    workers: number;
+  }
+> = {
+  replicaset: {
+    serviceAccount: 'replicaset-controller',
+    create: (deps) => new ReplicaSetController(deps),
+    workers: DEFAULT_WORKERS,
+  },
+  deployment: {
+    serviceAccount: 'deployment-controller',
+    create: (deps) => new DeploymentController(deps),
+    workers: DEFAULT_DEPLOYMENT_WORKERS,
+  },
+};
 
 interface Running {
   stop(): void;
@@ -80,33 +104,19 @@ export class ControllerManager {
   start(names: readonly ControllerName[] = ALL_CONTROLLERS): void {
     for (const name of names) {
       if (this.running.has(name)) continue;
-      if (name === 'replicaset') {
-        const client = this.clientFor('replicaset-controller');
-        const recorder = new EventRecorder(client, this.clock, this.rng, { component: 'replicaset-controller' });
-        const controller = new ReplicaSetController({
-          client,
-          informers: this.informers,
-          clock: this.clock,
-          recorder,
-          onError: (key, error) => this.options.onError?.(name, key, error),
-        });
-        this.controllers.set(name, controller);
-        const done = controller.run(this.options.workers ?? DEFAULT_WORKERS);
-        this.running.set(name, { stop: () => controller.stop(), done, recorder });
-      } else if (name === 'deployment') {
-        const client = this.clientFor('deployment-controller');
-        const recorder = new EventRecorder(client, this.clock, this.rng, { component: 'deployment-controller' });
-        const controller = new DeploymentController({
-          client,
-          informers: this.informers,
-          clock: this.clock,
-          recorder,
-          onError: (key, error) => this.options.onError?.(name, key, error),
-        });
-        this.controllers.set(name, controller);
-        const done = controller.run(this.options.workers ?? DEFAULT_DEPLOYMENT_WORKERS);
-        this.running.set(name, { stop: () => controller.stop(), done, recorder });
-      }
+      const { serviceAccount, create, workers } = CONTROLLERS[name];
+      const client = this.clientFor(serviceAccount);
+      const recorder = new EventRecorder(client, this.clock, this.rng, { component: serviceAccount });
+      const controller = create({
+        client,
+        informers: this.informers,
+        clock: this.clock,
+        recorder,
+        onError: (key, error) => this.options.onError?.(name, key, error),
+      });
+      this.controllers.set(name, controller);
+      const done = controller.run(this.options.workers ?? workers);
+      this.running.set(name, { stop: () => controller.stop(), done, recorder });
     }
     this.informers.start();
   }

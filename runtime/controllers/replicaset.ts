@@ -4,7 +4,12 @@ import type { Clock } from '../clock';
 import { hasStatusCause, type RestClient } from '../client/rest-client';
 import { PODS, REPLICASETS } from '../client/resources';
 import { formatTime } from '../util/time';
-import { PodControllerRefManager, recheckDeletionTimestamp } from './controller-ref';
+import {
+  PodControllerRefManager,
+  recheckDeletionTimestamp,
+  resolveControllerRef,
+  selectorsMatching,
+} from './controller-ref';
 import type { EventRecorder } from './events';
 import { ControllerExpectations } from './expectations';
 import {
@@ -16,7 +21,6 @@ import {
 } from './informer';
 import {
   controllerOf,
-  isEmptySelector,
   isPodActive,
   isPodAvailable,
   isPodReady,
@@ -197,19 +201,12 @@ export class ReplicaSetController {
     namespace: string,
     ref: { kind: string; name: string; uid: string },
   ): ReplicaSet | undefined {
-    if (ref.kind !== KIND.kind) return undefined;
-    const rs = this.rsInformer.get(namespace, ref.name);
-    return rs && rs.metadata?.uid === ref.uid ? rs : undefined;
+    return resolveControllerRef(this.rsInformer, KIND.kind, namespace, ref);
   }
 
   /** The ReplicaSets whose selector matches the pod (the lister's GetPodReplicaSets). */
   private podReplicaSets(pod: Pod): ReplicaSet[] {
-    const labels = pod.metadata?.labels;
-    if (!labels || Object.keys(labels).length === 0) return [];
-    return this.rsInformer.list(pod.metadata?.namespace ?? '').filter((rs) => {
-      const selector = rs.spec?.selector;
-      return !isEmptySelector(selector) && labelSelectorMatcher(selector)(labels);
-    });
+    return selectorsMatching(this.rsInformer, pod.metadata?.namespace ?? '', pod.metadata?.labels);
   }
 
   private addPod(pod: Pod): void {
