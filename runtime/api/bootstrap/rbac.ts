@@ -1,5 +1,6 @@
 import type { KubeObject } from '../object';
 import type { ApiHandler } from '../types';
+import { createAsApiServer } from './create';
 
 // kube-apiserver's `rbac/bootstrap-roles` post-start hook (pkg/registry/rbac/rest/storage_rbac.go):
 // the default ClusterRoles, ClusterRoleBindings, Roles and RoleBindings of Kubernetes v1.34, made
@@ -16,9 +17,6 @@ interface RbacDefaults {
 }
 
 const BASE = '/apis/rbac.authorization.k8s.io/v1';
-
-/** kube-apiserver's loopback client: the field manager of what the hook creates. */
-const USER_AGENT = 'kube-apiserver/v1.34.0 (linux/amd64) kubernetes/f28b4c9';
 
 /** Where each kind is listed (across namespaces) and created. */
 const KINDS = [
@@ -66,14 +64,7 @@ export async function bootstrapRbac(api: ApiHandler): Promise<void> {
   await Promise.all(
     missing.flat().map(async ({ plural, object }) => {
       const namespace = object.metadata?.namespace;
-      const created = await api({
-        method: 'POST',
-        path: `${BASE}${namespace ? `/namespaces/${namespace}` : ''}/${plural}?fieldValidation=Ignore`,
-        headers: { 'content-type': 'application/json', 'user-agent': USER_AGENT },
-        body: JSON.stringify(object),
-      });
-      if (created.status !== 201 && created.status !== 409)
-        throw new Error(`could not create ${plural} ${key(object)}: ${created.body}`);
+      await createAsApiServer(api, `${BASE}${namespace ? `/namespaces/${namespace}` : ''}/${plural}`, object);
     }),
   );
 }

@@ -1,5 +1,6 @@
 import type { KubeObject } from '../object';
 import type { ApiHandler } from '../types';
+import { createAsApiServer } from './create';
 
 // What kube-apiserver creates for itself at start besides namespaces and RBAC: the two system
 // PriorityClasses (post-start hook `scheduling/bootstrap-system-priority-classes`) and, from its
@@ -9,8 +10,6 @@ import type { ApiHandler } from '../types';
 
 /** The API server's advertised address and secure port under minikube. */
 const ADVERTISE = { address: '192.168.49.2', port: 8443 };
-
-const USER_AGENT = 'kube-apiserver/v1.34.0 (linux/amd64) kubernetes/f28b4c9';
 
 /** scheduling.SystemPriorityClasses() of pkg/apis/scheduling. */
 const PRIORITY_CLASSES: KubeObject[] = [
@@ -85,15 +84,7 @@ export async function bootstrapSystem(api: ApiHandler): Promise<void> {
       const name = object.metadata?.name ?? '';
       const existing = await api({ method: 'GET', path: `${path}/${name}` });
       if (existing.status === 200) return;
-      const created = await api({
-        method: 'POST',
-        path: `${path}?fieldValidation=Ignore`,
-        headers: { 'content-type': 'application/json', 'user-agent': USER_AGENT },
-        body: JSON.stringify(object),
-      });
-      if (created.status !== 201 && created.status !== 409) {
-        throw new Error(`could not create ${object.kind} ${name}: ${created.body}`);
-      }
+      await createAsApiServer(api, path, object);
     }),
   );
 }
