@@ -21,7 +21,7 @@ export async function runInteractive(): Promise<number> {
     session.onExit = (code) => {
       stdin.setRawMode(false);
       stdin.pause();
-      resolve(code);
+      void playground.stop().then(() => resolve(code));
     };
     stdin.setRawMode(true);
     stdin.setEncoding('utf8');
@@ -44,5 +44,6 @@ export async function runPiped(input: NodeJS.ReadableStream): Promise<number> {
     if (session.hasExited) break;
     status = await session.execute(line, out, err);
   }
+  await playground.stop();
   return status;
 }

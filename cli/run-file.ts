@@ -24,5 +24,6 @@ export async function runFile(path: string): Promise<number> {
   const lines = text.replace(/\n$/, '').split('\n');
   const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
   await runScript(lines, session, { clock, settle }, { write: (t) => process.stdout.write(t) });
+  await playground.stop();
   return 0;
 }

@@ -2,6 +2,8 @@ import { ApiClient } from './api/client';
 import type { Clock } from './clock';
 import { createCluster, type Cluster } from './cluster';
 import { kubectl } from './kubectl/kubectl';
+import { startMinikube, type MinikubeComponents } from './minikube/start';
+import { PodNetwork } from './network/cluster-network';
 import type { Rng } from './rng';
 import type { ShellCommand } from './shell/command';
 import { SHELL_COMMANDS } from './shell/commands';
@@ -14,6 +16,11 @@ export interface PlaygroundDeps {
   clock: Clock;
   rng: Rng;
   storage: StorageBackend;
+  /**
+   * Boot the cluster's components (controllers, scheduler, kubelets and minikube's addons) on
+   * top of the API server; on by default. Off, the cluster is an API server alone.
+   */
+  components?: boolean;
 }
 
 /**
@@ -22,18 +29,29 @@ export interface PlaygroundDeps {
  */
 export interface Playground {
   cluster: Cluster;
+  /** The running components, when booted. */
+  minikube?: MinikubeComponents;
+  /** Stops the cluster's components (their timers), so a host process can exit. */
+  stop(): Promise<void>;
   /** Opens an interactive shell drawing on `terminal`, `cols` wide; call start() to prompt. */
   openSession(terminal: TerminalOutput, cols: number): ShellSession;
 }
 
 /** Boots a playground: loads what the storage keeps, then assembles cluster and host. */
 export async function createPlayground(deps: PlaygroundDeps): Promise<Playground> {
-  const cluster = await createCluster(deps);
+  const network = new PodNetwork();
+  const cluster = await createCluster({ ...deps, network });
+  const minikube =
+    deps.components === false ? undefined : await startMinikube(cluster.api, network, deps.clock, deps.rng);
   const history = await History.load(deps.storage, deps.clock, deps.rng);
   const commands = new Map<string, ShellCommand>([...SHELL_COMMANDS, kubectl].map((c) => [c.name, c]));
   const services: SessionServices = { clock: deps.clock, api: new ApiClient(cluster.api), history, commands };
   return {
     cluster,
+    minikube,
+    stop: async () => {
+      await minikube?.stop();
+    },
     openSession: (terminal, cols) => new ShellSession(services, terminal, cols),
   };
 }

@@ -25,10 +25,16 @@ export interface Harness {
 /** The epoch tests start at: 2026-01-01T00:00:00Z. */
 export const TEST_EPOCH = Date.UTC(2026, 0, 1);
 
-/** A fresh playground (or one over `storage`, to test what survives a reload). */
-export async function createHarness(storage: StorageBackend = new MemoryBackend()): Promise<Harness> {
+/**
+ * A fresh playground (or one over `storage`, to test what survives a reload); `components`
+ * false leaves out controllers, scheduler and kubelets (for tests of the shell alone).
+ */
+export async function createHarness(
+  storage: StorageBackend = new MemoryBackend(),
+  components = true,
+): Promise<Harness> {
   const clock = new VirtualClock(TEST_EPOCH);
-  const playground = await createPlayground({ clock, rng: createSeededRng('test'), storage });
+  const playground = await createPlayground({ clock, rng: createSeededRng('test'), storage, components });
   const session = playground.openSession({ write: () => {} }, 80);
   const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
   return {

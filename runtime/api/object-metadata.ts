@@ -53,6 +53,17 @@ export function keepSystemMetadata(
   if (nextMeta.deletionTimestamp === undefined) delete nextMeta.deletionTimestamp;
   if (nextMeta.deletionGracePeriodSeconds === undefined) delete nextMeta.deletionGracePeriodSeconds;
   if (nextMeta.generation === undefined) delete nextMeta.generation;
+  // Go's omitempty: an emptied list or map of metadata is not stored (and so not shown).
+  for (const key of ['ownerReferences', 'finalizers', 'labels', 'annotations'] as const) {
+    const value = nextMeta[key] as unknown;
+    if (
+      Array.isArray(value)
+        ? value.length === 0
+        : value !== null && typeof value === 'object' && Object.keys(value).length === 0
+    ) {
+      delete nextMeta[key];
+    }
+  }
 }
 
 /** A change to the spec moves the generation on (for objects that have one). */

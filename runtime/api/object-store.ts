@@ -286,11 +286,19 @@ export class ObjectStore {
     const ns = this.store.get(this.key(namespaceType, undefined, namespace));
     if (!ns) throw notFound({ group: '', resource: 'namespaces' }, namespace);
     if ((ns.value as KubeObject).metadata?.deletionTimestamp) {
-      throw forbidden(
+      const error = forbidden(
         errorTarget(type),
         name,
         `unable to create new content in namespace ${namespace} because it is being terminated`,
       );
+      // The cause controllers look for (apierrors.HasStatusCause NamespaceTerminating).
+      const cause = {
+        reason: 'NamespaceTerminating',
+        message: `namespace ${namespace} is being terminated`,
+        field: 'metadata.namespace',
+      };
+      error.status.details = { ...error.status.details, causes: [cause] };
+      throw error;
     }
   }
 

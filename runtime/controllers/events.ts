@@ -257,16 +257,22 @@ export class EventRecorder {
   /** A name for an event about `objectName` now, distinct from every other one made. */
   private nameFor(objectName: string): string {
     const now = this.clock.now();
-    this.sequence = now === this.lastMs ? this.sequence + 1 : 0;
+    // Recorders of different components must not name events alike within one millisecond:
+    // start each millisecond at a random nanosecond, as real clocks differ.
+    this.sequence = now === this.lastMs ? this.sequence + 1 : this.rng.int(900_000);
     this.lastMs = now;
     return eventName(objectName, now, this.sequence);
   }
 
-  /** Records an event of `type` about `object` (recorder.Eventf with the message formatted). */
-  event(object: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string): void {
+  /**
+   * Records an event of `type` about `object` (recorder.Eventf with the message formatted);
+   * `fieldPath` names a part of it, as the kubelet's `spec.containers{nginx}`.
+   */
+  event(object: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, fieldPath?: string): void {
     if (this.stopped) return;
     if (this.queue.length >= MAX_QUEUED_EVENTS) return;
     const ref = referenceOf(object);
+    if (fieldPath) ref.fieldPath = fieldPath;
     const time = formatTime(this.clock.now());
     this.queue.push({
       metadata: { name: this.nameFor(ref.name ?? ''), namespace: ref.namespace || 'default' },

@@ -6,13 +6,103 @@ import type { Rng } from '../rng';
 import { EventRecorder } from './events';
 import { InformerFactory } from './informer';
 import { DEFAULT_DEPLOYMENT_WORKERS, DeploymentController, type DeploymentControllerDeps } from './deployment';
+import {
+  DEFAULT_GC_WORKERS,
+  GARBAGE_COLLECTOR_EVENT_SOURCE,
+  GARBAGE_COLLECTOR_SERVICE_ACCOUNT,
+  GarbageCollector,
+} from './garbage-collector';
+import { CRONJOB_CONTROLLER_NAME, CronJobController, DEFAULT_CRONJOB_WORKERS } from './cronjob';
+import { DAEMONSET_CONTROLLER_SERVICE_ACCOUNT, DaemonSetController, DEFAULT_DAEMONSET_WORKERS } from './daemonset';
+import {
+  DEFAULT_STATEFULSET_WORKERS,
+  STATEFULSET_CONTROLLER_SERVICE_ACCOUNT,
+  StatefulSetController,
+} from './statefulset';
+import { DEFAULT_ENDPOINT_WORKERS, ENDPOINT_CONTROLLER_NAME, EndpointsController } from './endpoints';
+import {
+  DEFAULT_ENDPOINTSLICE_WORKERS,
+  ENDPOINTSLICE_CONTROLLER_NAME,
+  ENDPOINTSLICE_EVENT_SOURCE,
+  EndpointSliceController,
+} from './endpointslice';
+import {
+  DEFAULT_NODE_LIFECYCLE_WORKERS,
+  NODE_LIFECYCLE_SERVICE_ACCOUNT,
+  NodeLifecycleController,
+} from './node-lifecycle';
+import {
+  DEFAULT_PERSISTENT_VOLUME_WORKERS,
+  PERSISTENT_VOLUME_EVENT_SOURCE,
+  PERSISTENT_VOLUME_SERVICE_ACCOUNT,
+  PersistentVolumeController,
+} from './persistentvolume';
+import {
+  DEFAULT_TAINT_EVICTION_WORKERS,
+  TAINT_EVICTION_EVENT_SOURCE,
+  TAINT_EVICTION_SERVICE_ACCOUNT,
+  TaintEvictionController,
+} from './taint-eviction';
+import { DEFAULT_JOB_WORKERS, JOB_CONTROLLER_NAME, JobController } from './job';
+import {
+  DEFAULT_TTL_AFTER_FINISHED_WORKERS,
+  TTL_AFTER_FINISHED_CONTROLLER_NAME,
+  TtlAfterFinishedController,
+} from './ttl-after-finished';
+import { DEFAULT_NAMESPACE_WORKERS, NAMESPACE_CONTROLLER_SERVICE_ACCOUNT, NamespaceController } from './namespace';
 import { DEFAULT_WORKERS, ReplicaSetController, type ReplicaSetControllerDeps } from './replicaset';
+import {
+  DEFAULT_RESOURCE_QUOTA_WORKERS,
+  RESOURCE_QUOTA_CONTROLLER_ACCOUNT,
+  ResourceQuotaController,
+} from './resourcequota';
+import { DEFAULT_ROOT_CA_PUBLISHER_WORKERS, ROOT_CA_PUBLISHER_ACCOUNT, RootCAPublisher } from './root-ca-publisher';
+import {
+  DEFAULT_SERVICE_ACCOUNT_WORKERS,
+  SERVICE_ACCOUNT_CONTROLLER_ACCOUNT,
+  ServiceAccountsController,
+} from './serviceaccounts';
 
 /** The controllers kubeplay can run, by kube-controller-manager's names for them. */
-export type ControllerName = 'replicaset' | 'deployment';
+export type ControllerName =
+  | 'replicaset'
+  | 'deployment'
+  | 'garbage-collector'
+  | 'namespace'
+  | 'serviceaccount'
+  | 'root-ca-cert-publisher'
+  | 'resourcequota'
+  | 'job'
+  | 'cronjob'
+  | 'ttl-after-finished'
+  | 'daemonset'
+  | 'statefulset'
+  | 'endpoints'
+  | 'endpointslice'
+  | 'node-lifecycle'
+  | 'taint-eviction'
+  | 'persistentvolume-binder';
 
 /** Every controller, in the order they start. */
-export const ALL_CONTROLLERS: readonly ControllerName[] = ['replicaset', 'deployment'];
+export const ALL_CONTROLLERS: readonly ControllerName[] = [
+  'replicaset',
+  'deployment',
+  'garbage-collector',
+  'namespace',
+  'serviceaccount',
+  'root-ca-cert-publisher',
+  'resourcequota',
+  'job',
+  'cronjob',
+  'ttl-after-finished',
+  'daemonset',
+  'statefulset',
+  'endpoints',
+  'endpointslice',
+  'node-lifecycle',
+  'taint-eviction',
+  'persistentvolume-binder',
+];
 
 /** How the controllers run. */
 export interface ManagerOptions {
@@ -27,7 +117,7 @@ export interface ManagerOptions {
    * (--min-resync-period · (1 + rand)); 0 turns resyncs off.
    */
   resyncPeriodMs?: number;
-  /** Workers per controller (kube-controller-manager's --concurrent-*-syncs; 5 for both). */
+  /** Workers per controller (kube-controller-manager's --concurrent-*-syncs), overriding each default. */
   workers?: number;
   /** Told of every failed sync. */
   onError?: (controller: ControllerName, key: string, error: unknown) => void;
@@ -36,14 +126,16 @@ export interface ManagerOptions {
 /** What every controller is built from. */
 type ControllerDeps = ReplicaSetControllerDeps & DeploymentControllerDeps;
 
-/** Each controller: its service account (also its event source), how to build it, its workers. */
+/** A running reconcile loop, as every controller exposes it. */
+interface Controller {
+  run(workers: number): Promise<void>;
+  stop(): void;
+}
+
+/** Each controller: its service account, its event source when that differs, how to build it, its workers. */
 const CONTROLLERS: Record<
   ControllerName,
-  {
-    serviceAccount: string;
-    create(deps: ControllerDeps): ReplicaSetController | DeploymentController;
-    workers: number;
-  }
+  { serviceAccount: string; eventSource?: string; create(deps: ControllerDeps): Controller; workers: number }
 > = {
   replicaset: {
     serviceAccount: 'replicaset-controller',
@@ -54,6 +146,81 @@ const CONTROLLERS: Record<
     serviceAccount: 'deployment-controller',
     create: (deps) => new DeploymentController(deps),
     workers: DEFAULT_DEPLOYMENT_WORKERS,
+  },
+  'garbage-collector': {
+    serviceAccount: GARBAGE_COLLECTOR_SERVICE_ACCOUNT,
+    eventSource: GARBAGE_COLLECTOR_EVENT_SOURCE,
+    create: (deps) => new GarbageCollector(deps),
+    workers: DEFAULT_GC_WORKERS,
+  },
+  namespace: {
+    serviceAccount: NAMESPACE_CONTROLLER_SERVICE_ACCOUNT,
+    create: (deps) => new NamespaceController(deps),
+    workers: DEFAULT_NAMESPACE_WORKERS,
+  },
+  serviceaccount: {
+    serviceAccount: SERVICE_ACCOUNT_CONTROLLER_ACCOUNT,
+    create: (deps) => new ServiceAccountsController(deps),
+    workers: DEFAULT_SERVICE_ACCOUNT_WORKERS,
+  },
+  'root-ca-cert-publisher': {
+    serviceAccount: ROOT_CA_PUBLISHER_ACCOUNT,
+    create: (deps) => new RootCAPublisher(deps),
+    workers: DEFAULT_ROOT_CA_PUBLISHER_WORKERS,
+  },
+  resourcequota: {
+    serviceAccount: RESOURCE_QUOTA_CONTROLLER_ACCOUNT,
+    create: (deps) => new ResourceQuotaController(deps),
+    workers: DEFAULT_RESOURCE_QUOTA_WORKERS,
+  },
+  job: { serviceAccount: JOB_CONTROLLER_NAME, create: (deps) => new JobController(deps), workers: DEFAULT_JOB_WORKERS },
+  cronjob: {
+    serviceAccount: CRONJOB_CONTROLLER_NAME,
+    create: (deps) => new CronJobController(deps),
+    workers: DEFAULT_CRONJOB_WORKERS,
+  },
+  'ttl-after-finished': {
+    serviceAccount: TTL_AFTER_FINISHED_CONTROLLER_NAME,
+    create: (deps) => new TtlAfterFinishedController(deps),
+    workers: DEFAULT_TTL_AFTER_FINISHED_WORKERS,
+  },
+  daemonset: {
+    serviceAccount: DAEMONSET_CONTROLLER_SERVICE_ACCOUNT,
+    create: (deps) => new DaemonSetController(deps),
+    workers: DEFAULT_DAEMONSET_WORKERS,
+  },
+  statefulset: {
+    serviceAccount: STATEFULSET_CONTROLLER_SERVICE_ACCOUNT,
+    create: (deps) => new StatefulSetController(deps),
+    workers: DEFAULT_STATEFULSET_WORKERS,
+  },
+  endpoints: {
+    serviceAccount: ENDPOINT_CONTROLLER_NAME,
+    create: (deps) => new EndpointsController(deps),
+    workers: DEFAULT_ENDPOINT_WORKERS,
+  },
+  endpointslice: {
+    serviceAccount: ENDPOINTSLICE_CONTROLLER_NAME,
+    eventSource: ENDPOINTSLICE_EVENT_SOURCE,
+    create: (deps) => new EndpointSliceController(deps),
+    workers: DEFAULT_ENDPOINTSLICE_WORKERS,
+  },
+  'node-lifecycle': {
+    serviceAccount: NODE_LIFECYCLE_SERVICE_ACCOUNT,
+    create: (deps) => new NodeLifecycleController(deps),
+    workers: DEFAULT_NODE_LIFECYCLE_WORKERS,
+  },
+  'taint-eviction': {
+    serviceAccount: TAINT_EVICTION_SERVICE_ACCOUNT,
+    eventSource: TAINT_EVICTION_EVENT_SOURCE,
+    create: (deps) => new TaintEvictionController(deps),
+    workers: DEFAULT_TAINT_EVICTION_WORKERS,
+  },
+  'persistentvolume-binder': {
+    serviceAccount: PERSISTENT_VOLUME_SERVICE_ACCOUNT,
+    eventSource: PERSISTENT_VOLUME_EVENT_SOURCE,
+    create: (deps) => new PersistentVolumeController(deps),
+    workers: DEFAULT_PERSISTENT_VOLUME_WORKERS,
   },
 };
 
@@ -71,7 +238,7 @@ interface Running {
 export class ControllerManager {
   readonly informers: InformerFactory;
   private readonly running = new Map<ControllerName, Running>();
-  private readonly controllers = new Map<ControllerName, ReplicaSetController | DeploymentController>();
+  private readonly controllers = new Map<ControllerName, Controller>();
 
   constructor(
     private readonly api: ApiHandler,
@@ -104,9 +271,9 @@ export class ControllerManager {
   start(names: readonly ControllerName[] = ALL_CONTROLLERS): void {
     for (const name of names) {
       if (this.running.has(name)) continue;
-      const { serviceAccount, create, workers } = CONTROLLERS[name];
+      const { serviceAccount, eventSource, create, workers } = CONTROLLERS[name];
       const client = this.clientFor(serviceAccount);
-      const recorder = new EventRecorder(client, this.clock, this.rng, { component: serviceAccount });
+      const recorder = new EventRecorder(client, this.clock, this.rng, { component: eventSource ?? serviceAccount });
       const controller = create({
         client,
         informers: this.informers,

@@ -7,7 +7,8 @@ const PROMPT = 'learner@kubeplay:~$ ';
 const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 async function interactive(storage = new MemoryBackend(), onWrite: (data: string) => void = () => {}) {
-  const harness = await createHarness(storage);
+  // The shell alone: no cluster components, so the only timers are the shell's own.
+  const harness = await createHarness(storage, false);
   const terminal = new TestTerminal(80, 24);
   const write = (data: string): void => {
     onWrite(data);

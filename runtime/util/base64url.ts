@@ -31,3 +31,8 @@ export function fromBase64url(text: string): Uint8Array {
 export function fromBase64urlText(text: string): string {
   return decodeUtf8(fromBase64url(text));
 }
+
+/** The UTF-8 text of standard, padded base64 (a Secret's data). */
+export function fromBase64Text(text: string): string {
+  return fromBase64urlText(text.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''));
+}

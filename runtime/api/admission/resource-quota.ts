@@ -1,6 +1,7 @@
 import { isObject, type KubeObject } from '../object';
 import type { ObjectStore } from '../object-store';
 import { addQuantities, formatQuantity, parseQuantity, type Quantity } from '../quantity';
+import { evaluatorFor, matchesScopes, quotaScopes, type QuotaSpec } from '../quota-usage';
 import type { ResourceType } from '../resource';
 import { forbidden, StatusError } from '../status';
 import { resourcequotas } from '../resources/resourcequotas';
@@ -8,62 +9,12 @@ import { resourcequotas } from '../resources/resourcequotas';
 type Usage = Map<string, Quantity>;
 type Json = Record<string, unknown>;
 
-const ONE = parseQuantity('1') as Quantity;
 /** Resources whose use a pod must declare in every container when a quota limits them. */
 const DECLARED = ['cpu', 'limits.cpu', 'limits.memory', 'memory', 'requests.cpu', 'requests.memory'];
 
 function containerResources(container: Json): { requests: Json; limits: Json } {
   const resources = (isObject(container.resources) ? container.resources : {}) as { requests?: Json; limits?: Json };
   return { requests: resources.requests ?? {}, limits: resources.limits ?? {} };
-}
-
-function sumContainers(containers: Json[], kind: 'requests' | 'limits', name: string): Quantity | undefined {
-  let total: Quantity | undefined;
-  for (const c of containers) {
-    const q = parseQuantity(String(containerResources(c)[kind][name] ?? ''));
-    if (q) total = total ? addQuantities(total, q) : q;
-  }
-  return total;
-}
-
-/** What a new object takes from a quota (pkg/quota/v1/evaluator/core). */
-function usageOf(type: ResourceType, object: KubeObject): Usage {
-  const usage: Usage = new Map([[`count/${type.group ? `${type.plural}.${type.group}` : type.plural}`, ONE]]);
-  const spec = (isObject(object.spec) ? object.spec : {}) as Json;
-  switch (type.plural) {
-    case 'pods': {
-      const phase = (object.status as { phase?: string } | undefined)?.phase;
-      if (phase === 'Succeeded' || phase === 'Failed') return new Map();
-      usage.set('pods', ONE);
-      const containers = Array.isArray(spec.containers) ? (spec.containers as Json[]) : [];
-      for (const [kind, name, keys] of [
-        ['requests', 'cpu', ['requests.cpu', 'cpu']],
-        ['requests', 'memory', ['requests.memory', 'memory']],
-        ['limits', 'cpu', ['limits.cpu']],
-        ['limits', 'memory', ['limits.memory']],
-      ] as const) {
-        const total = sumContainers(containers, kind, name);
-        if (total) for (const key of keys) usage.set(key, total);
-      }
-      break;
-    }
-    case 'services': {
-      usage.set('services', ONE);
-      const ports = Array.isArray(spec.ports) ? spec.ports.length : 0;
-      if (spec.type === 'NodePort' || spec.type === 'LoadBalancer')
-        usage.set('services.nodeports', parseQuantity(String(ports)) as Quantity);
-      if (spec.type === 'LoadBalancer') usage.set('services.loadbalancers', ONE);
-      break;
-    }
-    case 'configmaps':
-    case 'secrets':
-    case 'persistentvolumeclaims':
-    case 'replicationcontrollers':
-    case 'resourcequotas':
-      usage.set(type.plural, ONE);
-      break;
-  }
-  return usage;
 }
 
 /** The pod's containers that do not declare each limited resource (podEvaluator.Constraints). */
@@ -109,14 +60,17 @@ export async function admitResourceQuota(
 ): Promise<void> {
   const quotas = objects.list(resourcequotas, { namespace }).items;
   if (quotas.length === 0) return;
-  const usage = usageOf(type, object);
-  if (usage.size === 0) return;
+  const evaluator = evaluatorFor(type.group, type.plural);
+  if (!evaluator) return;
+  // A new object is never being deleted, so the time does not matter to its usage.
+  const usage = evaluator.usage(object, 0);
   const name = object.metadata?.name || object.metadata?.generateName || '';
   const target = { group: type.group, resource: type.plural };
   const charges: Array<{ quota: KubeObject; used: Usage; hard: Json }> = [];
   for (const quota of quotas) {
     const status = (quota.status ?? {}) as { hard?: Json; used?: Json };
-    const spec = (quota.spec ?? {}) as { hard?: Json };
+    const spec = (quota.spec ?? {}) as QuotaSpec;
+    if (!matchesScopes(evaluator, quotaScopes(spec), object)) continue;
     const hard = status.hard ?? {};
     const limited = Object.keys(Object.keys(hard).length > 0 ? hard : (spec.hard ?? {}));
     const relevant = limited.filter((r) => usage.has(r) || (type.plural === 'pods' && DECLARED.includes(r)));

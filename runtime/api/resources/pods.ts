@@ -190,17 +190,25 @@ function defaultPod(pod: KubeObject, context: AdmissionContext): void {
   // Admission on create: Priority, ServiceAccount, DefaultTolerationSeconds.
   spec.preemptionPolicy ??= 'PreemptLowerPriority';
   spec.priority ??= 0;
-  spec.serviceAccountName ??= spec.serviceAccount ?? 'default';
-  spec.serviceAccount ??= spec.serviceAccountName;
+  // Mirror pods of static pods get no service account (ServiceAccount admission skips them).
+  const annotations = (pod.metadata?.annotations ?? {}) as Record<string, string>;
+  const mirror = annotations['kubernetes.io/config.mirror'] !== undefined;
+  if (!mirror) {
+    spec.serviceAccountName ??= spec.serviceAccount ?? 'default';
+    spec.serviceAccount ??= spec.serviceAccountName;
+  }
   const tolerations = list<Json>(spec.tolerations);
-  for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
+  const toleratesAll = tolerations.some(
+    (t) => !t.key && t.operator === 'Exists' && (!t.effect || t.effect === 'NoExecute'),
+  );
+  for (const key of toleratesAll ? [] : ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
     if (!tolerations.some((t) => t.key === key && t.effect === 'NoExecute')) {
       tolerations.push({ effect: 'NoExecute', key, operator: 'Exists', tolerationSeconds: 300 });
     }
   }
   spec.tolerations = tolerations;
   let tokenVolume: string | undefined;
-  if (spec.automountServiceAccountToken !== false) {
+  if (spec.automountServiceAccountToken !== false && !mirror) {
     const volumes = list<Json>(spec.volumes);
     const existing = volumes.find((v) => typeof v.name === 'string' && v.name.startsWith('kube-api-access-'));
     tokenVolume = (existing?.name as string | undefined) ?? `kube-api-access-${context.randomSuffix()}`;

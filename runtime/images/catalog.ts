@@ -1,0 +1,53 @@
+import { sha256 } from '../util/sha256';
+import { ALPINE, BUSYBOX } from './busybox';
+import { NGINX } from './nginx';
+import { REDIS } from './redis';
+import { parseImageReference, type ImageReference } from './reference';
+import { SYSTEM_IMAGES } from './system';
+import type { ImageModule } from './types';
+
+const MODULES = new Map<string, ImageModule>(
+  [NGINX, REDIS, BUSYBOX, ALPINE, ...SYSTEM_IMAGES].map((module) => [module.repository, module]),
+);
+
+/** An image the registry has: its module and the exact reference pulled. */
+export interface ResolvedImage {
+  module: ImageModule;
+  reference: ImageReference;
+  /** The manifest digest, `sha256:<64 hex>` (stable per repository and tag). */
+  digest: string;
+}
+
+/** The outcome of looking an image up: found, or the error text the runtime reports. */
+export type ImageLookup = { ok: true; image: ResolvedImage } | { ok: false; invalid: boolean; message: string };
+
+/**
+ * Finds `image` (as a pod spec names it) in the simulated registry. Errors are what the docker
+ * runtime (minikube's default) answers: an unknown repository is `pull access denied`, an
+ * unknown tag `manifest unknown`.
+ */
+export function lookupImage(image: string): ImageLookup {
+  const reference = parseImageReference(image);
+  if (typeof reference === 'string') {
+    return { ok: false, invalid: true, message: `couldn't parse image reference "${image}": ${reference}` };
+  }
+  const module = MODULES.get(reference.repository);
+  if (!module) {
+    return {
+      ok: false,
+      invalid: false,
+      message: `Error response from daemon: pull access denied for ${reference.familiarName}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`,
+    };
+  }
+  if (reference.tag && !module.tags.test(reference.tag)) {
+    return {
+      ok: false,
+      invalid: false,
+      message: `Error response from daemon: manifest for ${reference.familiarName}:${reference.tag} not found: manifest unknown: manifest unknown`,
+    };
+  }
+  const digest =
+    reference.digest ??
+    `sha256:${[...sha256(`${reference.repository}:${reference.tag}`)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+  return { ok: true, image: { module, reference, digest } };
+}

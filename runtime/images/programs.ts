@@ -1,0 +1,175 @@
+import { parseLine } from '../shell/parse';
+import { normalizePath } from './filesystem';
+import type { ProcessContext, ProcessSignal, Program } from './types';
+
+/** Exit status of a process killed by `signal` (128 + signal number), as a shell reports it. */
+export const SIGNAL_EXIT: Record<ProcessSignal, number> = {
+  SIGHUP: 129,
+  SIGINT: 130,
+  SIGQUIT: 131,
+  SIGKILL: 137,
+  SIGTERM: 143,
+};
+
+/**
+ * Waits on the cluster clock for `ms`, or until a signal ends the wait. A process that is not
+ * PID 1 dies of SIGTERM/SIGINT/SIGHUP/SIGQUIT (resolving the signal's exit status); PID 1 keeps
+ * waiting, as the kernel ignores unhandled signals for it.
+ */
+export function sleepFor(ctx: ProcessContext, ms: number): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    const timer = Number.isFinite(ms) ? ctx.clock.setTimer(ms, () => finish(undefined)) : undefined;
+    const unsubscribe = ctx.onSignal((signal) => {
+      if (!ctx.pid1) finish(SIGNAL_EXIT[signal]);
+    });
+    function finish(code: number | undefined): void {
+      timer?.cancel();
+      unsubscribe();
+      resolve(code);
+    }
+  });
+}
+
+/**
+ * A daemon's main loop: runs until a signal it stops on (by default SIGTERM, SIGINT and SIGQUIT)
+ * and exits 0, as nginx, redis and the Kubernetes components do.
+ */
+export function serveUntilStopped(
+  ctx: ProcessContext,
+  stopOn: ProcessSignal[] = ['SIGTERM', 'SIGINT', 'SIGQUIT'],
+  onStop?: (signal: ProcessSignal) => void,
+): Promise<number> {
+  return new Promise((resolve) => {
+    const unsubscribe = ctx.onSignal((signal) => {
+      if (!stopOn.includes(signal)) return;
+      unsubscribe();
+      onStop?.(signal);
+      resolve(0);
+    });
+  });
+}
+
+const sleep: Program = async (ctx) => {
+  const operand = ctx.argv[1];
+  if (operand === undefined) {
+    ctx.stderr.write(
+      'BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: sleep [N]...\n\nPause for a time equal to the total of the args given, where each arg can\nhave an optional suffix of (s)econds, (m)inutes, (h)ours, or (d)ays\n',
+    );
+    return 1;
+  }
+  let seconds = 0;
+  for (const arg of ctx.argv.slice(1)) {
+    const match = /^(\d+(?:\.\d*)?|inf(?:inity)?)([smhd]?)$/.exec(arg);
+    if (!match) {
+      ctx.stderr.write(`sleep: invalid number '${arg}'\n`);
+      return 1;
+    }
+    const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[match[2]] ?? 1;
+    seconds += match[1].startsWith('inf') ? Infinity : Number(match[1]) * unit;
+  }
+  return (await sleepFor(ctx, seconds * 1000)) ?? 0;
+};
+
+const echo: Program = async (ctx) => {
+  let args = ctx.argv.slice(1);
+  let newline = true;
+  if (args[0] === '-n') {
+    newline = false;
+    args = args.slice(1);
+  }
+  ctx.stdout.write(args.join(' ') + (newline ? '\n' : ''));
+  return 0;
+};
+
+/** Runs `fn` for each operand path, printing `<name>: <path>: <error>` for failures. */
+function eachPath(ctx: ProcessContext, fn: (path: string) => void): number {
+  let status = 0;
+  for (const arg of ctx.argv.slice(1).filter((a) => !a.startsWith('-'))) {
+    try {
+      fn(normalizePath(arg, ctx.cwd));
+    } catch (error) {
+      const code = (error as Error).message;
+      const text =
+        code === 'ENOENT'
+          ? 'No such file or directory'
+          : code === 'EISDIR'
+            ? 'Is a directory'
+            : code === 'EROFS'
+              ? 'Read-only file system'
+              : code;
+      ctx.stderr.write(`${ctx.argv[0]}: ${arg}: ${text}\n`);
+      status = 1;
+    }
+  }
+  return status;
+}
+
+const cat: Program = async (ctx) => eachPath(ctx, (path) => ctx.stdout.write(ctx.fs.readFile(path)));
+const touch: Program = async (ctx) =>
+  eachPath(ctx, (path) => {
+    if (!ctx.fs.exists(path)) ctx.fs.writeFile(path, '');
+  });
+const rm: Program = async (ctx) => {
+  const force = ctx.argv.some((a) => /^-[a-z]*f/.test(a));
+  return eachPath(ctx, (path) => {
+    if (!force || ctx.fs.exists(path)) ctx.fs.remove(path);
+  });
+};
+const mkdir: Program = async (ctx) => eachPath(ctx, (path) => ctx.fs.mkdir(path));
+const env: Program = async (ctx) => {
+  for (const [name, value] of Object.entries(ctx.env)) ctx.stdout.write(`${name}=${value}\n`);
+  return 0;
+};
+const hostname: Program = async (ctx) => {
+  ctx.stdout.write(`${ctx.hostname}\n`);
+  return 0;
+};
+
+/**
+ * `sh -c 'list'` and `sh` reading a script from stdin: lists of simple commands joined by `;`,
+ * `&&` and `||`, with `$VAR` from the environment and `exit`. A first cut (the images issue
+ * brings busybox's full ash); unsupported syntax is reported as ash reports a syntax error.
+ */
+const sh: Program = async (ctx) => {
+  const script = ctx.argv[1] === '-c' ? (ctx.argv[2] ?? '') : undefined;
+  if (script === undefined) return serveUntilStopped(ctx, ['SIGKILL']);
+  const expanded = script.replace(/\$(\w+)|\$\{(\w+)\}/g, (_, a, b) => ctx.env[a ?? b] ?? '');
+  const parsed = parseLine(expanded);
+  if (!parsed.ok) {
+    ctx.stderr.write(`sh: syntax error: ${parsed.message.replace(/^bash: syntax error /, '')}\n`);
+    return 2;
+  }
+  let status = 0;
+  let skip = false;
+  for (const item of parsed.items) {
+    if (!skip && item.argv.length > 0) {
+      const [name] = item.argv;
+      if (name === 'exit') return Number(item.argv[1] ?? status) & 255;
+      const program = ctx.program(name);
+      if (!program) {
+        ctx.stderr.write(`sh: ${name}: not found\n`);
+        status = 127;
+      } else {
+        status = await ctx.spawn(program, item.argv);
+        if (status > 128 && !ctx.pid1) return status;
+      }
+    }
+    skip = (item.next === '&&' && status !== 0) || (item.next === '||' && status === 0);
+  }
+  return status;
+};
+
+/** The everyday programs every simulated image carries (busybox applets or coreutils). */
+export const BASE_PROGRAMS: Record<string, Program> = {
+  sh,
+  sleep,
+  echo,
+  true: async () => 0,
+  false: async () => 1,
+  cat,
+  touch,
+  rm,
+  mkdir,
+  env,
+  hostname,
+};

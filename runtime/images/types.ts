@@ -1,0 +1,100 @@
+import type { Clock } from '../clock';
+import type { Volume } from './filesystem';
+
+/** Where a process writes: stdout or stderr (the container's log), or a stream back to a client. */
+export interface OutputStream {
+  write(text: string): void;
+}
+
+/** The signals the kubelet and the container runtime send. */
+export type ProcessSignal = 'SIGTERM' | 'SIGKILL' | 'SIGINT' | 'SIGQUIT' | 'SIGHUP';
+
+/**
+ * What a running container (or an exec in one) gets: as a process on a Linux host would, plus
+ * the cluster clock. `signals` delivers what the process has not left to the default action:
+ * a process that registers no handler dies of SIGTERM, except as PID 1, where the kernel ignores
+ * signals it does not handle (so `sleep` as PID 1 lives until SIGKILL).
+ */
+export interface ProcessContext {
+  argv: string[];
+  env: Record<string, string>;
+  /** The working directory (absolute). */
+  cwd: string;
+  stdout: OutputStream;
+  stderr: OutputStream;
+  /** Text typed into the process's stdin, in chunks; ends when stdin closes. */
+  stdin?: AsyncIterable<string>;
+  tty: boolean;
+  fs: Volume;
+  clock: Clock;
+  hostname: string;
+  /** When the container started (epoch ms): a resumed process replays its start from here. */
+  startedAt: number;
+  /** PID 1 of its container. */
+  pid1: boolean;
+  /** Registers a handler for catchable signals; the result unregisters it. */
+  onSignal(handler: (signal: ProcessSignal) => void): () => void;
+  /** The program `name` on the image's PATH (a bare name or an absolute path). */
+  program(name: string): Program | undefined;
+  /** Listens on `port` of the pod's addresses; throws EADDRINUSE. The result closes it. */
+  listen(port: number, listener: Listener): () => void;
+  /** Runs `program` as a child with `argv` and the same streams, files and environment. */
+  spawn(program: Program, argv: string[]): Promise<number>;
+}
+
+/** One HTTP request reaching a listener. */
+export interface HttpRequest {
+  method: string;
+  /** The request target: path and query. */
+  path: string;
+  /** Header names in lower case. */
+  headers: Record<string, string>;
+  body: string;
+  /** The client's address. */
+  remoteAddress: string;
+}
+
+export interface HttpResponse {
+  status: number;
+  /** Header names as the server writes them. */
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** A socket a process listens on; HTTP servers answer requests, others just accept connections. */
+export interface Listener {
+  protocol: 'TCP' | 'UDP';
+  http?: (request: HttpRequest) => Promise<HttpResponse>;
+}
+
+/** A program inside an image: runs to an exit code. */
+export type Program = (ctx: ProcessContext) => Promise<number>;
+
+/** An image's configuration, as `docker inspect` shows its Config. */
+export interface ImageConfig {
+  entrypoint?: string[];
+  cmd?: string[];
+  env?: Record<string, string>;
+  workingDir?: string;
+  exposedPorts?: string[];
+  stopSignal?: ProcessSignal;
+}
+
+/**
+ * A simulated image: its repository and tags, what pulling it costs, its filesystem, its
+ * configuration and the programs on its PATH (by name; absolute paths resolve through PATH's
+ * directories). Images issue 5 fills these in for nginx, redis and busybox.
+ */
+export interface ImageModule {
+  /** Normalised repository, e.g. `docker.io/library/nginx`. */
+  repository: string;
+  /** The tags the registry has (`latest` included where it has it). */
+  tags: RegExp;
+  /** Compressed size in bytes (the Pulled event's "Image size"). */
+  sizeBytes: number;
+  config: ImageConfig;
+  /** Files in the image, by absolute path. */
+  files(): Record<string, string>;
+  /** Programs by name (`sh`, `nginx`, `redis-server`, …). */
+  programs: Record<string, Program>;
+}
