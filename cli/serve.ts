@@ -5,6 +5,8 @@ import type { Duplex } from 'node:stream';
 import { resolve } from 'node:path';
 import type { ApiHandler } from '../runtime/api/types';
 import { createCluster } from '../runtime/cluster';
+import { startMinikube } from '../runtime/minikube/start';
+import { PodNetwork } from '../runtime/network/cluster-network';
 import { createSeededRng } from '../runtime/rng';
 import { MemoryBackend, type StorageBackend } from '../runtime/storage/backend';
 import { FileBackend } from './file-backend';
@@ -15,6 +17,8 @@ export interface ServeOptions {
   port: number;
   kubeconfig: string;
   state?: string;
+  /** The API server alone, without controllers, scheduler and kubelets. */
+  apiOnly?: boolean;
 }
 
 /** Parses `serve`'s flags; a string is an error to print. */
@@ -31,6 +35,8 @@ export function parseServeArgs(args: string[]): ServeOptions | string {
       const file = value();
       if (!file) return 'flag needs an argument: --kubeconfig';
       options.kubeconfig = file;
+    } else if (flag === '--api-only') {
+      options.apiOnly = true;
     } else if (flag === '--state') {
       const dir = value();
       if (!dir) return 'flag needs an argument: --state';
@@ -130,7 +136,10 @@ export async function runServe(args: string[]): Promise<number> {
   }
   const storage: StorageBackend = options.state ? FileBackend.open(options.state) : new MemoryBackend();
   const clock = realClock();
-  const cluster = await createCluster({ clock, rng: createSeededRng(randomSeed()), storage });
+  const rng = createSeededRng(randomSeed());
+  const network = new PodNetwork();
+  const cluster = await createCluster({ clock, rng, storage, network });
+  const minikube = options.apiOnly ? undefined : await startMinikube(cluster.api, network, clock, rng);
   const server = createApiServer(cluster.api);
   await new Promise<void>((ready, fail) => {
     server.once('error', fail);
@@ -146,10 +155,12 @@ export async function runServe(args: string[]): Promise<number> {
     const stop = (): void => {
       server.close();
       server.closeAllConnections();
-      void cluster.store.flush().then(() => {
-        if (storage instanceof FileBackend) storage.close();
-        done(0);
-      });
+      void Promise.resolve(minikube?.stop())
+        .then(() => cluster.store.flush())
+        .then(() => {
+          if (storage instanceof FileBackend) storage.close();
+          done(0);
+        });
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

@@ -126,7 +126,7 @@ export async function persistentVolumeTestbed(): Promise<PersistentVolumeTestbed
         .filter(
           (r) => r.request.method === 'PUT' && r.request.path.startsWith(`/api/v1/persistentvolumes/${name}/status`),
         )
-        .map((r) => JSON.parse(r.request.body ?? '{}').status.phase),
+        .map((r) => JSON.parse(String(r.request.body ?? '{}')).status.phase),
     volumeDeleters: (name) =>
       recorded.requests
         .filter((r) => r.request.method === 'DELETE' && r.request.path.startsWith(`/api/v1/persistentvolumes/${name}`))

@@ -50,6 +50,6 @@ describe('controller history', () => {
       r('a', 1, '2026-01-01T00:00:01Z'),
       r('d', 1, '2026-01-01T00:00:00Z'),
     ]);
-    expect(sorted.map((x) => x.metadata.name)).toEqual(['d', 'a', 'b', 'c']);
+    expect(sorted.map((x) => x.metadata?.name)).toEqual(['d', 'a', 'b', 'c']);
   });
 });
