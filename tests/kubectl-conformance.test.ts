@@ -19,9 +19,13 @@ beforeAll(async () => {
   kubectl = await kubectlBinary();
   for (const file of ['pod.yaml', 'deploy.yaml', 'bad-name.yaml', 'svc.yaml', 'bad-field.yaml', 'crd.yaml', 'ct.yaml'])
     copyFileSync(join(root, 'tests/manifests', file), join(dir, file));
-  server = spawn('node', ['cli/kubeplay.js', 'serve', '--api-only', '--port', '0', '--kubeconfig', join(dir, 'kubeconfig')], {
-    cwd: root,
-  });
+  server = spawn(
+    'node',
+    ['cli/kubeplay.js', 'serve', '--api-only', '--port', '0', '--kubeconfig', join(dir, 'kubeconfig')],
+    {
+      cwd: root,
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     let out = '';
     server.stdout?.on('data', (chunk: Buffer) => {
