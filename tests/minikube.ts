@@ -3,7 +3,7 @@ import { createCluster } from '../runtime/cluster';
 import { PodNetwork } from '../runtime/network/cluster-network';
 import { startMinikube, type MinikubeComponents } from '../runtime/minikube/start';
 import { createSeededRng } from '../runtime/rng';
-import { MemoryBackend } from '../runtime/storage/backend';
+import { MemoryBackend, type StorageBackend } from '../runtime/storage/backend';
 import { TEST_EPOCH } from './harness';
 import { runFor, settle } from './controllers';
 
@@ -30,12 +30,18 @@ export interface MinikubeTestbed {
   stop(): Promise<void>;
 }
 
-/** Boots minikube against a fresh in-memory store on the virtual clock. */
-export async function minikubeTestbed(seed = 'minikube-test'): Promise<MinikubeTestbed> {
-  const clock = new VirtualClock(TEST_EPOCH);
+/**
+ * Boots minikube on the virtual clock against a fresh in-memory store, or against `storage`
+ * at `clock` (a reload of the page: what the store kept, later).
+ */
+export async function minikubeTestbed(
+  seed = 'minikube-test',
+  storage: StorageBackend = new MemoryBackend(),
+  clock = new VirtualClock(TEST_EPOCH),
+): Promise<MinikubeTestbed> {
   const rng = createSeededRng(seed);
   const network = new PodNetwork();
-  const cluster = await createCluster({ clock, rng, storage: new MemoryBackend(), network });
+  const cluster = await createCluster({ clock, rng, storage, network });
   const errors: Array<{ component: string; message: string }> = [];
   const components = await startMinikube(cluster.api, network, clock, rng, {
     manager: { resyncPeriodMs: 0 },
@@ -73,6 +79,9 @@ export async function minikubeTestbed(seed = 'minikube-test'): Promise<MinikubeT
       await settle();
       return (await request('GET', `/api/v1/namespaces/${namespace}/events`)).body.items;
     },
-    stop: () => components.stop(),
+    async stop() {
+      await components.stop();
+      await cluster.store.flush();
+    },
   };
 }

@@ -67,12 +67,17 @@ async function ensure(client: RestClient, objects: Json[]): Promise<void> {
       ? String(object.apiVersion).split('/')
       : ['', object.apiVersion];
     const namespace = object.metadata.namespace;
-    const path = resourcePath(
-      { group, version, resource: PLURALS[object.kind], kind: object.kind, namespaced: !!namespace },
-      namespace,
-    );
+    const ref = { group, version, resource: PLURALS[object.kind], kind: object.kind, namespaced: !!namespace };
+    // Create only what is missing: a second POST of a Service with a fixed ClusterIP is refused
+    // as a conflicting allocation (422), not as AlreadyExists.
     try {
-      await client.request('POST', path, object);
+      await client.request('GET', resourcePath(ref, namespace, object.metadata.name));
+      continue;
+    } catch (error) {
+      if (!hasStatusCode(error, 404)) throw error;
+    }
+    try {
+      await client.request('POST', resourcePath(ref, namespace), object);
     } catch (error) {
       if (!hasStatusCode(error, 409)) throw error;
     }
