@@ -231,7 +231,6 @@ export class DeploymentController {
       return;
     }
     const rsList = await this.replicaSetsFor(d);
-    const podMap = this.podMapFor(d, rsList);
     if (d.metadata?.deletionTimestamp) {
       await syncStatusOnly(this.ctx, d, rsList);
       return;
@@ -247,7 +246,8 @@ export class DeploymentController {
     }
     switch (d.spec?.strategy?.type) {
       case 'Recreate':
-        await rolloutRecreate(this.ctx, d, rsList, podMap);
+        // Only Recreate reads the pods (upstream builds the map on every sync; it costs O(pods) here).
+        await rolloutRecreate(this.ctx, d, rsList, this.podMapFor(d, rsList));
         return;
       case 'RollingUpdate':
         await rolloutRolling(this.ctx, d, rsList);
