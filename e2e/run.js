@@ -108,6 +108,29 @@ await test("after a reload, Up recalls the previous session's command from Index
   await waitForText(page, 'Server Version: v1.34.0');
 });
 
+await test('the cluster clock pauses, steps a minute, changes speed, and a reload keeps it', async () => {
+  const time = () => page.locator('.clock .time').textContent();
+  const seconds = (t) => t.split(':').reduce((acc, part) => acc * 60 + Number(part), 0);
+  await page.getByRole('button', { name: 'pause the cluster clock' }).click();
+  await page.getByRole('button', { name: 'resume the cluster clock' }).waitFor();
+  const paused = await time();
+  await page.getByRole('button', { name: 'step the cluster clock forward one minute' }).click();
+  await page.waitForFunction((before) => document.querySelector('.clock .time')?.textContent !== before, paused);
+  expectEqual((seconds(await time()) - seconds(paused) + 86400) % 86400, 60, 'seconds stepped while paused');
+  await page.getByRole('button', { name: 'run the cluster clock at 60× speed' }).click();
+  await page.locator('button[aria-pressed="true"]', { hasText: '×60' }).waitFor();
+  const stepped = await time();
+  await page.screenshot({ path: fileURLToPath(new URL('../test-results/clock.png', import.meta.url)) });
+  await page.reload();
+  await waitForText(page, PROMPT);
+  await page.getByRole('button', { name: 'resume the cluster clock' }).waitFor();
+  await page.locator('button[aria-pressed="true"]', { hasText: '×60' }).waitFor();
+  expectEqual(await time(), stepped, 'a paused clock shows the same time after a reload');
+  await page.getByRole('button', { name: 'resume the cluster clock' }).click();
+  await page.getByRole('button', { name: 'run the cluster clock at 1× speed' }).click();
+  await page.getByRole('button', { name: 'pause the cluster clock' }).waitFor();
+});
+
 await test('a second tab waits while the first one holds the cluster, then takes over', async () => {
   const second = await context.newPage();
   second.on('pageerror', (error) => pageErrors.push(error.message));

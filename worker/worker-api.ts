@@ -1,4 +1,4 @@
-import { createHostClock } from '../runtime/clock';
+import { ControlledClock, loadClockSettings, saveClockSettings } from '../runtime/clock-control';
 import { createPlayground, type Playground } from '../runtime/playground';
 import { createSeededRng } from '../runtime/rng';
 import type { ShellSession } from '../runtime/shell/session';
@@ -21,7 +21,21 @@ export interface WorkerApi {
   input(id: number, data: string): void;
   /** The terminal of session `id` is now `cols` wide. */
   resize(id: number, cols: number): void;
+  /** The cluster clock: its time, speed and whether it is paused. */
+  clock(): Promise<ClockView>;
+  /** Changes the cluster clock: pause or resume, set the speed, or step forward; resolves to its new state. */
+  controlClock(change: ClockChange): Promise<ClockView>;
 }
+
+/** The cluster clock as the page shows it. */
+export interface ClockView {
+  now: number;
+  speed: number;
+  paused: boolean;
+}
+
+/** One change to the cluster clock. */
+export type ClockChange = { paused: boolean } | { speed: number } | { stepMs: number };
 
 /** Where the worker keeps state, and what to tell the learner if that is not IndexedDB. */
 export interface WorkerStorage {
@@ -34,16 +48,26 @@ export function createWorkerApi(
   storage: Promise<WorkerStorage>,
   waitingNotice: () => Promise<string> = async () => '',
 ): WorkerApi {
-  const boot = (backend: StorageBackend): Promise<Playground> => {
+  let clock: ControlledClock | undefined;
+  const boot = async (backend: StorageBackend): Promise<Playground> => {
     const seed = new Uint32Array(4);
     crypto.getRandomValues(seed);
-    const clock = createHostClock({
+    const host = {
       now: () => Date.now(),
-      schedule: (callback, ms) => setTimeout(callback, ms),
-      unschedule: (handle) => clearTimeout(handle as number),
-    });
-    return createPlayground({ clock, rng: createSeededRng(seed.join('-')), storage: backend });
+      schedule: (callback: () => void, ms: number) => setTimeout(callback, ms),
+      unschedule: (handle: unknown) => clearTimeout(handle as number),
+    };
+    // The learner's pause, speed and steps are kept, so a reload finds the clock as it was.
+    clock = new ControlledClock(host, await loadClockSettings(backend).catch(() => undefined));
+    const controlled = clock;
+    controlled.onChange(() => void saveClockSettings(backend, controlled).catch(() => {}));
+    return createPlayground({ clock: controlled, rng: createSeededRng(seed.join('-')), storage: backend });
   };
+  const view = (): ClockView => ({
+    now: clock?.now() ?? Date.now(),
+    speed: clock?.speed ?? 1,
+    paused: clock?.paused ?? false,
+  });
   // A saved cluster that cannot be opened (one a newer kubeplay wrote) is left as it is.
   const booted: Promise<{ playground: Playground; warning?: string }> = storage.then(({ backend, warning }) =>
     boot(backend).then(
@@ -77,6 +101,19 @@ export function createWorkerApi(
     },
     resize(id, cols) {
       sessions.get(id)?.resize(cols);
+    },
+    async clock() {
+      await booted;
+      return view();
+    },
+    async controlClock(change) {
+      await booted;
+      if ('paused' in change) {
+        if (change.paused) clock?.pause();
+        else clock?.resume();
+      } else if ('speed' in change) clock?.setSpeed(change.speed);
+      else clock?.step(change.stepMs);
+      return view();
     },
   };
 }

@@ -1,0 +1,77 @@
+// Cluster speed in Node on the virtual clock: a Deployment scaled to N replicas over M nodes,
+// measured in wall time from the create until the Deployment reports N ready replicas.
+import { performance } from 'node:perf_hooks';
+import { VirtualClock } from '../runtime/clock';
+import { createCluster } from '../runtime/cluster';
+import { startMinikube } from '../runtime/minikube/start';
+import { PodNetwork } from '../runtime/network/cluster-network';
+import { createSeededRng } from '../runtime/rng';
+import { MemoryBackend } from '../runtime/storage/backend';
+
+const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Runs the virtual clock, timer by timer, until `done()` or `limitMs` of virtual time. */
+async function runUntil(clock: VirtualClock, done: () => Promise<boolean>, limitMs: number): Promise<boolean> {
+  const end = clock.now() + limitMs;
+  for (;;) {
+    for (let i = 0; i < 3; i++) await settle();
+    if (await done()) return true;
+    const next = clock.nextTimerAt();
+    if (next === undefined || next > end) return false;
+    clock.advanceToNextTimer();
+  }
+}
+
+/** Wall milliseconds for a Deployment of `replicas` to be all ready on `nodes` nodes, and the heap after. */
+export async function benchDeployment(
+  replicas: number,
+  nodes: number,
+): Promise<{ wallMs: number; virtualMs: number; heapMb: number; ok: boolean }> {
+  const clock = new VirtualClock(Date.UTC(2026, 0, 1));
+  const rng = createSeededRng('cluster-bench');
+  const network = new PodNetwork();
+  const cluster = await createCluster({ clock, rng, storage: new MemoryBackend(), network });
+  const minikube = await startMinikube(cluster.api, network, clock, rng, { manager: { resyncPeriodMs: 0 } });
+  for (let i = 1; i < nodes; i++) await minikube.addNode();
+  await runUntil(clock, async () => false, 60_000);
+  const request = async (method: string, path: string, body?: unknown) => {
+    const response = await cluster.api({
+      method,
+      path,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return JSON.parse(response.body);
+  };
+  const start = performance.now();
+  const startVirtual = clock.now();
+  await request('POST', '/apis/apps/v1/namespaces/default/deployments', {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web' },
+    spec: {
+      replicas,
+      selector: { matchLabels: { app: 'web' } },
+      template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx' }] } },
+    },
+  });
+  let checks = 0;
+  const ok = await runUntil(
+    clock,
+    async () => {
+      if (++checks % 50 !== 0) return false;
+      const deployment = await request('GET', '/apis/apps/v1/namespaces/default/deployments/web');
+      return deployment.status?.readyReplicas === replicas;
+    },
+    30 * 60_000,
+  );
+  const wallMs = performance.now() - start;
+  const virtualMs = clock.now() - startVirtual;
+  await minikube.stop();
+  return { wallMs, virtualMs, heapMb: process.memoryUsage().heapUsed / 2 ** 20, ok };
+}
+
+if (process.argv[1]?.endsWith('cluster-bench.ts')) {
+  const [replicas, nodes] = process.argv.slice(2).map(Number);
+  console.log(JSON.stringify(await benchDeployment(replicas || 100, nodes || 1)));
+}
