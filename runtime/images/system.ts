@@ -99,6 +99,7 @@ export const SYSTEM_IMAGES: ImageModule[] = [
     tags: /^v2\.\d+\.\d+$/,
     sizeBytes: 246_000_000,
     program: '/dashboard',
+    ports: [9090],
     log: (ctx) => [
       `${new Date(ctx.startedAt)
         .toISOString()
@@ -119,6 +120,7 @@ export const SYSTEM_IMAGES: ImageModule[] = [
     tags: /^v1\.\d+\.\d+$/,
     sizeBytes: 43_800_000,
     program: '/metrics-sidecar',
+    ports: [8000],
     log: () => [],
   }),
   componentImage({

@@ -365,3 +365,112 @@ export function staticPods(nodeIP: string): Json[] {
     ]),
   ];
 }
+
+/** The dashboard addon's images (minikube v1.37's pins). */
+export const DASHBOARD_IMAGES = {
+  dashboard:
+    'docker.io/kubernetesui/dashboard:v2.7.0@sha256:2e500d29e9d5f4a086b908eb8dfe7ecac57d2ab09d65b24f588b1d449841ef93',
+  metricsScraper:
+    'docker.io/kubernetesui/metrics-scraper:v1.0.8@sha256:76049887f07a0476dc93efc2d3569b9529bf982b22d29f356092ce206e98765c',
+};
+
+/** minikube's dashboard addon (deploy/addons/dashboard): namespace, accounts, RBAC, two Deployments and their Services. */
+export function dashboardObjects(): Json[] {
+  const ns = 'kubernetes-dashboard';
+  const labels = (app: string): Json => ({
+    'addonmanager.kubernetes.io/mode': 'Reconcile',
+    'k8s-app': app,
+    'kubernetes.io/minikube-addons': 'dashboard',
+  });
+  const deployment = (name: string, image: string, port: number, args?: string[]): Json => ({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, namespace: ns, labels: labels(name) },
+    spec: {
+      replicas: 1,
+      revisionHistoryLimit: 10,
+      selector: { matchLabels: { 'k8s-app': name } },
+      template: {
+        metadata: {
+          labels: { 'k8s-app': name, ...(name === 'kubernetes-dashboard' ? { 'gcp-auth-skip-secret': 'true' } : {}) },
+        },
+        spec: {
+          containers: [
+            {
+              name,
+              image,
+              ports: [{ containerPort: port, protocol: 'TCP' }],
+              ...(args ? { args } : {}),
+              volumeMounts: [{ mountPath: '/tmp', name: 'tmp-volume' }],
+              livenessProbe: {
+                httpGet: { path: '/', port, scheme: 'HTTP' },
+                initialDelaySeconds: 30,
+                timeoutSeconds: 30,
+              },
+              securityContext: {
+                allowPrivilegeEscalation: false,
+                readOnlyRootFilesystem: true,
+                runAsUser: 1001,
+                runAsGroup: 2001,
+              },
+            },
+          ],
+          volumes: [{ name: 'tmp-volume', emptyDir: {} }],
+          serviceAccountName: 'kubernetes-dashboard',
+          nodeSelector: { 'kubernetes.io/os': 'linux' },
+          tolerations: [{ key: 'node-role.kubernetes.io/master', effect: 'NoSchedule' }],
+        },
+      },
+    },
+  });
+  const service = (name: string, port: number, targetPort: number): Json => ({
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name, namespace: ns, labels: labels(name) },
+    spec: { ports: [{ port, targetPort }], selector: { 'k8s-app': name } },
+  });
+  return [
+    {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: {
+        name: ns,
+        labels: { 'addonmanager.kubernetes.io/mode': 'Reconcile', 'kubernetes.io/minikube-addons': 'dashboard' },
+      },
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'ServiceAccount',
+      metadata: { name: 'kubernetes-dashboard', namespace: ns, labels: labels('kubernetes-dashboard') },
+    },
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRoleBinding',
+      metadata: {
+        name: 'kubernetes-dashboard',
+        labels: { 'addonmanager.kubernetes.io/mode': 'Reconcile', 'k8s-app': 'kubernetes-dashboard' },
+      },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' },
+      subjects: [{ kind: 'ServiceAccount', name: 'kubernetes-dashboard', namespace: ns }],
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'kubernetes-dashboard-settings', namespace: ns, labels: labels('kubernetes-dashboard') },
+    },
+    ...['kubernetes-dashboard-certs', 'kubernetes-dashboard-csrf', 'kubernetes-dashboard-key-holder'].map((name) => ({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name, namespace: ns, labels: labels('kubernetes-dashboard') },
+      type: 'Opaque',
+    })),
+    service('kubernetes-dashboard', 80, 9090),
+    service('dashboard-metrics-scraper', 8000, 8000),
+    deployment('dashboard-metrics-scraper', DASHBOARD_IMAGES.metricsScraper, 8000),
+    deployment('kubernetes-dashboard', DASHBOARD_IMAGES.dashboard, 9090, [
+      '--namespace=kubernetes-dashboard',
+      '--enable-skip-login',
+      '--disable-settings-authorizer',
+    ]),
+  ];
+}

@@ -16,7 +16,14 @@ import type { Json } from '../kubelet/pod-types';
 import type { PodNetwork } from '../network/cluster-network';
 import type { Rng } from '../rng';
 import { Scheduler } from '../scheduler/scheduler';
-import { corednsObjects, kubeProxyObjects, PRELOADED_IMAGES, staticPods, storageObjects } from './addons';
+import {
+  corednsObjects,
+  dashboardObjects,
+  kubeProxyObjects,
+  PRELOADED_IMAGES,
+  staticPods,
+  storageObjects,
+} from './addons';
 
 /** The minikube node's address on the docker network, and its pod range. */
 export const CONTROL_PLANE = { name: 'minikube', ip: '192.168.49.2', podCIDR: '10.244.0.0/24' };
@@ -38,6 +45,8 @@ export interface MinikubeComponents {
   kubelets: Kubelet[];
   /** Adds a worker node (`minikube node add`): minikube-m02, minikube-m03, … */
   addNode(): Promise<Kubelet>;
+  /** Enables an addon (`minikube addons enable dashboard`): creates what it is made of. */
+  enableAddon(name: 'dashboard'): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -58,6 +67,8 @@ const PLURALS: Record<string, string> = {
   Service: 'services',
   Pod: 'pods',
   StorageClass: 'storageclasses',
+  Namespace: 'namespaces',
+  Secret: 'secrets',
 };
 
 /** Creates `objects` that do not exist yet, as `client` (kubeadm or minikube's addon manager). */
@@ -169,6 +180,9 @@ export async function startMinikube(
     manager,
     scheduler,
     kubelets,
+    async enableAddon(name) {
+      if (name === 'dashboard') await ensure(addons, dashboardObjects());
+    },
     async addNode() {
       const n = kubelets.length + 1;
       return startKubelet(

@@ -87,3 +87,32 @@ describe('a pod on minikube', () => {
     expect(log.text).toContain('[notice] 1#1: start worker processes');
   });
 });
+
+describe('the dashboard addon', () => {
+  it('runs the dashboard and its metrics scraper in kubernetes-dashboard, behind two ClusterIP services', async () => {
+    bed = await minikubeTestbed();
+    await bed.wait(10_000);
+    await bed.components.enableAddon('dashboard');
+    await bed.wait(90_000);
+    const pods = await bed.pods('kubernetes-dashboard');
+    expect(pods.map((p) => p.metadata.name.replace(/-[a-z0-9]+-[a-z0-9]{5}$/, '')).sort()).toEqual([
+      'dashboard-metrics-scraper',
+      'kubernetes-dashboard',
+    ]);
+    for (const pod of pods) {
+      expect(pod.status.phase).toBe('Running');
+      expect(pod.status.containerStatuses[0]).toMatchObject({ ready: true, restartCount: 0 });
+    }
+    const services = (await bed.request('GET', '/api/v1/namespaces/kubernetes-dashboard/services')).body.items;
+    expect(
+      services
+        .map((s: any) => `${s.metadata.name} ${s.spec.type} ${s.spec.ports[0].port}→${s.spec.ports[0].targetPort}`)
+        .sort(),
+    ).toEqual(['dashboard-metrics-scraper ClusterIP 8000→8000', 'kubernetes-dashboard ClusterIP 80→9090']);
+    const events = (await bed.events('kubernetes-dashboard')).filter((e) => e.reason === 'Pulling');
+    expect(events.map((e) => e.message).sort()).toEqual([
+      'Pulling image "docker.io/kubernetesui/dashboard:v2.7.0@sha256:2e500d29e9d5f4a086b908eb8dfe7ecac57d2ab09d65b24f588b1d449841ef93"',
+      'Pulling image "docker.io/kubernetesui/metrics-scraper:v1.0.8@sha256:76049887f07a0476dc93efc2d3569b9529bf982b22d29f356092ce206e98765c"',
+    ]);
+  });
+});
