@@ -150,6 +150,7 @@ function defaultContainer(container: Json, tokenVolume: string | undefined): voi
   container.terminationMessagePath ??= '/dev/termination-log';
   container.terminationMessagePolicy ??= 'File';
   for (const port of list<Json>(container.ports)) port.protocol ??= 'TCP';
+  for (const probe of [container.livenessProbe, container.readinessProbe, container.startupProbe]) defaultProbe(probe);
   if (tokenVolume) {
     const mounts = list<Json>(container.volumeMounts);
     if (!mounts.some((m) => m.mountPath === '/var/run/secrets/kubernetes.io/serviceaccount')) {
@@ -161,7 +162,30 @@ function defaultContainer(container: Json, tokenVolume: string | undefined): voi
   }
 }
 
-/** What the API server fills into a new pod: defaults, the ServiceAccount admission's token volume. */
+/** SetDefaults_Probe and SetDefaults_HTTPGetAction. */
+function defaultProbe(probe: unknown): void {
+  if (!isObject(probe)) return;
+  const p = probe as Json;
+  p.timeoutSeconds ??= 1;
+  p.periodSeconds ??= 10;
+  p.successThreshold ??= 1;
+  p.failureThreshold ??= 3;
+  if (isObject(p.httpGet)) {
+    p.httpGet.path ??= '/';
+    p.httpGet.scheme ??= 'HTTP';
+  }
+}
+
+/** SetDefaults_*VolumeSource: file modes 0644 (420) for configMap, secret, downwardAPI and projected; hostPath type "". */
+function defaultVolumes(spec: Json): void {
+  for (const volume of list<Json>(spec.volumes)) {
+    for (const kind of ['configMap', 'secret', 'downwardAPI', 'projected']) {
+      if (isObject(volume[kind])) volume[kind].defaultMode ??= 420;
+    }
+    if (isObject(volume.hostPath)) volume.hostPath.type ??= '';
+  }
+}
+
 /** SetDefaults_Pod: a resource with a limit and no request requests its limit (pods only, not templates). */
 function requestsFromLimits(container: Json): void {
   const resources = container.resources as { limits?: Record<string, unknown>; requests?: Record<string, unknown> };
@@ -233,6 +257,7 @@ function defaultPod(pod: KubeObject, context: AdmissionContext): void {
   }
   for (const container of list<Json>(spec.containers)) defaultContainer(container, tokenVolume);
   for (const container of list<Json>(spec.initContainers)) defaultContainer(container, tokenVolume);
+  defaultVolumes(spec);
   const status = (pod.status ??= {}) as Json;
   status.phase ??= 'Pending';
   status.qosClass ??= qosClass(spec);
@@ -274,6 +299,7 @@ export function defaultPodTemplate(template: unknown): void {
   spec.terminationGracePeriodSeconds ??= 30;
   for (const container of list<Json>(spec.containers)) defaultContainer(container, undefined);
   for (const container of list<Json>(spec.initContainers)) defaultContainer(container, undefined);
+  defaultVolumes(spec);
 }
 
 /** The containers of a pod spec at `path` (`spec`, `spec.template.spec`), validated. */
