@@ -52,7 +52,10 @@ export async function benchDeployment(
     spec: {
       replicas,
       selector: { matchLabels: { app: 'web' } },
-      template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx' }] } },
+      template: {
+        metadata: { labels: { app: 'web' } },
+        spec: { containers: [{ name: 'web', image: 'busybox', command: ['sleep', '3600'] }] },
+      },
     },
   });
   let checks = 0;

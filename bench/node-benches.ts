@@ -1,4 +1,40 @@
 // The benchmarks that run in Node (through tsx, like the CLI).
 import { benchApi } from './api-bench';
+import { benchDeployment } from './cluster-bench';
+import { report } from './harness.js';
+import { benchWebernetes } from './webernetes-bench';
 
 await benchApi();
+
+// The same Deployments on kubeplay (virtual clock) and on @ngrok/webernetes (real time), wall ms.
+const WORKLOADS: Array<[replicas: number, nodes: number]> = [
+  [100, 3],
+  [1000, 10],
+];
+for (const [replicas, nodes] of WORKLOADS) {
+  const ours = await benchDeployment(replicas, nodes);
+  report(`cluster: Deployment ${replicas} ready on ${nodes} nodes (kubeplay)`, 'ms', [ours.wallMs]);
+  const theirs = await benchWebernetes(replicas, nodes, 120_000);
+  if (theirs.wallMs === undefined) {
+    console.log(
+      JSON.stringify({
+        name: `cluster: Deployment ${replicas} on ${nodes} nodes (webernetes)`,
+        unit: 'ms',
+        ready: theirs.ready,
+        note: 'not all ready within 120 s',
+      }),
+    );
+  } else {
+    report(`cluster: Deployment ${replicas} ready on ${nodes} nodes (webernetes)`, 'ms', [theirs.wallMs]);
+    console.log(
+      JSON.stringify({
+        name: `cluster: ${replicas} replicas, webernetes ÷ kubeplay`,
+        unit: '×',
+        value: Math.round((theirs.wallMs / ours.wallMs) * 10) / 10,
+      }),
+    );
+  }
+}
+const big = await benchDeployment(10_000, 100);
+report('cluster: Deployment 10000 ready on 100 nodes (kubeplay)', 'ms', [big.wallMs]);
+console.log(JSON.stringify({ name: 'cluster: heap after 10000 replicas', unit: 'MiB', value: Math.round(big.heapMb) }));

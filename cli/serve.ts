@@ -5,6 +5,7 @@ import type { Duplex } from 'node:stream';
 import { resolve } from 'node:path';
 import type { ApiHandler } from '../runtime/api/types';
 import { createCluster } from '../runtime/cluster';
+import { createMetricsServer } from '../runtime/minikube/metrics';
 import { startMinikube } from '../runtime/minikube/start';
 import { PodNetwork } from '../runtime/network/cluster-network';
 import { createSeededRng } from '../runtime/rng';
@@ -138,8 +139,9 @@ export async function runServe(args: string[]): Promise<number> {
   const clock = realClock();
   const rng = createSeededRng(randomSeed());
   const network = new PodNetwork();
-  const cluster = await createCluster({ clock, rng, storage, network });
-  const minikube = options.apiOnly ? undefined : await startMinikube(cluster.api, network, clock, rng);
+  const metrics = createMetricsServer(clock);
+  const cluster = await createCluster({ clock, rng, storage, network, metrics: metrics.server });
+  const minikube = options.apiOnly ? undefined : await startMinikube(cluster.api, network, clock, rng, { metrics });
   const server = createApiServer(cluster.api);
   await new Promise<void>((ready, fail) => {
     server.once('error', fail);

@@ -4,6 +4,7 @@ import { createApiHandler } from './api/handler';
 import type { ClusterNetwork } from './api/node-connection';
 import type { ApiHandler } from './api/types';
 import type { Clock } from './clock';
+import type { MetricsProvider } from './metrics/types';
 import type { Rng } from './rng';
 import type { StorageBackend } from './storage/backend';
 import { Store } from './storage/store';
@@ -15,6 +16,8 @@ export interface ClusterDeps {
   storage: StorageBackend;
   /** How the API server reaches kubelets and pods. */
   network?: ClusterNetwork;
+  /** What serves metrics.k8s.io (the metrics-server addon); the group is absent without it. */
+  metrics?: MetricsProvider;
 }
 
 /** A minikube cluster: its API server over its store; controllers, scheduler and kubelets follow. */
@@ -34,7 +37,13 @@ const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-sy
  */
 export async function createCluster(deps: ClusterDeps): Promise<Cluster> {
   const store = await Store.open(deps.storage);
-  const api = createApiHandler({ store, clock: deps.clock, rng: deps.rng, network: deps.network });
+  const api = createApiHandler({
+    store,
+    clock: deps.clock,
+    rng: deps.rng,
+    network: deps.network,
+    metrics: deps.metrics,
+  });
   for (const name of SYSTEM_NAMESPACES) {
     const existing = await api({ method: 'GET', path: `/api/v1/namespaces/${name}` });
     if (existing.status !== 404) continue;

@@ -2,6 +2,7 @@ import { ApiClient } from './api/client';
 import type { Clock } from './clock';
 import { createCluster, type Cluster } from './cluster';
 import { kubectl } from './kubectl/kubectl';
+import { createMetricsServer } from './minikube/metrics';
 import { startMinikube, type MinikubeComponents } from './minikube/start';
 import { PodNetwork } from './network/cluster-network';
 import type { Rng } from './rng';
@@ -40,9 +41,12 @@ export interface Playground {
 /** Boots a playground: loads what the storage keeps, then assembles cluster and host. */
 export async function createPlayground(deps: PlaygroundDeps): Promise<Playground> {
   const network = new PodNetwork();
-  const cluster = await createCluster({ ...deps, network });
+  const metrics = createMetricsServer(deps.clock);
+  const cluster = await createCluster({ ...deps, network, metrics: metrics.server });
   const minikube =
-    deps.components === false ? undefined : await startMinikube(cluster.api, network, deps.clock, deps.rng);
+    deps.components === false
+      ? undefined
+      : await startMinikube(cluster.api, network, deps.clock, deps.rng, { metrics });
   const history = await History.load(deps.storage, deps.clock, deps.rng);
   const commands = new Map<string, ShellCommand>([...SHELL_COMMANDS, kubectl].map((c) => [c.name, c]));
   const services: SessionServices = { clock: deps.clock, api: new ApiClient(cluster.api), history, commands };

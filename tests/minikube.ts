@@ -1,6 +1,7 @@
 import { VirtualClock } from '../runtime/clock';
 import { createCluster } from '../runtime/cluster';
 import { PodNetwork } from '../runtime/network/cluster-network';
+import { createMetricsServer } from '../runtime/minikube/metrics';
 import { startMinikube, type MinikubeComponents } from '../runtime/minikube/start';
 import { createSeededRng } from '../runtime/rng';
 import { MemoryBackend, type StorageBackend } from '../runtime/storage/backend';
@@ -41,10 +42,12 @@ export async function minikubeTestbed(
 ): Promise<MinikubeTestbed> {
   const rng = createSeededRng(seed);
   const network = new PodNetwork();
-  const cluster = await createCluster({ clock, rng, storage, network });
+  const metrics = createMetricsServer(clock);
+  const cluster = await createCluster({ clock, rng, storage, network, metrics: metrics.server });
   const errors: Array<{ component: string; message: string }> = [];
   const components = await startMinikube(cluster.api, network, clock, rng, {
     manager: { resyncPeriodMs: 0 },
+    metrics,
     onError: (component, error) => errors.push({ component, message: (error as Error).message }),
   });
   await settle();

@@ -64,8 +64,8 @@ export function apiResourceList(registry: ResourceRegistry, group: string, versi
       verbs: type.verbs,
       ...(type.shortNames ? { shortNames: type.shortNames } : {}),
       ...(type.categories ? { categories: type.categories } : {}),
-      // Reviews are never stored, so they have no storage version.
-      ...(type.review ? {} : { storageVersionHash: storageVersionHash(type) }),
+      // Reviews and aggregated APIs' resources are never stored, so they have no storage version.
+      ...(type.review || type.aggregated ? {} : { storageVersionHash: storageVersionHash(type) }),
     });
     for (const sub of type.subresources ?? []) {
       resources.push({

@@ -73,7 +73,7 @@ export const serveWatch: VerbHandler = (ctx, request, info, type, namespace) => 
   const include = includeObject(info.query);
   const stream = new ChunkStream();
   let first = true;
-  const send = (event: { type: string; object: unknown }): void => stream.push(`${JSON.stringify(event)}\n`);
+  const send = (event: { type: string; object: unknown }): void => stream.pushValue(event);
   const emit = ({ type: eventType, object }: WatchEvent): void => {
     const body = table ? toTable(type, [object], { now: ctx.clock.now() }, { include, columns: first }) : object;
     first = false;

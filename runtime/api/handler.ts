@@ -1,8 +1,11 @@
 import type { Clock } from '../clock';
 import type { Rng } from '../rng';
 import type { Store } from '../storage/store';
+import { metricsResources } from '../metrics/metrics-api';
+import type { MetricsProvider } from '../metrics/types';
 import { authorizeRequest } from './authorization';
 import { customResourceTypes } from './custom-resources';
+import { serveAggregated } from './handler-aggregated';
 import { checkAccept, reply, withWarnings, type ServerContext, type VerbHandler } from './handler-context';
 import { serveList, serveWatch } from './handler-list-watch';
 import { serveSubresource } from './handler-subresources';
@@ -28,6 +31,11 @@ export interface ApiServerDeps {
   registry?: ResourceRegistry;
   /** How logs, exec, attach and proxies reach kubelets and pods (nothing answers by default). */
   network?: ClusterNetwork;
+  /**
+   * metrics.k8s.io's server (the metrics-server addon): served, and in discovery, only while it
+   * is available. Without it the group is never served.
+   */
+  metrics?: MetricsProvider;
 }
 
 /** Subresources that connect to a kubelet or a pod rather than serve an object. */
@@ -58,13 +66,19 @@ const VERBS = new Map<string, VerbHandler>([
  * handler-writes.ts, subresources in handler-subresources.ts.
  */
 export function createApiHandler(deps: ApiServerDeps): ApiHandler {
-  const server = new ApiServer({
-    registry: deps.registry ?? new ResourceRegistry(),
-    objects: new ObjectStore(deps.store, deps.clock, deps.rng),
-    clock: deps.clock,
-    rng: deps.rng,
-    network: deps.network ?? EMPTY_NETWORK,
-  });
+  const objects = new ObjectStore(deps.store, deps.clock, deps.rng);
+  const metrics = deps.metrics;
+  const metricsTypes = metrics ? metricsResources(metrics, objects, deps.clock) : [];
+  const server = new ApiServer(
+    {
+      registry: deps.registry ?? new ResourceRegistry(),
+      objects,
+      clock: deps.clock,
+      rng: deps.rng,
+      network: deps.network ?? EMPTY_NETWORK,
+    },
+    () => (metrics?.available() ? metricsTypes : []),
+  );
   return async (request) => {
     try {
       return await server.handle(request);
@@ -79,10 +93,15 @@ export function createApiHandler(deps: ApiServerDeps): ApiHandler {
 class ApiServer {
   private customResourcesRevision = -1;
 
-  constructor(private readonly ctx: ServerContext) {}
+  constructor(
+    private readonly ctx: ServerContext,
+    /** The resources of the aggregated APIs available now. */
+    private readonly aggregated: () => readonly ResourceType[] = () => [],
+  ) {}
 
   async handle(request: ApiRequest): Promise<ApiResponse> {
     this.refreshCustomResources();
+    this.ctx.registry.setAggregatedResources(this.aggregated());
     const { registry, objects } = this.ctx;
     const info = requestInfo(request.method, request.path);
     // minikube-user is in system:masters; only an impersonated user can be refused.
@@ -116,6 +135,8 @@ class ApiServer {
     // Refuse what cannot be answered before doing anything: a write must not happen unanswered.
     // Logs, streams and proxies answer in their backend's own types.
     if (!CONNECT_SUBRESOURCES.has(info.subresource ?? '')) checkAccept(request);
+    if (type.aggregated)
+      return serveAggregated(this.ctx, request, info, type, type.namespaced ? info.namespace : undefined);
     if (info.subresource) return serveSubresource(this.ctx, request, info, type);
     if (!type.verbs.includes(info.verb as Verb)) throw methodNotSupported(errorTarget(type), info.verb);
     const serve = VERBS.get(info.verb);

@@ -103,7 +103,24 @@ function listFields(items: unknown[], field: string): FieldSet {
   return set;
 }
 
+/**
+ * The field sets of frozen values, by value and field name: a frozen value is one the API server
+ * presents, frozen all through (object.ts deepFreeze), so its fields never change, and a status
+ * write, whose spec and metadata are the old object's, need not walk them again. Field sets are
+ * never changed once built, so they are shared.
+ */
+const frozenFields = new WeakMap<object, Map<string, FieldSet>>();
+
 function valueFields(value: unknown, field: string): FieldSet {
+  if (typeof value !== 'object' || value === null || !Object.isFrozen(value)) return computeValueFields(value, field);
+  let byField = frozenFields.get(value);
+  if (!byField) frozenFields.set(value, (byField = new Map()));
+  let set = byField.get(field);
+  if (!set) byField.set(field, (set = computeValueFields(value, field)));
+  return set;
+}
+
+function computeValueFields(value: unknown, field: string): FieldSet {
   if (Array.isArray(value)) return listFields(value, field);
   // A workload's LabelSelector is atomic: owned as one field.
   if (field === 'selector' && isObject(value) && ('matchLabels' in value || 'matchExpressions' in value)) return {};

@@ -4,7 +4,7 @@ import { StoreError, type Store, type StoredValue } from '../storage/store';
 import { formatTime } from '../util/time';
 import { createdOwnership, sentFields, updatedOwnership, type ServerSideApply } from './field-ownership';
 import { checkPreconditions, namespaceFinalized, planDeletion, type DeleteOptions } from './graceful-deletion';
-import { clone, type KubeObject } from './object';
+import { clone, deepFreeze, type KubeObject } from './object';
 import { listPage, type ListOptions, type ListResult } from './object-list';
 import {
   bumpGeneration,
@@ -63,8 +63,9 @@ export class ObjectStore {
 
   /**
    * The object as the API returns it: apiVersion, kind and resourceVersion filled in. Stored
-   * values never change (a write stores a new one), so each is presented once and shared; the
-   * result is frozen at its top two levels, and callers copy before they change anything.
+   * values never change (a write stores a new one), so each is presented once and shared, with
+   * watchers too; the result is frozen all through (in its JSON form), and callers copy before
+   * they change anything.
    */
   present(type: ResourceType, stored: StoredValue): KubeObject {
     const presented = type.decode || type.storage ? this.decodedCache(type) : this.presented;
@@ -80,9 +81,9 @@ export class ObjectStore {
       apiVersion: groupVersion(type),
       kind: type.kind,
       ...value,
-      metadata: Object.freeze({ ...value.metadata, resourceVersion: String(stored.modRevision) }),
+      metadata: { ...value.metadata, resourceVersion: String(stored.modRevision) },
     };
-    Object.freeze(object);
+    deepFreeze(object);
     presented.set(stored, object);
     return object;
   }
@@ -171,7 +172,10 @@ export class ObjectStore {
   ): Promise<KubeObject> {
     const { key, stored: current } = this.current(type, namespace, name);
     const old = this.present(type, current);
-    const object = clone(body);
+    // A built-in kind's status write takes only the body's status and reads its metadata: nothing
+    // changes the body, so it needs no copy of its own.
+    const statusOnly = options.subresource === 'status' && !type.decode && !type.validateStatus;
+    const object = statusOnly ? { ...body } : clone(body);
     type.decode?.(object);
     const meta = (object.metadata ??= {});
     if (meta.name !== undefined && meta.name !== name) {

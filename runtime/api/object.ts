@@ -35,9 +35,76 @@ export interface OwnerReference {
   blockOwnerDeletion?: boolean;
 }
 
-/** A deep copy of a JSON value (objects are stored shared and never changed in place). */
+/**
+ * A deep copy of a JSON value, exactly as a JSON round trip makes it (objects are stored shared
+ * and never changed in place): undefined, functions and symbols leave objects and become null in
+ * arrays, numbers that are not finite become null, and anything else unusual (a toJSON, a
+ * prototype other than Object's or Array's) takes the JSON round trip itself.
+ */
 export function clone<T>(value: T): T {
-  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+  if (value === undefined) return value;
+  if (typeof value !== 'object' || value === null) return JSON.parse(JSON.stringify(value)) as T;
+  const copied = copyJson(value);
+  return (copied === SKIP ? JSON.parse(JSON.stringify(value)) : copied) as T;
+}
+
+/** What copyJson returns where JSON.stringify leaves the value out. */
+const SKIP = Symbol('skip');
+
+function copyJson(value: unknown): unknown {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      // JSON writes -0 as 0 and what is not finite as null.
+      return Number.isFinite(value) ? value + 0 : null;
+    case 'object':
+      break;
+    default:
+      // undefined, functions and symbols (a bigint makes JSON.stringify throw, as it should).
+      if (typeof value === 'bigint') return JSON.parse(JSON.stringify(value)) as unknown;
+      return SKIP;
+  }
+  if (value === null) return null;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (Array.isArray(value) && proto === Array.prototype) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const item = copyJson(value[i]);
+      out[i] = item === SKIP ? null : item;
+    }
+    return out;
+  }
+  if ((proto !== Object.prototype && proto !== null) || typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    return JSON.parse(JSON.stringify(value)) as unknown;
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const item = copyJson((value as Record<string, unknown>)[key]);
+    if (item === SKIP) continue;
+    if (key === '__proto__')
+      Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
+    else out[key] = item;
+  }
+  return out;
+}
+
+/**
+ * Freezes a JSON value and everything in it, first bringing it to its JSON form in place (an
+ * object's undefined fields go, as JSON.stringify leaves them out), so that sharing it is as
+ * good as handing out a JSON copy. For values shared read-only between the API server and its
+ * in-process clients; what is frozen already is taken as frozen through.
+ */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const item = record[key];
+    if (item === undefined) delete record[key];
+    else deepFreeze(item);
+  }
+  return Object.freeze(value);
 }
 
 /** True for a plain JSON object (not an array, not null). */

@@ -122,6 +122,7 @@ export class ResourceRegistry {
   private readonly byPath = new Map<string, ResourceType>();
   private custom: readonly ResourceType[] = [];
   private customByPath = new Map<string, ResourceType>();
+  private aggregated: readonly ResourceType[] = [];
 
   constructor(readonly builtins: readonly ResourceType[] = RESOURCES) {
     for (const type of builtins) this.byPath.set(pathOf(type), type);
@@ -129,7 +130,13 @@ export class ResourceRegistry {
 
   /** Every served resource: the built-in ones, then those of custom resource definitions. */
   get resources(): readonly ResourceType[] {
-    return this.custom.length ? [...this.builtins, ...this.custom] : this.builtins;
+    if (!this.custom.length && !this.aggregated.length) return this.builtins;
+    return [...this.builtins, ...this.custom, ...this.aggregated];
+  }
+
+  /** Replaces the resources of available aggregated APIs (APIServices: metrics.k8s.io). */
+  setAggregatedResources(types: readonly ResourceType[]): void {
+    this.aggregated = types;
   }
 
   /** Replaces the resources served for CustomResourceDefinitions (built-in names win). */
@@ -141,7 +148,7 @@ export class ResourceRegistry {
   /** The resource at `group/version` named `plural`. */
   lookup(group: string, version: string, plural: string): ResourceType | undefined {
     const path = `${group ? `${group}/` : ''}${version}/${plural}`;
-    return this.byPath.get(path) ?? this.customByPath.get(path);
+    return this.byPath.get(path) ?? this.customByPath.get(path) ?? this.aggregated.find((t) => pathOf(t) === path);
   }
 
   /** The resources of one group/version, sorted by name. */
@@ -156,9 +163,11 @@ export class ResourceRegistry {
     const versions = new Map<string, Set<string>>();
     for (const t of this.resources)
       (versions.get(t.group) ?? versions.set(t.group, new Set()).get(t.group))?.add(t.version);
+    // Aggregated APIs come last: their APIServices' group priority (100) is below the CRDs' (1000).
+    const aggregated = new Set(this.aggregated.map((t) => t.group));
     const rank = (group: string): number => {
       const i = GROUP_ORDER.indexOf(group);
-      return i < 0 ? GROUP_ORDER.length : i;
+      return i >= 0 ? i : GROUP_ORDER.length + (aggregated.has(group) ? 1 : 0);
     };
     return [...versions.keys()]
       .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))

@@ -150,6 +150,15 @@ export interface ResourceType {
    * nothing is stored.
    */
   review?(object: KubeObject, context: ReviewContext): KubeObject;
+  /**
+   * For a resource an aggregated API server serves (metrics.k8s.io from metrics-server): get and
+   * list answer from it (throwing StatusErrors), nothing is stored, and discovery gives it no
+   * storage version.
+   */
+  aggregated?: {
+    get(namespace: string | undefined, name: string): KubeObject;
+    list(namespace: string | undefined): KubeObject[];
+  };
 }
 
 /** `group/version`, or `version` for the core group. */

@@ -1,20 +1,36 @@
 import type { ResponseStream } from './types';
 
-/** A push-fed stream of chunks: the producer pushes, the consumer iterates. */
+/** A chunk as queued: text, or a JSON value written out as one line only if the text is read. */
+type Entry = string | { value: unknown };
+
+/**
+ * A push-fed stream of chunks: the producer pushes, the consumer iterates. Values pushed with
+ * `pushValue` are serialised only for a consumer that reads text; an in-process consumer that
+ * reads `frames` gets the values themselves, shared with the producer and never to be changed.
+ */
 export class ChunkStream implements ResponseStream {
-  private queue: string[] = [];
-  private waiting: ((result: IteratorResult<string>) => void) | undefined;
+  private queue: Entry[] = [];
+  private waiting: ((result: IteratorResult<Entry>) => void) | undefined;
   private closed = false;
   private readonly onClose: Array<() => void> = [];
 
   /** Adds a chunk; ignored once closed. */
   push(chunk: string): void {
+    this.enqueue(chunk);
+  }
+
+  /** Adds one JSON value, read as text as its JSON and a newline; ignored once closed. */
+  pushValue(value: unknown): void {
+    this.enqueue({ value });
+  }
+
+  private enqueue(entry: Entry): void {
     if (this.closed) return;
     if (this.waiting) {
       const resolve = this.waiting;
       this.waiting = undefined;
-      resolve({ value: chunk, done: false });
-    } else this.queue.push(chunk);
+      resolve({ value: entry, done: false });
+    } else this.queue.push(entry);
   }
 
   /** Runs `callback` once when the stream closes, from either side. */
@@ -34,18 +50,29 @@ export class ChunkStream implements ResponseStream {
     }
   }
 
-  [Symbol.asyncIterator](): AsyncIterator<string> {
+  private iterator<T>(map: (entry: Entry) => T): AsyncIterator<T> {
     return {
       next: () => {
-        const chunk = this.queue.shift();
-        if (chunk !== undefined) return Promise.resolve({ value: chunk, done: false });
+        const entry = this.queue.shift();
+        if (entry !== undefined) return Promise.resolve({ value: map(entry), done: false });
         if (this.closed) return Promise.resolve({ value: undefined, done: true });
-        return new Promise((resolve) => (this.waiting = resolve));
+        return new Promise((resolve) => {
+          this.waiting = (result) => resolve(result.done ? result : { value: map(result.value), done: false });
+        });
       },
       return: () => {
         this.close();
         return Promise.resolve({ value: undefined, done: true });
       },
     };
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<string> {
+    return this.iterator((entry) => (typeof entry === 'string' ? entry : `${JSON.stringify(entry.value)}\n`));
+  }
+
+  /** The chunks with pushed values as themselves (see ResponseStream.frames). */
+  frames(): AsyncIterable<string | { value: unknown }> {
+    return { [Symbol.asyncIterator]: () => this.iterator((entry) => entry) };
   }
 }

@@ -17,6 +17,12 @@ export interface ApiRequest {
 export interface ResponseStream extends AsyncIterable<string> {
   /** Stops the stream; the iteration ends. */
   close(): void;
+  /**
+   * The same chunks for an in-process reader, with each JSON value the producer pushed whole as
+   * `{value}` rather than as its text line: the value is shared with the producer (and every
+   * other reader) and must never be changed. Read either this or the text, not both.
+   */
+  frames?(): AsyncIterable<string | { value: unknown }>;
 }
 
 export interface ApiResponse {

@@ -15,6 +15,8 @@ export interface WatchStream<T extends KubeObject = KubeObject> extends AsyncIte
 /**
  * Decodes a watch body, newline-delimited JSON `{"type","object"}` frames, whatever the chunking
  * (a frame may arrive split across chunks, or several in one), as client-go's StreamWatcher does.
+ * From an in-process server that offers its frames as values, the events are those values,
+ * unparsed: their objects are shared with the server and every other watcher, and are read-only.
  */
 export function decodeWatch<T extends KubeObject>(stream: ResponseStream): WatchStream<T> {
   return {
@@ -22,7 +24,11 @@ export function decodeWatch<T extends KubeObject>(stream: ResponseStream): Watch
     async *[Symbol.asyncIterator](): AsyncGenerator<WatchEvent<T>> {
       let buffer = '';
       try {
-        for await (const chunk of stream) {
+        for await (const chunk of stream.frames?.() ?? stream) {
+          if (typeof chunk !== 'string') {
+            yield chunk.value as WatchEvent<T>;
+            continue;
+          }
           buffer += chunk;
           for (let end = buffer.indexOf('\n'); end >= 0; end = buffer.indexOf('\n')) {
             const line = buffer.slice(0, end).trim();

@@ -43,6 +43,11 @@ import {
   TAINT_EVICTION_SERVICE_ACCOUNT,
   TaintEvictionController,
 } from './taint-eviction';
+import {
+  DEFAULT_HPA_WORKERS,
+  HPA_SERVICE_ACCOUNT,
+  HorizontalPodAutoscalerController,
+} from './horizontal-pod-autoscaler';
 import { DEFAULT_JOB_WORKERS, JOB_CONTROLLER_NAME, JobController } from './job';
 import {
   DEFAULT_TTL_AFTER_FINISHED_WORKERS,
@@ -81,7 +86,8 @@ export type ControllerName =
   | 'endpointslice'
   | 'node-lifecycle'
   | 'taint-eviction'
-  | 'persistentvolume-binder';
+  | 'persistentvolume-binder'
+  | 'horizontal-pod-autoscaler';
 
 /** Every controller, in the order they start. */
 export const ALL_CONTROLLERS: readonly ControllerName[] = [
@@ -102,6 +108,7 @@ export const ALL_CONTROLLERS: readonly ControllerName[] = [
   'node-lifecycle',
   'taint-eviction',
   'persistentvolume-binder',
+  'horizontal-pod-autoscaler',
 ];
 
 /** How the controllers run. */
@@ -221,6 +228,11 @@ const CONTROLLERS: Record<
     eventSource: PERSISTENT_VOLUME_EVENT_SOURCE,
     create: (deps) => new PersistentVolumeController(deps),
     workers: DEFAULT_PERSISTENT_VOLUME_WORKERS,
+  },
+  'horizontal-pod-autoscaler': {
+    serviceAccount: HPA_SERVICE_ACCOUNT,
+    create: (deps) => new HorizontalPodAutoscalerController(deps),
+    workers: DEFAULT_HPA_WORKERS,
   },
 };
 

@@ -12,6 +12,7 @@ import {
 } from './controller-ref';
 import type { EventRecorder } from './events';
 import { ControllerExpectations } from './expectations';
+import { ControlledPodCounts } from './replicaset-counts';
 import {
   objectKey,
   tombstoneObject,
@@ -121,6 +122,8 @@ export class ReplicaSetController {
   private readonly rsInformer: Informer<ReplicaSet>;
   private readonly podInformer: Informer<Pod>;
   private readonly burstReplicas: number;
+  /** What each ReplicaSet's controlled pods count for its status, kept from the pod events. */
+  private readonly counts = new ControlledPodCounts();
   private stopped = false;
 
   constructor(private readonly deps: ReplicaSetControllerDeps) {
@@ -142,9 +145,18 @@ export class ReplicaSetController {
       delete: (rs) => this.deleteRS(rs),
     });
     this.podInformer.addEventHandler({
-      add: (pod) => this.addPod(pod),
-      update: (old, cur) => this.updatePod(old, cur),
-      delete: (pod) => this.deletePod(pod),
+      add: (pod) => {
+        this.counts.podChanged(objectKey(pod), pod);
+        this.addPod(pod);
+      },
+      update: (old, cur) => {
+        this.counts.podChanged(objectKey(cur), cur);
+        this.updatePod(old, cur);
+      },
+      delete: (pod) => {
+        this.counts.podChanged(objectKey(pod), undefined);
+        this.deletePod(pod);
+      },
     });
   }
 
@@ -191,7 +203,9 @@ export class ReplicaSetController {
   }
 
   private deleteRS(object: ReplicaSet | DeletedFinalStateUnknown<ReplicaSet>): void {
-    const key = objectKey(tombstoneObject(object));
+    const rs = tombstoneObject(object);
+    this.counts.forget(rs.metadata?.uid ?? '');
+    const key = objectKey(rs);
     this.expectations.delete(key);
     this.queue.add(key);
   }
@@ -279,8 +293,56 @@ export class ReplicaSetController {
       return;
     }
     const needsSync = this.expectations.satisfied(key);
-    const selector = rs.spec?.selector;
-    const match = labelSelectorMatcher(selector);
+    const claim = this.countClaimed(rs, namespace, needsSync) ?? this.claimPods(rs, namespace, name);
+    const { pods, counts } = await claim;
+    let manageError: Error | undefined;
+    if (needsSync && !rs.metadata?.deletionTimestamp) {
+      manageError = await this.manageReplicas(pods?.length ?? counts?.replicas ?? 0, pods, rs, key);
+    }
+    const status = this.calculateStatus(rs, pods ? this.countPods(rs, pods) : (counts as PodCounts), manageError);
+    const updated = await this.updateStatus(rs, status);
+    const replicas = updated.spec?.replicas ?? 1;
+    const minReadySeconds = updated.spec?.minReadySeconds ?? 0;
+    if (
+      !manageError &&
+      minReadySeconds > 0 &&
+      (updated.status?.readyReplicas ?? 0) === replicas &&
+      (updated.status?.availableReplicas ?? 0) !== replicas
+    ) {
+      this.queue.addAfter(key, minReadySeconds * 1000);
+    }
+    if (manageError) throw manageError;
+  }
+
+  /**
+   * The claim without walking the pods, from the kept counts, when it needs no request and no
+   * list: no controlled pod to release, no orphan to adopt, no pod to delete, and availability
+   * that does not depend on the time (minReadySeconds 0). Undefined otherwise.
+   */
+  private countClaimed(rs: ReplicaSet, namespace: string, needsSync: boolean): Promise<Claimed> | undefined {
+    const deleting = !!rs.metadata?.deletionTimestamp;
+    if ((rs.spec?.minReadySeconds ?? 0) > 0) return undefined;
+    const match = labelSelectorMatcher(rs.spec?.selector);
+    for (const orphan of this.podInformer.byIndex(POD_OWNER_INDEX, orphanKey(namespace))) {
+      // An orphan the claim would adopt (see PodControllerRefManager.decide).
+      if (!deleting && isPodActive(orphan) && match(orphan.metadata?.labels)) return undefined;
+    }
+    const templateLabels = Object.entries(rs.spec?.template?.metadata?.labels ?? {});
+    const rules = { key: JSON.stringify([rs.spec?.selector, templateLabels]), match, templateLabels };
+    const uid = rs.metadata?.uid ?? '';
+    const counts = this.counts.countsFor(uid, rules, () =>
+      this.podInformer.byIndex(POD_OWNER_INDEX, uid).map((pod): [string, Pod] => [objectKey(pod), pod]),
+    );
+    if (counts.stray > 0 && !deleting) return undefined;
+    if (needsSync && !deleting && counts.claimed > (rs.spec?.replicas ?? 1)) return undefined;
+    const { claimed, fullyLabeled, ready } = counts;
+    // With minReadySeconds 0 every ready pod is available.
+    return Promise.resolve({ counts: { replicas: claimed, fullyLabeled, ready, available: ready } });
+  }
+
+  /** The claim: claimPods over the controlled pods and the namespace's orphans. */
+  private async claimPods(rs: ReplicaSet, namespace: string, name: string): Promise<Claimed> {
+    const match = labelSelectorMatcher(rs.spec?.selector);
     const uid = rs.metadata?.uid ?? '';
     // FilterPodsByOwner: the pods it controls and the namespace's orphans.
     const candidates = [
@@ -304,27 +366,36 @@ export class ReplicaSetController {
         return fresh;
       }),
     );
-    const pods = await manager.claimPods(active);
-    let manageError: Error | undefined;
-    if (needsSync && !rs.metadata?.deletionTimestamp) manageError = await this.manageReplicas(pods, rs, key);
-    const status = this.calculateStatus(rs, pods, manageError);
-    const updated = await this.updateStatus(rs, status);
-    const replicas = updated.spec?.replicas ?? 1;
-    const minReadySeconds = updated.spec?.minReadySeconds ?? 0;
-    if (
-      !manageError &&
-      minReadySeconds > 0 &&
-      (updated.status?.readyReplicas ?? 0) === replicas &&
-      (updated.status?.availableReplicas ?? 0) !== replicas
-    ) {
-      this.queue.addAfter(key, minReadySeconds * 1000);
+    return { pods: await manager.claimPods(active) };
+  }
+
+  /** calculateStatus's counts of the claimed pods. */
+  private countPods(rs: ReplicaSet, pods: Pod[]): PodCounts {
+    const now = this.deps.clock.now();
+    const templateLabels = Object.entries(rs.spec?.template?.metadata?.labels ?? {});
+    const minReadySeconds = rs.spec?.minReadySeconds ?? 0;
+    let fullyLabeled = 0;
+    let ready = 0;
+    let available = 0;
+    for (const pod of pods) {
+      const labels = pod.metadata?.labels ?? {};
+      if (templateLabels.every(([k, v]) => labels[k] === v)) fullyLabeled++;
+      if (isPodReady(pod)) {
+        ready++;
+        if (isPodAvailable(pod, minReadySeconds, now)) available++;
+      }
     }
-    if (manageError) throw manageError;
+    return { replicas: pods.length, fullyLabeled, ready, available };
   }
 
   /** manageReplicas: creates or deletes pods toward spec.replicas; resolves the first error. */
-  private async manageReplicas(pods: Pod[], rs: ReplicaSet, key: string): Promise<Error | undefined> {
-    let diff = pods.length - (rs.spec?.replicas ?? 1);
+  private async manageReplicas(
+    claimed: number,
+    pods: Pod[] | undefined,
+    rs: ReplicaSet,
+    key: string,
+  ): Promise<Error | undefined> {
+    let diff = claimed - (rs.spec?.replicas ?? 1);
     if (diff < 0) {
       diff = Math.min(-diff, this.burstReplicas);
       this.expectations.expectCreations(key, diff);
@@ -343,7 +414,8 @@ export class ReplicaSetController {
     }
     if (diff > 0) {
       diff = Math.min(diff, this.burstReplicas);
-      const victims = podsToDelete(pods, this.indirectlyRelatedPods(rs), diff, this.deps.clock.now());
+      // A claim from the counts never leaves pods to delete (see countClaimed).
+      const victims = podsToDelete(pods ?? [], this.indirectlyRelatedPods(rs), diff, this.deps.clock.now());
       this.expectations.expectDeletions(key, victims.map(podKey));
       const errors: Error[] = [];
       await Promise.all(
@@ -425,25 +497,12 @@ export class ReplicaSetController {
   }
 
   /** calculateStatus: counts of the claimed pods, and the ReplicaFailure condition. */
-  private calculateStatus(rs: ReplicaSet, pods: Pod[], manageError: Error | undefined): ReplicaSetStatus {
+  private calculateStatus(rs: ReplicaSet, counts: PodCounts, manageError: Error | undefined): ReplicaSetStatus {
     const now = this.deps.clock.now();
-    const templateLabels = Object.entries(rs.spec?.template?.metadata?.labels ?? {});
-    const minReadySeconds = rs.spec?.minReadySeconds ?? 0;
-    let fullyLabeled = 0;
-    let ready = 0;
-    let available = 0;
-    for (const pod of pods) {
-      const labels = pod.metadata?.labels ?? {};
-      if (templateLabels.every(([k, v]) => labels[k] === v)) fullyLabeled++;
-      if (isPodReady(pod)) {
-        ready++;
-        if (isPodAvailable(pod, minReadySeconds, now)) available++;
-      }
-    }
     let conditions = [...(rs.status?.conditions ?? [])];
     const failure = conditions.find((c) => c.type === 'ReplicaFailure');
     if (manageError && !failure) {
-      const diff = pods.length - (rs.spec?.replicas ?? 1);
+      const diff = counts.replicas - (rs.spec?.replicas ?? 1);
       const reason = diff < 0 ? 'FailedCreate' : diff > 0 ? 'FailedDelete' : '';
       conditions.push({
         type: 'ReplicaFailure',
@@ -457,10 +516,10 @@ export class ReplicaSetController {
     }
     return {
       ...rs.status,
-      replicas: pods.length,
-      fullyLabeledReplicas: fullyLabeled,
-      readyReplicas: ready,
-      availableReplicas: available,
+      replicas: counts.replicas,
+      fullyLabeledReplicas: counts.fullyLabeled,
+      readyReplicas: counts.ready,
+      availableReplicas: counts.available,
       conditions,
     };
   }
@@ -494,6 +553,17 @@ export class ReplicaSetController {
     }
   }
 }
+
+/** What calculateStatus counts over the claimed pods. */
+interface PodCounts {
+  replicas: number;
+  fullyLabeled: number;
+  ready: number;
+  available: number;
+}
+
+/** A claim: the claimed pods, or only their counts (see countClaimed). */
+type Claimed = { pods: Pod[]; counts?: undefined } | { pods?: undefined; counts: PodCounts };
 
 /** A status as Go serialises apps/v1 ReplicaSetStatus: replicas always, other zeros left out. */
 function serializeStatus(status: ReplicaSetStatus): ReplicaSetStatus {

@@ -116,7 +116,8 @@ const entrypoint: Program = async (ctx) => {
     ctx.stderr.write(`/docker-entrypoint.sh: exec: line 47: ${args[0]}: not found\n`);
     return 127;
   }
-  return ctx.spawn(program, args);
+  // `exec "$@"`: the program replaces the script as the same process (PID 1, its signals).
+  return program({ ...ctx, argv: args });
 };
 
 /** The official nginx image (Debian based). */

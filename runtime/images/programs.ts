@@ -81,8 +81,11 @@ const echo: Program = async (ctx) => {
   return 0;
 };
 
-/** Runs `fn` for each operand path, printing `<name>: <path>: <error>` for failures. */
-function eachPath(ctx: ProcessContext, fn: (path: string) => void): number {
+/**
+ * Runs `fn` for each operand path, printing busybox's `<name>: <what> '<path>': <error>` for
+ * failures (`cat: can't open 'x': …`, `rm: can't remove 'x': …`), or `<name>: <path>: <error>`.
+ */
+function eachPath(ctx: ProcessContext, fn: (path: string) => void, what?: string): number {
   let status = 0;
   for (const arg of ctx.argv.slice(1).filter((a) => !a.startsWith('-'))) {
     try {
@@ -97,23 +100,28 @@ function eachPath(ctx: ProcessContext, fn: (path: string) => void): number {
             : code === 'EROFS'
               ? 'Read-only file system'
               : code;
-      ctx.stderr.write(`${ctx.argv[0]}: ${arg}: ${text}\n`);
+      const name = ctx.argv[0].split('/').pop();
+      ctx.stderr.write(what ? `${name}: ${what} '${arg}': ${text}\n` : `${name}: ${arg}: ${text}\n`);
       status = 1;
     }
   }
   return status;
 }
 
-const cat: Program = async (ctx) => eachPath(ctx, (path) => ctx.stdout.write(ctx.fs.readFile(path)));
+const cat: Program = async (ctx) => eachPath(ctx, (path) => ctx.stdout.write(ctx.fs.readFile(path)), "can't open");
 const touch: Program = async (ctx) =>
   eachPath(ctx, (path) => {
     if (!ctx.fs.exists(path)) ctx.fs.writeFile(path, '');
   });
 const rm: Program = async (ctx) => {
   const force = ctx.argv.some((a) => /^-[a-z]*f/.test(a));
-  return eachPath(ctx, (path) => {
-    if (!force || ctx.fs.exists(path)) ctx.fs.remove(path);
-  });
+  return eachPath(
+    ctx,
+    (path) => {
+      if (!force || ctx.fs.exists(path)) ctx.fs.remove(path);
+    },
+    "can't remove",
+  );
 };
 const mkdir: Program = async (ctx) => eachPath(ctx, (path) => ctx.fs.mkdir(path));
 const env: Program = async (ctx) => {

@@ -35,7 +35,8 @@ const entrypoint: Program = (ctx) => {
   const args = ctx.argv.slice(1);
   const program = ctx.program(args[0] ?? '');
   if (!program) return Promise.resolve(127);
-  return ctx.spawn(program, args);
+  // `exec "$@"`: the program replaces the script as the same process (PID 1, its signals).
+  return program({ ...ctx, argv: args });
 };
 
 /** The official redis image (Debian based). */

@@ -124,6 +124,17 @@ export const SYSTEM_IMAGES: ImageModule[] = [
     log: () => [],
   }),
   componentImage({
+    repository: 'registry.k8s.io/metrics-server/metrics-server',
+    tags: /^v0\.\d+\.\d+$/,
+    sizeBytes: 67_100_000,
+    program: '/metrics-server',
+    ports: [4443],
+    log: (ctx) => [
+      klog(ctx, 'serving.go:374', 'Generated self-signed cert (/tmp/apiserver.crt, /tmp/apiserver.key)'),
+      klog(ctx, 'secure_serving.go:213', 'Serving securely on [::]:4443'),
+    ],
+  }),
+  componentImage({
     repository: 'docker.io/kicbase/echo-server',
     tags: /^(latest|1\.0)$/,
     sizeBytes: 4_940_000,

@@ -40,6 +40,12 @@ export interface ProcessContext {
   listen(port: number, listener: Listener): () => void;
   /** Runs `program` as a child with `argv` and the same streams, files and environment. */
   spawn(program: Program, argv: string[]): Promise<number>;
+  /**
+   * Burns `millicores` of CPU and holds `memoryBytes` more memory in the container's usage
+   * (what `kubectl top` and the HPA see) until the result is called. Absent where nothing meters
+   * the process.
+   */
+  load?(millicores: number, memoryBytes?: number): () => void;
 }
 
 /** One HTTP request reaching a listener. */

@@ -21,6 +21,8 @@ export interface ContainerRecord {
   /** The image as resolved for the running instance (`nginx:latest`, `docker-pullable://nginx@sha256:…`). */
   imageName?: string;
   imageID?: string;
+  /** The last failed pull's error, which ImagePullBackOff's message repeats. */
+  pullError?: string;
 }
 
 export function newRecord(spec: ContainerSpecJson, init: boolean): ContainerRecord {

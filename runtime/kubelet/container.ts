@@ -3,6 +3,7 @@ import type { Volume } from '../images/filesystem';
 import { SIGNAL_EXIT } from '../images/programs';
 import type { ImageModule, Listener, OutputStream, ProcessContext, ProcessSignal, Program } from '../images/types';
 import type { ResolvedImage } from '../images/catalog';
+import { ContainerUsage } from '../metrics/usage';
 
 /** One line of a container's log, as the runtime's json-file driver keeps it. */
 export interface LogLine {
@@ -85,12 +86,15 @@ export class Container {
   private readonly signalHandlers = new Set<(signal: ProcessSignal) => void>();
   private readonly exitListeners: Array<() => void> = [];
   private stdinQueue: { push(text: string): void; end(): void } | undefined;
+  /** CPU and memory over time, for the resource metrics (runtime/metrics). */
+  readonly usage: ContainerUsage;
 
   constructor(
     readonly spec: ContainerSpec,
     private readonly clock: Clock,
   ) {
     this.createdAt = clock.now();
+    this.usage = ContainerUsage.forImage(spec.image.module.repository, clock, spec.id);
   }
 
   get id(): string {
@@ -101,6 +105,7 @@ export class Container {
   start(startedAt = this.clock.now()): void {
     this.state = 'running';
     this.startedAt = startedAt;
+    this.usage.start(startedAt);
     const program = findProgram(this.spec.image.module, this.spec.argv[0] ?? '');
     if (!program) {
       this.fail(
@@ -148,18 +153,30 @@ export class Container {
       startedAt: this.startedAt,
       pid1,
       onSignal: (handler) => {
+        if (!pid1) return () => {};
         this.signalHandlers.add(handler);
         return () => this.signalHandlers.delete(handler);
       },
       program: (name) => findProgram(this.spec.image.module, name),
       listen: (port, listener) => {
-        const close = this.spec.listen(port, listener);
+        const close = this.spec.listen(port, this.usage.meter(listener));
         this.onExit(close);
         return close;
       },
-      spawn: (child, childArgv) => child({ ...ctx, argv: childArgv, pid1: false }),
+      // Signals go to PID 1 alone (as docker stop sends them); children see only SIGKILL, which ends the container.
+      spawn: (child, childArgv) => child({ ...ctx, argv: childArgv, pid1: false, onSignal: () => () => {} }),
+      load: (millicores, memoryBytes) => this.usage.load(millicores, memoryBytes),
     };
     return ctx;
+  }
+
+  /** Marks a container that ran before a reload as exited, as its status said (no process, no log). */
+  restoreExited(startedAt: number, finishedAt: number, exitCode: number, reason?: string): void {
+    this.state = 'exited';
+    this.startedAt = startedAt;
+    this.finishedAt = finishedAt;
+    this.exitCode = exitCode;
+    this.reason = (reason as ExitReason | undefined) ?? (exitCode === 0 ? 'Completed' : 'Error');
   }
 
   /** The container could not start: exit 128 with the runtime's message. */
@@ -173,6 +190,7 @@ export class Container {
     if (this.state === 'exited') return;
     this.state = 'exited';
     this.finishedAt = this.clock.now();
+    this.usage.stop();
     this.exitCode = code;
     this.reason = reason ?? (code === 0 ? 'Completed' : 'Error');
     this.signalHandlers.clear();

@@ -7,6 +7,7 @@ import { EventRecorder } from '../controllers/events';
 import { Informer, InformerFactory, tombstoneObject } from '../controllers/informer';
 import { lookupImage } from '../images/catalog';
 import { Volume } from '../images/filesystem';
+import type { NodeUsageReport } from '../metrics/types';
 import type { PodNetwork } from '../network/cluster-network';
 import { randomString, type Rng } from '../rng';
 import { formatTime } from '../util/time';
@@ -141,6 +142,25 @@ export class Kubelet {
   /** Resolves once queued events are written. */
   flushEvents(): Promise<void> {
     return this.recorder.flush();
+  }
+
+  /**
+   * The resource metrics endpoint (`/metrics/resource`): every running container's CPU counter
+   * and working set, by pod. What metrics-server scrapes.
+   */
+  resourceUsage(): NodeUsageReport {
+    const pods: NodeUsageReport['pods'] = [];
+    for (const [key, worker] of this.byName) {
+      const [namespace, name] = key.split('/');
+      const containers: NodeUsageReport['pods'][number]['containers'] = [];
+      const spec = this.podInformer.get(namespace, name)?.spec;
+      for (const container of [...(spec?.containers ?? []), ...(spec?.initContainers ?? [])]) {
+        const point = worker.record(container.name)?.current?.usage.point();
+        if (point) containers.push({ name: container.name, point });
+      }
+      if (containers.length) pods.push({ namespace, name, containers });
+    }
+    return { node: this.options.name, pods };
   }
 
   private every(ms: number, fn: () => Promise<void>): void {

@@ -29,6 +29,8 @@ const BACKOFF_MAX_MS = 300_000;
 const BACKOFF_RESET_MS = 2 * BACKOFF_MAX_MS;
 /** How soon a pod that waits on something outside it (a missing ConfigMap, a volume) is tried again. */
 const RETRY_MS = 10_000;
+/** The pod worker syncs again this soon after a failed pull. */
+const PULL_RESYNC_MS = 2_000;
 /** The volume manager tries a failed mount again sooner (its back-off starts at 500 ms). */
 const MOUNT_RETRY_MS = 2_000;
 
@@ -54,6 +56,10 @@ export class PodWorker {
   private timerAt = Infinity;
   private lastStatus = '';
   private terminating = false;
+  /** What the last update from the API asked for (generation, deletion); a change starts a sync. */
+  private observed = '';
+  /** The pod ran to completion (Succeeded or Failed): nothing more starts. */
+  private completed = false;
   private finished = false;
   private startTime: number;
   private readonly closers: Array<() => void> = [];
@@ -86,10 +92,17 @@ export class PodWorker {
     return [...this.containers, ...this.inits].find((r) => r.spec.name === name);
   }
 
-  /** The pod changed in the API. */
+  /**
+   * The pod changed in the API. As the kubelet's config source does, only a change to what the
+   * pod asks for (its spec, a deletion) starts a sync; status writes, its own included, do not.
+   */
   update(pod: Pod): void {
+    const meta = pod.metadata ?? {};
+    const seen = `${meta.generation}|${meta.deletionTimestamp}|${meta.deletionGracePeriodSeconds}`;
+    const changed = seen !== this.observed;
+    this.observed = seen;
     this.pod = pod;
-    this.kick();
+    if (changed) this.kick();
   }
 
   /** The pod is gone from the API (force-deleted): kill everything at once. */
@@ -163,7 +176,14 @@ export class PodWorker {
 
   private async sync(): Promise<void> {
     if (this.pod.metadata?.deletionTimestamp) return this.terminate();
-    if (this.isTerminal()) return;
+    if (this.completed) return;
+    if (this.isTerminal()) {
+      // Every container is done for good (restartPolicy Never or OnFailure): report, tear down.
+      this.completed = true;
+      this.finish();
+      await this.writeStatus();
+      return;
+    }
     if (!this.volumes) {
       if (!this.resumable) await this.writeStatus();
       try {
@@ -195,7 +215,10 @@ export class PodWorker {
     if (await this.syncInits()) {
       for (const record of this.containers) await this.syncContainer(record);
     }
-    if (this.isTerminal()) this.finish();
+    if (this.isTerminal()) {
+      this.completed = true;
+      this.finish();
+    }
     await this.writeStatus();
   }
 
@@ -272,17 +295,16 @@ export class PodWorker {
     );
     if (this.pod.metadata?.deletionTimestamp || this.finished) return;
     if (!pulled.ok) {
+      // In back-off the message names the back-off and the pull error that caused it.
+      if (pulled.reason === 'ErrImagePull') record.pullError = pulled.message;
       const message =
-        pulled.reason === 'ImagePullBackOff'
-          ? `${pulled.message}: ErrImagePull: ${record.waiting?.message ?? ''}`.replace(/: $/, '')
+        pulled.reason === 'ImagePullBackOff' && record.pullError
+          ? `${pulled.message}: ErrImagePull: ${record.pullError}`
           : pulled.message;
-      if (pulled.reason !== 'ImagePullBackOff') this.event('Warning', 'Failed', `Error: ${pulled.reason}`, record);
-      else this.event('Warning', 'Failed', 'Error: ImagePullBackOff', record);
-      record.waiting = {
-        reason: pulled.reason,
-        message: pulled.reason === 'ImagePullBackOff' ? message : pulled.message,
-      };
-      this.wakeAt(this.ctx.clock.now() + RETRY_MS);
+      this.event('Warning', 'Failed', `Error: ${pulled.reason}`, record);
+      record.waiting = { reason: pulled.reason, message };
+      // A failed pull is retried soon, and finds itself in back-off (ImagePullBackOff) until it ends.
+      this.wakeAt(this.ctx.clock.now() + (pulled.reason === 'ErrImagePull' ? PULL_RESYNC_MS : RETRY_MS));
       return;
     }
     let env: Record<string, string>;
@@ -457,11 +479,7 @@ export class PodWorker {
   /** Writes the pod's status when it changed (the status manager's merge patch). */
   private async writeStatus(terminal = false): Promise<void> {
     const pod = this.pod;
-    const phase = terminal
-      ? this.terminalPhase()
-      : this.sandboxReady || !this.sandboxIp
-        ? podPhase(pod, this.inits, this.containers)
-        : 'Pending';
+    const phase = terminal ? this.terminalPhase() : podPhase(pod, this.inits, this.containers);
     const status: Json = {
       conditions: podConditions(
         pod,
@@ -513,7 +531,8 @@ export class PodWorker {
       ...((status.containerStatuses ?? []) as Json[]),
       ...((status.initContainerStatuses ?? []) as Json[]),
     ];
-    if (!status.podIP || !statuses.some((s) => s.state?.running)) return;
+    const started = (s: Json): boolean => !!(s.state?.running || s.state?.terminated || s.lastState?.terminated);
+    if (!status.podIP || !statuses.some(started)) return;
     this.sandboxIp = status.podIP;
     if (!this.pod.spec.hostNetwork) this.ctx.reserveIp(status.podIP);
     this.resumable = new Map(statuses.map((s) => [s.name, s]));
@@ -527,7 +546,25 @@ export class PodWorker {
       record.restartCount = s.restartCount ?? 0;
       const running = s.state?.running;
       const found = lookupImage(record.spec.image);
-      if (!running || !found.ok || !s.containerID) continue;
+      if (!found.ok) continue;
+      // An exited container (completed, or crash-looping in back-off): its record, without a process.
+      const ended = s.state?.terminated ?? s.lastState?.terminated;
+      if (!running && ended) {
+        const id = String(ended.containerID ?? s.containerID ?? '').replace(/^docker:\/\//, '') || undefined;
+        const container = this.createContainer(record, found.image, {}, id);
+        container.restoreExited(
+          Date.parse(ended.startedAt),
+          Date.parse(ended.finishedAt),
+          ended.exitCode ?? 0,
+          ended.reason,
+        );
+        if (s.state?.waiting) {
+          record.waiting = { reason: s.state.waiting.reason, message: s.state.waiting.message };
+          record.backoffDelayMs = parseBackoff(s.state.waiting.message);
+        }
+        continue;
+      }
+      if (!running || !s.containerID) continue;
       const env = await containerEnv(this.pod, record.spec, this.envContext(found.image)).catch(() => ({}));
       const container = this.createContainer(
         record,
@@ -552,4 +589,11 @@ export class PodWorker {
       allocatable: this.ctx.allocatable,
     };
   }
+}
+
+/** The delay in a CrashLoopBackOff message (`back-off 40s restarting failed container=…`), in ms. */
+function parseBackoff(message: string | undefined): number {
+  const match = /back-off (?:(\d+)m)?(?:(\d+(?:\.\d+)?)s)? restarting/.exec(message ?? '');
+  if (!match) return 0;
+  return (Number(match[1] ?? 0) * 60 + Number(match[2] ?? 0)) * 1000;
 }

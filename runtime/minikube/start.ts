@@ -15,6 +15,7 @@ import { Kubelet } from '../kubelet/kubelet';
 import type { Json } from '../kubelet/pod-types';
 import type { PodNetwork } from '../network/cluster-network';
 import type { Rng } from '../rng';
+import { metricsServerObjects } from '../metrics/addon';
 import { Scheduler } from '../scheduler/scheduler';
 import {
   corednsObjects,
@@ -46,13 +47,15 @@ export interface MinikubeComponents {
   /** Adds a worker node (`minikube node add`): minikube-m02, minikube-m03, … */
   addNode(): Promise<Kubelet>;
   /** Enables an addon (`minikube addons enable dashboard`): creates what it is made of. */
-  enableAddon(name: 'dashboard'): Promise<void>;
+  enableAddon(name: 'dashboard' | 'metrics-server'): Promise<void>;
   stop(): Promise<void>;
 }
 
 /** How the components run. */
 export interface StartOptions {
   manager?: ManagerOptions;
+  /** The metrics-server the API server serves metrics.k8s.io from (see `createMetricsServer`). */
+  metrics?: { server: { stop(): void }; attach(components: MinikubeComponents): void };
   onError?: (component: string, error: unknown) => void;
 }
 
@@ -176,12 +179,12 @@ export async function startMinikube(
   });
   const provisionerDone = provisioner.run(DEFAULT_STORAGE_PROVISIONER_WORKERS);
   provisionerInformers.start();
-  return {
+  const components: MinikubeComponents = {
     manager,
     scheduler,
     kubelets,
     async enableAddon(name) {
-      if (name === 'dashboard') await ensure(addons, dashboardObjects());
+      await ensure(addons, name === 'dashboard' ? dashboardObjects() : metricsServerObjects());
     },
     async addNode() {
       const n = kubelets.length + 1;
@@ -193,6 +196,7 @@ export async function startMinikube(
       );
     },
     async stop() {
+      options.metrics?.server.stop();
       provisioner.stop();
       provisionerInformers.shutdown();
       provisionerEvents.shutdown();
@@ -202,4 +206,6 @@ export async function startMinikube(
       await manager.stop();
     },
   };
+  options.metrics?.attach(components);
+  return components;
 }

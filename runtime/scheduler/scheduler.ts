@@ -83,6 +83,14 @@ export class Scheduler {
   private readonly namespaces: Informer;
   /** Pods bound (or being bound) that the informer has not yet shown assigned: key → node. */
   private readonly assumed = new Map<string, { pod: Pod; node: string }>();
+  /** Where each pod counts in a snapshot (assumed, or bound and not terminal): key → node and pod. */
+  private readonly placed = new Map<string, { pod: Pod; node: string }>();
+  /** The pods placed on each node, by key. */
+  private readonly nodePods = new Map<string, Map<string, Pod>>();
+  /** Each node's NodeInfo as of the last snapshot, with its pods that have required anti-affinity. */
+  private readonly nodeInfos = new Map<string, { node: Node; info: NodeInfo; antiAffinity: Pod[] }>();
+  /** Nodes whose pods changed since their NodeInfo was built. */
+  private readonly changedNodes = new Set<string>();
   private stopped = false;
   private running: Promise<void> | undefined;
 
@@ -109,9 +117,19 @@ export class Scheduler {
     this.nodes = this.informers.informerFor<Node>(NODES);
     this.namespaces = this.informers.informerFor(NAMESPACES);
     this.pods.addEventHandler({
-      add: (pod) => this.podAdded(pod),
-      update: (old, pod) => this.podUpdated(old, pod),
-      delete: (object) => this.podDeleted(tombstoneObject(object)),
+      add: (pod) => {
+        this.podAdded(pod);
+        this.place(objectKey(pod));
+      },
+      update: (old, pod) => {
+        this.podUpdated(old, pod);
+        this.place(objectKey(pod));
+      },
+      delete: (object) => {
+        const pod = tombstoneObject(object);
+        this.podDeleted(pod);
+        this.place(objectKey(pod));
+      },
     });
     this.nodes.addEventHandler({
       add: () => this.queue.moveOnEvent('NodeAdd'),
@@ -179,24 +197,54 @@ export class Scheduler {
     if (isAssigned(pod) && !isTerminal(pod)) this.queue.moveOnEvent('AssignedPodDelete');
   }
 
-  /** The cycle's view of the cluster: every node with the pods bound or assumed on it. */
+  /**
+   * Keeps where the pod at `key` counts in snapshots up to date, after a change to it in the
+   * informer or among the assumed pods: on its assumed node, else on the node it is bound to
+   * unless it has finished, else nowhere.
+   */
+  private place(key: string): void {
+    let next = this.assumed.get(key);
+    if (!next) {
+      const pod = this.pods.getByKey(key);
+      if (pod && isAssigned(pod) && !isTerminal(pod)) next = { pod, node: pod.spec?.nodeName as string };
+    }
+    const previous = this.placed.get(key);
+    if (previous?.node === next?.node && previous?.pod === next?.pod) return;
+    if (previous) {
+      this.nodePods.get(previous.node)?.delete(key);
+      this.changedNodes.add(previous.node);
+    }
+    if (!next) {
+      this.placed.delete(key);
+      return;
+    }
+    this.placed.set(key, next);
+    let pods = this.nodePods.get(next.node);
+    if (!pods) this.nodePods.set(next.node, (pods = new Map()));
+    pods.set(key, next.pod);
+    this.changedNodes.add(next.node);
+  }
+
+  /**
+   * The cycle's view of the cluster: every node with the pods bound or assumed on it. A node's
+   * NodeInfo is built again only when the node or its pods changed since the last cycle.
+   */
   private snapshot(): Snapshot {
-    const byNode = new Map<string, Pod[]>();
-    const place = (node: string, pod: Pod): void => {
-      let list = byNode.get(node);
-      if (!list) byNode.set(node, (list = []));
-      list.push(pod);
-    };
-    for (const pod of this.pods.list())
-      if (isAssigned(pod) && !isTerminal(pod)) place(pod.spec?.nodeName as string, pod);
-    for (const { pod, node } of this.assumed.values()) place(node, pod);
-    const nodes = this.nodes
-      .list()
-      .sort((a, b) => ((a.metadata?.name ?? '') < (b.metadata?.name ?? '') ? -1 : 1))
-      .map((node) => nodeInfo(node, byNode.get(node.metadata?.name ?? '') ?? []));
-    const podsWithRequiredAntiAffinity = nodes.flatMap((info) =>
-      info.pods.filter((pod) => antiAffinityTerms(pod).length > 0).map((pod) => ({ pod, node: info.node })),
-    );
+    const nodes: NodeInfo[] = [];
+    const podsWithRequiredAntiAffinity: Snapshot['podsWithRequiredAntiAffinity'] = [];
+    const sorted = this.nodes.list().sort((a, b) => ((a.metadata?.name ?? '') < (b.metadata?.name ?? '') ? -1 : 1));
+    for (const node of sorted) {
+      const name = node.metadata?.name ?? '';
+      let cached = this.nodeInfos.get(name);
+      if (!cached || cached.node !== node || this.changedNodes.has(name)) {
+        const info = nodeInfo(node, [...(this.nodePods.get(name)?.values() ?? [])]);
+        cached = { node, info, antiAffinity: info.pods.filter((pod) => antiAffinityTerms(pod).length > 0) };
+        this.nodeInfos.set(name, cached);
+        this.changedNodes.delete(name);
+      }
+      nodes.push(cached.info);
+      for (const pod of cached.antiAffinity) podsWithRequiredAntiAffinity.push({ pod, node: cached.info.node });
+    }
     return {
       nodes,
       podsWithRequiredAntiAffinity,
@@ -259,6 +307,7 @@ export class Scheduler {
     const namespace = pod.metadata?.namespace ?? 'default';
     const name = pod.metadata?.name ?? '';
     this.assumed.set(info.key, { pod: { ...pod, spec: { ...pod.spec, nodeName: node } }, node });
+    this.place(info.key);
     this.queue.done(info.key);
     try {
       await this.client.resource(PODS, namespace).createSubresource(name, 'binding', {
@@ -269,6 +318,7 @@ export class Scheduler {
       });
     } catch (error) {
       this.assumed.delete(info.key);
+      this.place(info.key);
       const message = `running Bind plugin "DefaultBinder": ${(error as Error).message}`;
       // The pod goes back to the queue as an errored attempt.
       this.queue.addErrored(info);

@@ -87,9 +87,7 @@ export const podTopologySpread: ScorePlugin = {
     const maxSkew = 3;
     const weight = Math.log(nodes.length + 2);
     const raw = nodes.map((info) => {
-      const count = info.pods.filter(
-        (p) => p.metadata?.namespace === namespace && !p.metadata?.deletionTimestamp && controllerOf(p)?.uid === owner,
-      ).length;
+      const count = groupCounts(info).get(namespace)?.get(owner) ?? 0;
       return Math.round(count * weight + (maxSkew - 1));
     });
     const min = Math.min(...raw);
@@ -97,6 +95,26 @@ export const podTopologySpread: ScorePlugin = {
     return raw.map((s) => (max === 0 ? MAX_NODE_SCORE : Math.trunc((MAX_NODE_SCORE * (max + min - s)) / max)));
   },
 };
+
+/** How many pods on a node each controller has, by namespace and controller UID (not counting pods being deleted). */
+function groupCounts(info: NodeInfo): Map<string | undefined, Map<string, number>> {
+  // A NodeInfo's pods never change once it is built (the scheduler builds a new one), so the
+  // counts are kept with it.
+  let counts = groupCountsCache.get(info);
+  if (counts) return counts;
+  counts = new Map();
+  for (const pod of info.pods) {
+    const owner = controllerOf(pod)?.uid;
+    if (pod.metadata?.deletionTimestamp || owner === undefined) continue;
+    let byOwner = counts.get(pod.metadata?.namespace);
+    if (!byOwner) counts.set(pod.metadata?.namespace, (byOwner = new Map()));
+    byOwner.set(owner, (byOwner.get(owner) ?? 0) + 1);
+  }
+  groupCountsCache.set(info, counts);
+  return counts;
+}
+
+const groupCountsCache = new WeakMap<NodeInfo, Map<string | undefined, Map<string, number>>>();
 
 /** TaintToleration: fewer untolerated PreferNoSchedule taints score higher. */
 export const taintTolerationScore: ScorePlugin = {
