@@ -5,11 +5,13 @@ import { MemoryBackend } from '../runtime/storage/backend';
 
 async function boot(): Promise<Playground> {
   const clock = realClock();
-  return createPlayground({
+  const playground = await createPlayground({
     clock,
     rng: createSeededRng(randomSeed()),
     storage: new MemoryBackend(),
   });
+  await playground.startComponents();
+  return playground;
 }
 
 /** `kubeplay` on a terminal: the shell, with its own line editor, in raw mode on real time. */

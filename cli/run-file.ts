@@ -20,6 +20,7 @@ export async function runFile(path: string): Promise<number> {
   }
   const clock = new VirtualClock(SCRIPT_EPOCH);
   const playground = await createPlayground({ clock, rng: createSeededRng('kubeplay'), storage: new MemoryBackend() });
+  await playground.startComponents();
   const session = playground.openSession({ write: () => {} }, 80);
   const lines = text.replace(/\n$/, '').split('\n');
   const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

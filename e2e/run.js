@@ -48,7 +48,12 @@ await test('the page loads and the terminal shows a prompt', async () => {
 
 await test('kubectl version answers from the cluster in the worker', async () => {
   await typeLine(page, 'kubectl version');
-  await waitForText(page, 'Server Version: v1.34.0');
+  // The reply ends with the next prompt (the line after Server Version), which may come a moment later.
+  await page.waitForFunction((prompt) => {
+    const rows = [...document.querySelectorAll('.xterm-rows > div')].map((row) => row.textContent.trimEnd());
+    const at = rows.findIndex((row) => row.startsWith('Server Version'));
+    return at >= 0 && rows[at + 1] === prompt.trimEnd();
+  }, PROMPT);
   const text = await terminalText(page);
   const lines = text.split('\n');
   const at = lines.indexOf(`${PROMPT}kubectl version`);

@@ -3,7 +3,7 @@ import type { Clock } from './clock';
 import { createCluster, type Cluster } from './cluster';
 import { kubectl } from './kubectl/kubectl';
 import { createMetricsServer } from './minikube/metrics';
-import { startMinikube, type MinikubeComponents } from './minikube/start';
+import type { MinikubeComponents } from './minikube/start';
 import { PodNetwork } from './network/cluster-network';
 import type { Rng } from './rng';
 import type { ShellCommand } from './shell/command';
@@ -30,8 +30,12 @@ export interface PlaygroundDeps {
  */
 export interface Playground {
   cluster: Cluster;
-  /** The running components, when booted. */
-  minikube?: MinikubeComponents;
+  /**
+   * Boots the cluster's components (controllers, scheduler, kubelets, addons) once; later calls
+   * return the same promise. Their code is a chunk of its own, so a host can show the first
+   * prompt before loading it. Resolves undefined when the playground runs without components.
+   */
+  startComponents(): Promise<MinikubeComponents | undefined>;
   /** Stops the cluster's components (their timers), so a host process can exit. */
   stop(): Promise<void>;
   /** Opens an interactive shell drawing on `terminal`, `cols` wide; call start() to prompt. */
@@ -43,18 +47,22 @@ export async function createPlayground(deps: PlaygroundDeps): Promise<Playground
   const network = new PodNetwork();
   const metrics = createMetricsServer(deps.clock);
   const cluster = await createCluster({ ...deps, network, metrics: metrics.server });
-  const minikube =
-    deps.components === false
-      ? undefined
-      : await startMinikube(cluster.api, network, deps.clock, deps.rng, { metrics });
+  let minikube: Promise<MinikubeComponents | undefined> | undefined;
+  const startComponents = (): Promise<MinikubeComponents | undefined> =>
+    (minikube ??=
+      deps.components === false
+        ? Promise.resolve(undefined)
+        : import('./minikube/start').then((m) =>
+            m.startMinikube(cluster.api, network, deps.clock, deps.rng, { metrics }),
+          ));
   const history = await History.load(deps.storage, deps.clock, deps.rng);
   const commands = new Map<string, ShellCommand>([...SHELL_COMMANDS, kubectl].map((c) => [c.name, c]));
   const services: SessionServices = { clock: deps.clock, api: new ApiClient(cluster.api), history, commands };
   return {
     cluster,
-    minikube,
+    startComponents,
     stop: async () => {
-      await minikube?.stop();
+      await (await minikube?.catch(() => undefined))?.stop();
     },
     openSession: (terminal, cols) => new ShellSession(services, terminal, cols),
   };

@@ -35,6 +35,8 @@ export async function createHarness(
 ): Promise<Harness> {
   const clock = new VirtualClock(TEST_EPOCH);
   const playground = await createPlayground({ clock, rng: createSeededRng('test'), storage, components });
+  // Tests start once the components run, so what they see does not depend on load order.
+  await playground.startComponents();
   const session = playground.openSession({ write: () => {} }, 80);
   const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
   return {

@@ -61,7 +61,12 @@ export function createWorkerApi(
     clock = new ControlledClock(host, await loadClockSettings(backend).catch(() => undefined));
     const controlled = clock;
     controlled.onChange(() => void saveClockSettings(backend, controlled).catch(() => {}));
-    return createPlayground({ clock: controlled, rng: createSeededRng(seed.join('-')), storage: backend });
+    const playground = await createPlayground({
+      clock: controlled,
+      rng: createSeededRng(seed.join('-')),
+      storage: backend,
+    });
+    return playground;
   };
   const view = (): ClockView => ({
     now: clock?.now() ?? Date.now(),
@@ -94,6 +99,10 @@ export function createWorkerApi(
         listener.exit(code);
       };
       session.start();
+      // The cluster's components boot once a prompt is out; a failure shows in the console.
+      playground.startComponents().catch((error: unknown) => {
+        console.error('kubeplay: the cluster components did not start', error);
+      });
       return id;
     },
     input(id, data) {
