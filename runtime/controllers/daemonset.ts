@@ -34,7 +34,7 @@ import {
 } from './informer';
 import { controllerOf, isEmptySelector, isPodReady, labelSelectorMatcher, type Pod } from './pods';
 import { slowStartBatch, SLOW_START_INITIAL_BATCH_SIZE } from './replicaset';
-import { WorkQueue } from './workqueue';
+import { processQueue, WorkQueue } from './workqueue';
 
 /** kube-controller-manager's --concurrent-daemonset-syncs default. */
 export const DEFAULT_DAEMONSET_WORKERS = 2;
@@ -118,30 +118,13 @@ export class DaemonSetController {
     const informers = [this.dsInformer, this.podInformer, this.nodeInformer, this.historyInformer];
     await Promise.all(informers.map((informer) => informer.waitForSync()));
     if (this.stopped) return;
-    await Promise.all(Array.from({ length: workers }, () => this.worker()));
+    await processQueue(this.queue, workers, (key) => this.sync(key), this.deps.onError);
   }
 
   /** Shuts the queue down; workers finish what they hold and exit. */
   stop(): void {
     this.stopped = true;
     this.queue.shutDown();
-  }
-
-  private async worker(): Promise<void> {
-    for (;;) {
-      const next = await this.queue.get();
-      if (next.shutdown) return;
-      const key = next.item;
-      try {
-        await this.sync(key);
-        this.queue.forget(key);
-      } catch (error) {
-        this.deps.onError?.(key, error);
-        this.queue.addRateLimited(key);
-      } finally {
-        this.queue.done(key);
-      }
-    }
   }
 
   private enqueue(ds: DaemonSet): void {

@@ -30,7 +30,7 @@ import {
   type LabelSelectorSpec,
   type Pod,
 } from './pods';
-import { WorkQueue } from './workqueue';
+import { processQueue, WorkQueue } from './workqueue';
 
 /** apps/v1 ReplicaSet, the fields the controller reads and writes. */
 export interface ReplicaSet extends KubeObject {
@@ -164,30 +164,13 @@ export class ReplicaSetController {
   async run(workers = DEFAULT_WORKERS): Promise<void> {
     await Promise.all([this.rsInformer.waitForSync(), this.podInformer.waitForSync()]);
     if (this.stopped) return;
-    await Promise.all(Array.from({ length: workers }, () => this.worker()));
+    await processQueue(this.queue, workers, (key) => this.sync(key), this.deps.onError);
   }
 
   /** Shuts the queue down; workers finish what they hold and exit. */
   stop(): void {
     this.stopped = true;
     this.queue.shutDown();
-  }
-
-  private async worker(): Promise<void> {
-    for (;;) {
-      const next = await this.queue.get();
-      if (next.shutdown) return;
-      const key = next.item;
-      try {
-        await this.sync(key);
-        this.queue.forget(key);
-      } catch (error) {
-        this.deps.onError?.(key, error);
-        this.queue.addRateLimited(key);
-      } finally {
-        this.queue.done(key);
-      }
-    }
   }
 
   private enqueue(rs: ReplicaSet): void {

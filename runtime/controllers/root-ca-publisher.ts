@@ -7,7 +7,7 @@ import type { EventRecorder } from './events';
 import { tombstoneObject, type DeletedFinalStateUnknown, type Informer, type InformerFactory } from './informer';
 import { MINIKUBE_CA_CERT } from './minikube-ca';
 import type { Namespace } from './serviceaccounts';
-import { WorkQueue } from './workqueue';
+import { processQueue, WorkQueue } from './workqueue';
 
 /** The service account kube-controller-manager runs this controller as. */
 export const ROOT_CA_PUBLISHER_ACCOUNT = 'root-ca-cert-publisher';
@@ -75,7 +75,7 @@ export class RootCAPublisher {
   async run(workers = DEFAULT_ROOT_CA_PUBLISHER_WORKERS): Promise<void> {
     await this.configMapInformer.waitForSync();
     if (this.stopped) return;
-    await Promise.all(Array.from({ length: workers }, () => this.worker()));
+    await processQueue(this.queue, workers, (key) => this.sync(key), this.deps.onError);
   }
 
   /** Shuts the queue down; workers finish what they hold and exit. */
@@ -88,23 +88,6 @@ export class RootCAPublisher {
     const cm = tombstoneObject(object);
     if (cm.metadata?.name !== ROOT_CA_CONFIGMAP || !cm.metadata.namespace) return;
     this.queue.add(cm.metadata.namespace);
-  }
-
-  private async worker(): Promise<void> {
-    for (;;) {
-      const next = await this.queue.get();
-      if (next.shutdown) return;
-      const key = next.item;
-      try {
-        await this.sync(key);
-        this.queue.forget(key);
-      } catch (error) {
-        this.deps.onError?.(key, error);
-        this.queue.addRateLimited(key);
-      } finally {
-        this.queue.done(key);
-      }
-    }
   }
 
   /** syncNamespace: creates the ConfigMap, or puts back its data and annotation; throws to be retried. */

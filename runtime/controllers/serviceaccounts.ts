@@ -6,7 +6,7 @@ import { NAMESPACES, SERVICEACCOUNTS } from '../client/resources';
 import { AggregateError } from './controller-ref';
 import type { EventRecorder } from './events';
 import { tombstoneObject, type Informer, type InformerFactory } from './informer';
-import { WorkQueue } from './workqueue';
+import { processQueue, WorkQueue } from './workqueue';
 
 /** The service account kube-controller-manager runs this controller as. */
 export const SERVICE_ACCOUNT_CONTROLLER_ACCOUNT = 'service-account-controller';
@@ -59,30 +59,13 @@ export class ServiceAccountsController {
   async run(workers = DEFAULT_SERVICE_ACCOUNT_WORKERS): Promise<void> {
     await Promise.all([this.namespaceInformer.waitForSync(), this.serviceAccountInformer.waitForSync()]);
     if (this.stopped) return;
-    await Promise.all(Array.from({ length: workers }, () => this.worker()));
+    await processQueue(this.queue, workers, (key) => this.sync(key), this.deps.onError);
   }
 
   /** Shuts the queue down; workers finish what they hold and exit. */
   stop(): void {
     this.stopped = true;
     this.queue.shutDown();
-  }
-
-  private async worker(): Promise<void> {
-    for (;;) {
-      const next = await this.queue.get();
-      if (next.shutdown) return;
-      const key = next.item;
-      try {
-        await this.sync(key);
-        this.queue.forget(key);
-      } catch (error) {
-        this.deps.onError?.(key, error);
-        this.queue.addRateLimited(key);
-      } finally {
-        this.queue.done(key);
-      }
-    }
   }
 
   /** syncNamespace: creates each missing service account in an Active namespace; throws to be retried. */

@@ -20,7 +20,7 @@ import { controllerOf, isPodReady, labelSelectorMatcher, type Pod } from './pods
 import { StatefulSetControl } from './statefulset-control';
 import { StatefulPodControl } from './statefulset-pods';
 import { isMemberOf, type PersistentVolumeClaim, type StatefulSet } from './statefulset-util';
-import { WorkQueue } from './workqueue';
+import { processQueue, WorkQueue } from './workqueue';
 
 /** kube-controller-manager's --concurrent-statefulset-syncs default. */
 export const DEFAULT_STATEFULSET_WORKERS = 5;
@@ -81,30 +81,13 @@ export class StatefulSetController {
     const informers = [this.setInformer, this.podInformer, this.claimInformer, this.revisionInformer];
     await Promise.all(informers.map((informer) => informer.waitForSync()));
     if (this.stopped) return;
-    await Promise.all(Array.from({ length: workers }, () => this.worker()));
+    await processQueue(this.queue, workers, (key) => this.sync(key), this.deps.onError);
   }
 
   /** Shuts the queue down; workers finish what they hold and exit. */
   stop(): void {
     this.stopped = true;
     this.queue.shutDown();
-  }
-
-  private async worker(): Promise<void> {
-    for (;;) {
-      const next = await this.queue.get();
-      if (next.shutdown) return;
-      const key = next.item;
-      try {
-        await this.sync(key);
-        this.queue.forget(key);
-      } catch (error) {
-        this.deps.onError?.(key, error);
-        this.queue.addRateLimited(key);
-      } finally {
-        this.queue.done(key);
-      }
-    }
   }
 
   private enqueue(set: StatefulSet): void {

@@ -5,7 +5,7 @@ import { parseTime } from '../util/time';
 import type { EventRecorder } from './events';
 import { objectKey, type Informer, type InformerFactory } from './informer';
 import { isJobFinished, type Job } from './job-util';
-import { WorkQueue } from './workqueue';
+import { processQueue, WorkQueue } from './workqueue';
 
 /** kube-controller-manager's --concurrent-ttl-after-finished-syncs default. */
 export const DEFAULT_TTL_AFTER_FINISHED_WORKERS = 5;
@@ -57,30 +57,13 @@ export class TtlAfterFinishedController {
   async run(workers = DEFAULT_TTL_AFTER_FINISHED_WORKERS): Promise<void> {
     await this.jobInformer.waitForSync();
     if (this.stopped) return;
-    await Promise.all(Array.from({ length: workers }, () => this.worker()));
+    await processQueue(this.queue, workers, (key) => this.sync(key), this.deps.onError);
   }
 
   /** Shuts the queue down; workers finish what they hold and exit. */
   stop(): void {
     this.stopped = true;
     this.queue.shutDown();
-  }
-
-  private async worker(): Promise<void> {
-    for (;;) {
-      const next = await this.queue.get();
-      if (next.shutdown) return;
-      const key = next.item;
-      try {
-        await this.sync(key);
-        this.queue.forget(key);
-      } catch (error) {
-        this.deps.onError?.(key, error);
-        this.queue.addRateLimited(key);
-      } finally {
-        this.queue.done(key);
-      }
-    }
   }
 
   /** processJob: deletes the Job once expired, or asks to be woken when it will be. */

@@ -137,3 +137,33 @@ export class WorkQueue<T> {
     return { item, shutdown: false };
   }
 }
+
+/**
+ * Runs `workers` workers over `queue` until it shuts down (processNextWorkItem): each takes a key,
+ * syncs it, forgets its back-off on success, and on failure reports the error and adds the key
+ * back rate-limited.
+ */
+export async function processQueue<T>(
+  queue: WorkQueue<T>,
+  workers: number,
+  sync: (key: T) => Promise<void>,
+  onError?: (key: T, error: unknown) => void,
+): Promise<void> {
+  const worker = async (): Promise<void> => {
+    for (;;) {
+      const next = await queue.get();
+      if (next.shutdown) return;
+      const key = next.item;
+      try {
+        await sync(key);
+        queue.forget(key);
+      } catch (error) {
+        onError?.(key, error);
+        queue.addRateLimited(key);
+      } finally {
+        queue.done(key);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: workers }, worker));
+}
