@@ -24,7 +24,7 @@ import {
 } from './informer';
 import { controllerOf, isEmptySelector, labelSelectorMatcher, type Pod } from './pods';
 import type { ReplicaSet } from './replicaset';
-import { WorkQueue } from './workqueue';
+import { processQueue, WorkQueue } from './workqueue';
 
 /** kube-controller-manager's --concurrent-deployment-syncs default. */
 export const DEFAULT_DEPLOYMENT_WORKERS = 5;
@@ -105,32 +105,14 @@ export class DeploymentController {
   async run(workers = DEFAULT_DEPLOYMENT_WORKERS): Promise<void> {
     await Promise.all([this.dInformer.waitForSync(), this.rsInformer.waitForSync(), this.podInformer.waitForSync()]);
     if (this.stopped) return;
-    await Promise.all(Array.from({ length: workers }, () => this.worker()));
+    // handleErr: retried with back-off up to MAX_RETRIES times, then dropped.
+    await processQueue(this.queue, workers, (key) => this.sync(key), this.deps.onError, MAX_RETRIES);
   }
 
   /** Shuts the queue down; workers finish what they hold and exit. */
   stop(): void {
     this.stopped = true;
     this.queue.shutDown();
-  }
-
-  private async worker(): Promise<void> {
-    for (;;) {
-      const next = await this.queue.get();
-      if (next.shutdown) return;
-      const key = next.item;
-      try {
-        await this.sync(key);
-        this.queue.forget(key);
-      } catch (error) {
-        // handleErr: retried with back-off up to maxRetries, then dropped.
-        this.deps.onError?.(key, error);
-        if (this.queue.numRequeues(key) < MAX_RETRIES) this.queue.addRateLimited(key);
-        else this.queue.forget(key);
-      } finally {
-        this.queue.done(key);
-      }
-    }
   }
 
   private enqueue(d: Deployment): void {

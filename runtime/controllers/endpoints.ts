@@ -28,7 +28,7 @@ import {
 } from './endpoints-util';
 import { objectKey, type Informer, type InformerFactory } from './informer';
 import { isPodReady, type Pod } from './pods';
-import { WorkQueue } from './workqueue';
+import { processQueue, WorkQueue } from './workqueue';
 
 /** kube-controller-manager's --concurrent-endpoint-syncs default. */
 export const DEFAULT_ENDPOINT_WORKERS = 5;
@@ -96,7 +96,8 @@ export class EndpointsController {
     await Promise.all([this.pods.waitForSync(), this.services.waitForSync(), this.endpoints.waitForSync()]);
     if (this.stopped) return;
     this.checkLeftoverEndpoints();
-    await Promise.all(Array.from({ length: workers }, () => this.worker()));
+    // handleErr: retried with back-off up to ENDPOINT_MAX_RETRIES times, then dropped.
+    await processQueue(this.queue, workers, (key) => this.sync(key), this.deps.onError, ENDPOINT_MAX_RETRIES);
   }
 
   /** Shuts the queue down; workers finish what they hold and exit. */
@@ -114,24 +115,6 @@ export class EndpointsController {
     for (const endpoints of this.endpoints.list()) {
       if (Object.hasOwn(endpoints.metadata?.annotations ?? {}, LEADER_ANNOTATION)) continue;
       this.queue.add(objectKey(endpoints));
-    }
-  }
-
-  private async worker(): Promise<void> {
-    for (;;) {
-      const next = await this.queue.get();
-      if (next.shutdown) return;
-      const key = next.item;
-      try {
-        await this.sync(key);
-        this.queue.forget(key);
-      } catch (error) {
-        this.deps.onError?.(key, error);
-        if (this.queue.numRequeues(key) < ENDPOINT_MAX_RETRIES) this.queue.addRateLimited(key);
-        else this.queue.forget(key);
-      } finally {
-        this.queue.done(key);
-      }
     }
   }
 

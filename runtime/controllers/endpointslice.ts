@@ -16,7 +16,7 @@ import { EndpointSliceTracker, SERVICE_NAME_LABEL } from './endpointslice-tracke
 import { objectKey, tombstoneObject, type Informer, type InformerFactory } from './informer';
 import type { Pod } from './pods';
 import { BucketRateLimiter, ItemExponentialFailureRateLimiter, MaxOfRateLimiter } from './rate-limiter';
-import { WorkQueue } from './workqueue';
+import { processQueue, WorkQueue } from './workqueue';
 
 /** kube-controller-manager's --concurrent-service-endpoint-syncs default. */
 export const DEFAULT_ENDPOINTSLICE_WORKERS = 5;
@@ -118,7 +118,8 @@ export class EndpointSliceController {
       this.nodes.waitForSync(),
     ]);
     if (this.stopped) return;
-    await Promise.all(Array.from({ length: workers }, () => this.worker()));
+    // handleErr: retried with back-off up to ENDPOINTSLICE_MAX_RETRIES times, then dropped.
+    await processQueue(this.queue, workers, (key) => this.sync(key), this.deps.onError, ENDPOINTSLICE_MAX_RETRIES);
   }
 
   /** Shuts the queue down; workers finish what they hold and exit. */
@@ -149,24 +150,6 @@ export class EndpointSliceController {
       `${slice.metadata?.namespace}/${service}`,
       Math.max(SLICE_CHANGE_MIN_SYNC_DELAY_MS, this.batchPeriodMs),
     );
-  }
-
-  private async worker(): Promise<void> {
-    for (;;) {
-      const next = await this.queue.get();
-      if (next.shutdown) return;
-      const key = next.item;
-      try {
-        await this.sync(key);
-        this.queue.forget(key);
-      } catch (error) {
-        this.deps.onError?.(key, error);
-        if (this.queue.numRequeues(key) < ENDPOINTSLICE_MAX_RETRIES) this.queue.addRateLimited(key);
-        else this.queue.forget(key);
-      } finally {
-        this.queue.done(key);
-      }
-    }
   }
 
   /** syncService: one reconciliation of the slices of the Service at `key`; throws to be retried. */

@@ -141,13 +141,14 @@ export class WorkQueue<T> {
 /**
  * Runs `workers` workers over `queue` until it shuts down (processNextWorkItem): each takes a key,
  * syncs it, forgets its back-off on success, and on failure reports the error and adds the key
- * back rate-limited.
+ * back rate-limited — up to `maxRetries` times, after which it is dropped (handleErr).
  */
 export async function processQueue<T>(
   queue: WorkQueue<T>,
   workers: number,
   sync: (key: T) => Promise<void>,
   onError?: (key: T, error: unknown) => void,
+  maxRetries = Infinity,
 ): Promise<void> {
   const worker = async (): Promise<void> => {
     for (;;) {
@@ -159,7 +160,8 @@ export async function processQueue<T>(
         queue.forget(key);
       } catch (error) {
         onError?.(key, error);
-        queue.addRateLimited(key);
+        if (queue.numRequeues(key) < maxRetries) queue.addRateLimited(key);
+        else queue.forget(key);
       } finally {
         queue.done(key);
       }
