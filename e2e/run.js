@@ -70,6 +70,29 @@ await test('kubectl version answers from the cluster in the worker', async () =>
   );
 });
 
+await test('the cluster comes alive in the worker: CoreDNS is Running, kept in IndexedDB', async () => {
+  // No kubectl get in the tab yet: read what the worker's API server stored.
+  await page.waitForFunction(
+    () =>
+      new Promise((resolve) => {
+        const open = indexedDB.open('kubeplay');
+        open.onerror = () => resolve(false);
+        open.onsuccess = () => {
+          const db = open.result;
+          const all = db.transaction('records').objectStore('records').getAll();
+          all.onsuccess = () => {
+            db.close();
+            const texts = all.result.map((record) => JSON.stringify(record));
+            resolve(texts.some((t) => t.includes('"name":"coredns-') && t.includes('"phase":"Running"')));
+          };
+          all.onerror = () => resolve(false);
+        };
+      }),
+    undefined,
+    { timeout: 60_000, polling: 1_000 },
+  );
+});
+
 await test("an unknown command gets bash's answer", async () => {
   await typeLine(page, 'foo');
   await waitForText(page, 'bash: foo: command not found');
