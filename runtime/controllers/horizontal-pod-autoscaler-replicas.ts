@@ -226,6 +226,21 @@ function metricUsageRatio(metrics: PodMetricsInfo, target: number): { ratio: num
 
 const within = (ratio: number): boolean => 1 - HPA_TOLERANCE <= ratio && ratio <= 1 + HPA_TOLERANCE;
 
+/** The metrics of the pods that count (ignored and unready ones left out), and how the pods group; fails without any. */
+function readyMetrics(
+  pods: readonly Pod[],
+  fetched: PodMetricsInfo,
+  resource: string,
+  now: number,
+): { metrics: PodMetricsInfo; grouped: Grouped } {
+  const metrics = new Map(fetched);
+  if (pods.length === 0) fail('no pods returned by selector while calculating replica count');
+  const grouped = groupPods(pods, metrics, resource, now);
+  for (const name of [...grouped.ignored, ...grouped.unready]) metrics.delete(name);
+  if (metrics.size === 0) fail('did not receive metrics for targeted pods (pods might be unready)');
+  return { metrics, grouped };
+}
+
 /**
  * GetResourceReplicas: the replicas for a utilization target (percent of the request). Unready
  * pods count as 0% on a scale-up; pods without metrics as 0% on a scale-up and 100% (or the
@@ -240,11 +255,7 @@ export function resourceReplicas(
   fetched: { metrics: PodMetricsInfo; timestamp: number },
   now: number,
 ): ReplicaProposal {
-  const metrics = new Map(fetched.metrics);
-  if (pods.length === 0) fail('no pods returned by selector while calculating replica count');
-  const grouped = groupPods(pods, metrics, resource, now);
-  for (const name of [...grouped.ignored, ...grouped.unready]) metrics.delete(name);
-  if (metrics.size === 0) fail('did not receive metrics for targeted pods (pods might be unready)');
+  const { metrics, grouped } = readyMetrics(pods, fetched.metrics, resource, now);
   const requests = calculateRequests(pods, container, resource);
   const { ratio, utilization, rawAverage } = resourceUtilizationRatio(metrics, requests, target);
   const result = (replicas: number): ReplicaProposal => ({
@@ -285,11 +296,7 @@ export function rawResourceReplicas(
   fetched: { metrics: PodMetricsInfo; timestamp: number },
   now: number,
 ): ReplicaProposal {
-  const metrics = new Map(fetched.metrics);
-  if (pods.length === 0) fail('no pods returned by selector while calculating replica count');
-  const grouped = groupPods(pods, metrics, resource, now);
-  for (const name of [...grouped.ignored, ...grouped.unready]) metrics.delete(name);
-  if (metrics.size === 0) fail('did not receive metrics for targeted pods (pods might be unready)');
+  const { metrics, grouped } = readyMetrics(pods, fetched.metrics, resource, now);
   const { ratio, usage } = metricUsageRatio(metrics, target);
   const result = (replicas: number): ReplicaProposal => ({ replicas, rawUsage: usage, timestamp: fetched.timestamp });
   const scaleUpWithUnready = grouped.unready.size > 0 && ratio > 1;
