@@ -1,4 +1,5 @@
 import { CancelledError, type CancelSignal } from './cancel';
+import { Heap } from './util/heap';
 
 /**
  * Time for the whole runtime. Nothing in runtime/ reads the system clock or schedules host
@@ -42,15 +43,23 @@ interface VirtualTimer {
   at: number;
   seq: number;
   callback: () => void;
+  cancelled: boolean;
+}
+
+/** Earlier due time first; ties in the order the timers were set. */
+function before(a: VirtualTimer, b: VirtualTimer): boolean {
+  return a.at < b.at || (a.at === b.at && a.seq < b.seq);
 }
 
 /**
  * A Clock that stands still until advanced. Timers fire in time order (ties in the order they
- * were set), each seeing `now()` equal to its own due time.
+ * were set), each seeing `now()` equal to its own due time. Timers wait in a binary heap;
+ * a cancelled one stays there, marked, until it reaches the top, so a cluster with thousands
+ * of pending timers sets, cancels and fires each in logarithmic time.
  */
 export class VirtualClock implements Clock {
   private current: number;
-  private timers: VirtualTimer[] = [];
+  private readonly heap = new Heap<VirtualTimer>(before);
   private seq = 0;
 
   /** @param startMs the epoch milliseconds the clock shows before any advance. */
@@ -63,11 +72,16 @@ export class VirtualClock implements Clock {
   }
 
   setTimer(delayMs: number, callback: () => void): TimerHandle {
-    const timer = { at: this.current + Math.max(0, delayMs), seq: this.seq++, callback };
-    this.timers.push(timer);
+    const timer: VirtualTimer = {
+      at: this.current + Math.max(0, delayMs),
+      seq: this.seq++,
+      callback,
+      cancelled: false,
+    };
+    this.heap.push(timer);
     return {
       cancel: () => {
-        this.timers = this.timers.filter((t) => t !== timer);
+        timer.cancelled = true;
       },
     };
   }
@@ -81,31 +95,30 @@ export class VirtualClock implements Clock {
   advance(ms: number): void {
     const target = this.current + Math.max(0, ms);
     for (let timer = this.earliest(); timer && timer.at <= target; timer = this.earliest()) {
-      this.fire(timer);
+      this.fire();
     }
     this.current = target;
   }
 
   /** Jumps to the earliest pending timer and fires it; false when nothing is pending. */
   advanceToNextTimer(): boolean {
-    const timer = this.earliest();
-    if (!timer) return false;
-    this.fire(timer);
+    if (!this.earliest()) return false;
+    this.fire();
     return true;
   }
 
-  private fire(timer: VirtualTimer): void {
-    this.timers = this.timers.filter((t) => t !== timer);
+  /** Fires the timer at the top of the heap (the caller has checked there is one). */
+  private fire(): void {
+    const timer = this.heap.pop() as VirtualTimer;
+    timer.cancelled = true;
     this.current = Math.max(this.current, timer.at);
     timer.callback();
   }
 
+  /** The earliest live timer, after dropping cancelled ones from the top. */
   private earliest(): VirtualTimer | undefined {
-    let best: VirtualTimer | undefined;
-    for (const t of this.timers) {
-      if (!best || t.at < best.at || (t.at === best.at && t.seq < best.seq)) best = t;
-    }
-    return best;
+    while (this.heap.peek()?.cancelled) this.heap.pop();
+    return this.heap.peek();
   }
 }
 

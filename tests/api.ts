@@ -78,3 +78,8 @@ export function widgetDefinition(schema: Json, version: Json = {}, names: Json =
     },
   };
 }
+
+/** The body a recorded request sent: in-process clients send values, others JSON text. */
+export function sentBody(request: { value?: unknown; body?: unknown }): any {
+  return request.value !== undefined ? request.value : JSON.parse(String(request.body ?? '{}'));
+}

@@ -9,7 +9,7 @@ import {
 } from '../runtime/controllers/persistentvolume';
 import { StorageProvisioner, storageProvisionerEventSource } from '../runtime/controllers/storage-provisioner';
 import { createSeededRng, randomUuid } from '../runtime/rng';
-import { createTestApi, type TestApi } from './api';
+import { createTestApi, sentBody, type TestApi } from './api';
 import { recordingApi, runFor, settle } from './controllers';
 
 /** Decoded JSON that tests read freely. */
@@ -126,7 +126,7 @@ export async function persistentVolumeTestbed(): Promise<PersistentVolumeTestbed
         .filter(
           (r) => r.request.method === 'PUT' && r.request.path.startsWith(`/api/v1/persistentvolumes/${name}/status`),
         )
-        .map((r) => JSON.parse(String(r.request.body ?? '{}')).status.phase),
+        .map((r) => sentBody(r.request).status.phase),
     volumeDeleters: (name) =>
       recorded.requests
         .filter((r) => r.request.method === 'DELETE' && r.request.path.startsWith(`/api/v1/persistentvolumes/${name}`))

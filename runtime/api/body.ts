@@ -1,7 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { MAX_NESTING, nestingDepth } from '../util/nesting';
 import { decodeUtf8 } from '../util/utf8';
-import { isObject, type KubeObject } from './object';
+import { clone, isObject, type KubeObject } from './object';
 import { badRequest, entityTooLarge, unsupportedMediaType } from './status';
 import type { ApiRequest } from './types';
 
@@ -24,6 +24,7 @@ export function bodyText(request: ApiRequest): string {
 
 /** Decodes a JSON or YAML request body into a value; malformed input is a 400. */
 export function decodeValue(request: ApiRequest, type = contentType(request)): unknown {
+  if (request.value !== undefined && type.endsWith('json')) return clone(request.value);
   const text = bodyText(request);
   if (type === 'application/vnd.kubernetes.protobuf') throw unsupportedMediaType(type);
   if (!type.endsWith('yaml') && !type.endsWith('json')) throw unsupportedMediaType(type);

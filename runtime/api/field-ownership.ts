@@ -84,8 +84,9 @@ export function updatedOwnership(
     if ('conflicts' in result) throw applyConflict(type, old.metadata?.name ?? '', result.conflicts);
     return result.entries;
   }
-  const present = union(fieldsOf(next), fieldsOf(next, 'status'));
-  const sent = fieldsOf(next, writer.subresource);
+  const statusFields = fieldsOf(next, 'status');
+  const present = union(fieldsOf(next), statusFields);
+  const sent = writer.subresource ? statusFields : fieldsOf(next);
   return recordUpdate(entries, owner, changedFields(sent, next, old), present);
 }
 

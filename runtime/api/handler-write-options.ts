@@ -72,7 +72,10 @@ export async function checkFields(type: ResourceType, object: KubeObject, info: 
 /** DeleteOptions from the body and the query (the query wins, as in the apiserver). */
 export function deleteOptions(request: ApiRequest, info: RequestInfo, type: ResourceType): DeleteOptions {
   let body: Record<string, unknown> = {};
-  if (request.body && (typeof request.body === 'string' ? request.body.trim() : request.body.length)) {
+  if (
+    request.value !== undefined ||
+    (request.body && (typeof request.body === 'string' ? request.body.trim() : request.body.length))
+  ) {
     const value = decodeValue(request);
     if (isObject(value)) body = value;
   }

@@ -179,7 +179,7 @@ function childrenOf(node: FieldSet): FieldSet {
 
 /** A node from its membership and children (a member without children stays as it was written). */
 function node(member: boolean, children: FieldSet, leafForm: boolean): FieldSet | undefined {
-  if (Object.keys(children).length > 0) return member ? { '.': {}, ...children } : children;
+  if (hasKeys(children)) return member ? { '.': {}, ...children } : children;
   if (!member) return undefined;
   return leafForm ? {} : { '.': {} };
 }
@@ -241,17 +241,24 @@ export function leafPaths(set: FieldSet, prefix = ''): string[] {
   return paths;
 }
 
-/** The paths in both sets. */
+/** True when the set has any key (without listing them). */
+function hasKeys(set: FieldSet): boolean {
+  for (const _ in set) return true;
+  return false;
+}
+
+/** The paths in both sets (an unchanged part of an object has the same set on both sides). */
 export function intersect(a: FieldSet, b: FieldSet): FieldSet {
+  if (a === b) return a;
   const out: FieldSet = {};
-  for (const [key, child] of Object.entries(a)) {
-    if (key === '.' || !b[key]) continue;
+  for (const key in a) {
     const other = b[key];
-    const both = node(
-      isMember(child) && isMember(other),
-      intersect(childrenOf(child), childrenOf(other)),
-      Object.keys(child).length === 0,
-    );
+    if (key === '.' || !other) continue;
+    const child = a[key];
+    const childLeaf = !hasKeys(child);
+    const member = (childLeaf || '.' in child) && (!hasKeys(other) || '.' in other);
+    // intersect skips `.` itself, so the children need not be copied out first.
+    const both = node(member, intersect(child, other), childLeaf);
     if (both) out[key] = both;
   }
   return out;

@@ -30,15 +30,26 @@ export function selected(
   options: Pick<ListOptions, 'labelSelector' | 'fieldSelector'>,
 ): boolean {
   if (options.labelSelector && !options.labelSelector.matches(object.metadata?.labels)) return false;
-  if (options.fieldSelector) {
-    const fields: Record<string, string> = {
-      'metadata.name': object.metadata?.name ?? '',
-      ...(type.namespaced ? { 'metadata.namespace': object.metadata?.namespace ?? '' } : {}),
-      ...type.selectableFields?.(object),
-    };
-    if (!options.fieldSelector.matches(fields)) return false;
-  }
+  if (options.fieldSelector && !options.fieldSelector.matches(selectableFields(type, object))) return false;
   return true;
+}
+
+/**
+ * The selectable fields of presented (frozen) objects: every watcher of a resource tests the
+ * same object, so its fields are worked out once.
+ */
+const fieldsByObject = new WeakMap<KubeObject, Record<string, string>>();
+
+function selectableFields(type: ResourceType, object: KubeObject): Record<string, string> {
+  let fields = fieldsByObject.get(object);
+  if (fields) return fields;
+  fields = {
+    'metadata.name': object.metadata?.name ?? '',
+    ...(type.namespaced ? { 'metadata.namespace': object.metadata?.namespace ?? '' } : {}),
+    ...type.selectableFields?.(object),
+  };
+  if (Object.isFrozen(object)) fieldsByObject.set(object, fields);
+  return fields;
 }
 
 /** The fields a field selector may name for this resource. */

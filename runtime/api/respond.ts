@@ -5,11 +5,18 @@ import type { ApiRequest, ApiResponse } from './types';
 /** Compact JSON, or indented for the tools a person reads it with (apiserver negotiate.go). */
 export function respond(request: ApiRequest, code: number, value: unknown, type = 'application/json'): ApiResponse {
   const agent = request.headers?.['user-agent'] ?? '';
-  const pretty = /^(curl|Wget|Mozilla\/5\.0)/.test(agent);
+  if (/^(curl|Wget|Mozilla\/5\.0)/.test(agent)) {
+    return { status: code, headers: { 'content-type': type }, body: `${JSON.stringify(value, null, 2)}\n` };
+  }
+  // A frozen value is handed to in-process clients as it is; the text is made for those who read it.
+  let text: string | undefined;
   return {
     status: code,
     headers: { 'content-type': type },
-    body: pretty ? `${JSON.stringify(value, null, 2)}\n` : JSON.stringify(value),
+    ...(typeof value === 'object' && value !== null && Object.isFrozen(value) ? { value } : {}),
+    get body() {
+      return (text ??= JSON.stringify(value));
+    },
   };
 }
 

@@ -11,6 +11,11 @@ export interface ApiRequest {
   /** Header names in lower case. */
   headers?: Record<string, string>;
   body?: string | Uint8Array;
+  /**
+   * An in-process client's JSON body as a value rather than text (`body` is then unset): the
+   * server copies it before use, so the client keeps its own.
+   */
+  value?: unknown;
 }
 
 /** A streamed body (a watch): chunks as they come, until the server or the client closes it. */
@@ -31,6 +36,11 @@ export interface ApiResponse {
   headers: Record<string, string>;
   /** The whole body; empty when `stream` carries it. */
   body: string;
+  /**
+   * A JSON body as the value it encodes, for in-process clients: deep-frozen and shared with
+   * the server (and other clients), so read-only. Reading it instead of `body` skips the text.
+   */
+  value?: unknown;
   /** The same body in pieces, when it was built so: adapters write them without joining. */
   pieces?: readonly string[];
   stream?: ResponseStream;

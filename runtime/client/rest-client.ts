@@ -1,4 +1,4 @@
-import type { KubeObject } from '../api/object';
+import { clone, type KubeObject } from '../api/object';
 import { StatusError, type Status } from '../api/status';
 import type { ApiHandler } from '../api/types';
 import { decodeWatch, type WatchStream } from './watch-stream';
@@ -153,12 +153,16 @@ export class RestClient {
 
   /** Sends one request and decodes its JSON reply; a failure throws StatusError. */
   async request<R = unknown>(method: string, path: string, body?: unknown, contentType?: string): Promise<R> {
+    const type = body === undefined ? undefined : (contentType ?? 'application/json');
     const response = await this.api({
       method,
       path,
-      headers: this.headers(body === undefined ? undefined : (contentType ?? 'application/json')),
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: this.headers(type),
+      // JSON bodies go as values (the server copies them); YAML (apply) as text.
+      ...(body === undefined ? {} : type?.endsWith('json') ? { value: body } : { body: JSON.stringify(body) }),
     });
+    // The server's value is shared and frozen; callers get their own copy, as if decoded.
+    if (response.value !== undefined && response.status < 400) return clone(response.value) as R;
     const text = response.body;
     let decoded: unknown;
     try {

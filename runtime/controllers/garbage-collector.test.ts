@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { podManifest } from '../../tests/api';
+import { podManifest, sentBody } from '../../tests/api';
 import { replicaSetManifest } from '../../tests/controllers';
 import { collectorTestbed, type CollectorTestbed } from '../../tests/garbage-collector-testbed';
 
@@ -7,7 +7,7 @@ const RS = '/apis/apps/v1/namespaces/default/replicasets';
 const PODS = '/api/v1/namespaces/default/pods';
 const CONFIGMAPS = '/api/v1/namespaces/default/configmaps';
 const names = (items: any[]): string[] => items.map((i) => i.metadata.name).sort();
-const body = (r: { request: { body?: unknown } }): any => JSON.parse(String(r.request.body));
+const body = (r: { request: { body?: unknown; value?: unknown } }): any => sentBody(r.request);
 const ownerRef = (owner: any, extra: Record<string, unknown> = {}) => ({
   apiVersion: owner.apiVersion,
   kind: owner.kind,

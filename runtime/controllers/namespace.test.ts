@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { podManifest } from '../../tests/api';
+import { podManifest, sentBody } from '../../tests/api';
 import { deploymentManifest } from '../../tests/deployment-testbed';
 import { collectorTestbed, type CollectorTestbed } from '../../tests/garbage-collector-testbed';
 import { formatTime } from '../util/time';
@@ -102,7 +102,7 @@ describe('namespace controller', () => {
     expect(gone.body.message).toBe('namespaces "shop" not found');
     const finalize = bed.writes.find((w) => w.request.path.startsWith(`${NS}/finalize`));
     expect(finalize?.request.method).toBe('PUT');
-    expect(JSON.parse(String(finalize?.request.body)).spec).toEqual({ finalizers: [] });
+    expect(sentBody(finalize?.request ?? {}).spec).toEqual({ finalizers: [] });
     const collections = bed.writes
       .filter((w) => w.request.method === 'DELETE' && !w.request.path.includes('/pods/'))
       .map((w) => w.request.path);

@@ -1,5 +1,5 @@
 import type { Clock, TimerHandle } from '../clock';
-import { podPriority } from './fit-error';
+import { ActiveQueue } from './active-queue';
 import type { Pod } from './types';
 
 /** The scheduler's defaults: --pod-initial-backoff-seconds 1, --pod-max-backoff-seconds 10. */
@@ -68,7 +68,7 @@ export function backoffDuration(
  * All waiting is on the injected clock, and timers are set only while something waits.
  */
 export class SchedulingQueue {
-  private readonly active = new Map<string, QueuedPodInfo>();
+  private readonly active = new ActiveQueue();
   private readonly backoff = new Map<string, QueuedPodInfo>();
   private readonly unschedulable = new Map<string, QueuedPodInfo>();
   private readonly inFlight = new Map<string, QueuedPodInfo>();
@@ -214,17 +214,8 @@ export class SchedulingQueue {
   }
 
   private take(): QueuedPodInfo | undefined {
-    let best: QueuedPodInfo | undefined;
-    for (const info of this.active.values()) {
-      if (
-        !best ||
-        podPriority(info.pod) > podPriority(best.pod) ||
-        (podPriority(info.pod) === podPriority(best.pod) && info.timestamp < best.timestamp)
-      )
-        best = info;
-    }
-    if (best) this.active.delete(best.key);
-    else {
+    let best = this.active.pop();
+    if (!best) {
       // activeQ is empty: pop the rejected pod whose backoff ends first (errored pods wait).
       for (const info of this.backoff.values()) {
         if (info.error) continue;

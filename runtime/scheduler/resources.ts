@@ -88,15 +88,18 @@ function containerRequests(container: Container, nonZero: boolean): Resource {
  * (the scores' NonZeroRequested).
  */
 export function podRequests(pod: Pod, nonZero = false): Resource {
-  // Informer objects are never changed in place, so a pod's requests can be kept with it.
+  // Informer objects are never changed in place, and a status write keeps the spec's object,
+  // so a pod's requests can be kept with its spec.
   const cache = nonZero ? nonZeroRequestsCache : requestsCache;
-  let reqs = cache.get(pod);
-  if (!reqs) cache.set(pod, (reqs = computePodRequests(pod, nonZero)));
+  const key = pod.spec ?? pod;
+  let reqs = cache.get(key);
+  if (!reqs) cache.set(key, (reqs = computePodRequests(pod, nonZero)));
   return reqs;
 }
 
-const requestsCache = new WeakMap<Pod, Resource>();
-const nonZeroRequestsCache = new WeakMap<Pod, Resource>();
+const requestsCache = new WeakMap<object, Resource>();
+const nonZeroRequestsCache = new WeakMap<object, Resource>();
+const hostPortsCache = new WeakMap<object, HostPort[]>();
 
 function computePodRequests(pod: Pod, nonZero: boolean): Resource {
   const reqs = emptyResource();
@@ -137,6 +140,13 @@ export interface HostPort {
 
 /** The host ports of a pod's containers (and sidecars), sanitized as HostPortInfo does. */
 export function podHostPorts(pod: Pod): HostPort[] {
+  const key = pod.spec ?? pod;
+  let ports = hostPortsCache.get(key);
+  if (!ports) hostPortsCache.set(key, (ports = computeHostPorts(pod)));
+  return ports;
+}
+
+function computeHostPorts(pod: Pod): HostPort[] {
   const ports: HostPort[] = [];
   const containers = [
     ...(pod.spec?.containers ?? []),
@@ -186,6 +196,19 @@ export function nodeInfo(node: Node, pods: Pod[]): NodeInfo {
   };
   for (const pod of pods) addPod(info, pod);
   return info;
+}
+
+/** A copy of `info` with `pods` added (snapshots keep the NodeInfos they were given). */
+export function withPods(info: NodeInfo, pods: readonly Pod[]): NodeInfo {
+  const grown: NodeInfo = {
+    ...info,
+    pods: [...info.pods],
+    requested: copyResource(info.requested),
+    nonZeroRequested: copyResource(info.nonZeroRequested),
+    usedPorts: [...info.usedPorts],
+  };
+  for (const pod of pods) addPod(grown, pod);
+  return grown;
 }
 
 /** NodeInfo.AddPod. */

@@ -20,7 +20,7 @@ import {
 import { ERR_NO_NODES_AVAILABLE, fitErrorMessage, preemptionMessage } from './fit-error';
 import { antiAffinityTerms, interPodAffinity } from './inter-pod-affinity';
 import { SchedulingQueue, type QueuedPodInfo } from './queue';
-import { nodeInfo, type NodeInfo } from './resources';
+import { nodeInfo, withPods, type NodeInfo } from './resources';
 import { totalScores } from './scores';
 import { DEFAULT_SCHEDULER_NAME, type FilterStatus, type Node, type Pod, type PodCondition } from './types';
 
@@ -89,8 +89,11 @@ export class Scheduler {
   private readonly nodePods = new Map<string, Map<string, Pod>>();
   /** Each node's NodeInfo as of the last snapshot, with its pods that have required anti-affinity. */
   private readonly nodeInfos = new Map<string, { node: Node; info: NodeInfo; antiAffinity: Pod[] }>();
-  /** Nodes whose pods changed since their NodeInfo was built. */
-  private readonly changedNodes = new Set<string>();
+  /**
+   * Nodes whose pods changed since their NodeInfo was built: the pods added, or 'rebuild' once
+   * one left or changed in a way the scheduler sees.
+   */
+  private readonly changedNodes = new Map<string, Pod[] | 'rebuild'>();
   private stopped = false;
   private running: Promise<void> | undefined;
 
@@ -210,9 +213,15 @@ export class Scheduler {
     }
     const previous = this.placed.get(key);
     if (previous?.node === next?.node && previous?.pod === next?.pod) return;
+    if (previous && next && previous.node === next.node && sameForScheduling(previous.pod, next.pod)) {
+      // A status write (or the bound copy of an assumed pod): the node's NodeInfo stays right.
+      this.placed.set(key, next);
+      this.nodePods.get(next.node)?.set(key, next.pod);
+      return;
+    }
     if (previous) {
       this.nodePods.get(previous.node)?.delete(key);
-      this.changedNodes.add(previous.node);
+      this.changedNodes.set(previous.node, 'rebuild');
     }
     if (!next) {
       this.placed.delete(key);
@@ -222,7 +231,9 @@ export class Scheduler {
     let pods = this.nodePods.get(next.node);
     if (!pods) this.nodePods.set(next.node, (pods = new Map()));
     pods.set(key, next.pod);
-    this.changedNodes.add(next.node);
+    const change = this.changedNodes.get(next.node);
+    if (change === undefined) this.changedNodes.set(next.node, [next.pod]);
+    else if (change !== 'rebuild') change.push(next.pod);
   }
 
   /**
@@ -236,9 +247,16 @@ export class Scheduler {
     for (const node of sorted) {
       const name = node.metadata?.name ?? '';
       let cached = this.nodeInfos.get(name);
-      if (!cached || cached.node !== node || this.changedNodes.has(name)) {
+      const change = this.changedNodes.get(name);
+      if (cached && cached.node === node && Array.isArray(change)) {
+        // Pods were only added: the NodeInfo grows by them rather than being built again.
+        const info = withPods(cached.info, change);
+        cached = { node, info, antiAffinity: [...cached.antiAffinity, ...change.filter(hasAntiAffinity)] };
+        this.nodeInfos.set(name, cached);
+        this.changedNodes.delete(name);
+      } else if (!cached || cached.node !== node || change) {
         const info = nodeInfo(node, [...(this.nodePods.get(name)?.values() ?? [])]);
-        cached = { node, info, antiAffinity: info.pods.filter((pod) => antiAffinityTerms(pod).length > 0) };
+        cached = { node, info, antiAffinity: info.pods.filter(hasAntiAffinity) };
         this.nodeInfos.set(name, cached);
         this.changedNodes.delete(name);
       }
@@ -399,4 +417,25 @@ export function startScheduler(
   const scheduler = new Scheduler(api, clock, rng, options);
   scheduler.start();
   return () => scheduler.stop();
+}
+
+const hasAntiAffinity = (pod: Pod): boolean => antiAffinityTerms(pod).length > 0;
+
+/**
+ * Whether a pod's new version counts on its node exactly as the old one did: the same spec,
+ * labels, owners and deletion (a status write keeps the spec's object; a bound copy of an
+ * assumed pod has an equal one).
+ */
+function sameForScheduling(old: Pod, pod: Pod): boolean {
+  const a = old.metadata;
+  const b = pod.metadata;
+  if (a?.deletionTimestamp !== b?.deletionTimestamp || a?.namespace !== b?.namespace) return false;
+  if (a?.labels !== b?.labels && JSON.stringify(a?.labels) !== JSON.stringify(b?.labels)) return false;
+  if (
+    a?.ownerReferences !== b?.ownerReferences &&
+    JSON.stringify(a?.ownerReferences) !== JSON.stringify(b?.ownerReferences)
+  ) {
+    return false;
+  }
+  return old.spec === pod.spec || JSON.stringify(old.spec) === JSON.stringify(pod.spec);
 }

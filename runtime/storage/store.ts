@@ -1,5 +1,6 @@
 import type { StorageBackend, StorageWrite } from './backend';
 import { migrate, OBJECT_PREFIX, type ObjectRecord } from './schema';
+import { SortedKeys } from './sorted-keys';
 
 /** An object as the store keeps it: the JSON value and its revisions (etcd's KeyValue). */
 export interface StoredValue {
@@ -56,9 +57,11 @@ export const DEFAULT_HISTORY = 10_000;
  */
 export class Store {
   private readonly objects = new Map<string, StoredValue>();
-  private sortedKeys: string[] | undefined;
+  private sortedKeys: SortedKeys | undefined;
   private current: number;
+  /** Past events from index `historyStart` on (the ones before it are dropped in bulk). */
   private history: StoreEvent[] = [];
+  private historyStart = 0;
   private compacted: number;
   private readonly watchers = new Set<{ prefix: string; listener: (event: StoreEvent) => void }>();
   /** The batch that new writes join; it closes when its commit starts. */
@@ -105,18 +108,15 @@ export class Store {
     return this.objects.get(key);
   }
 
-  private keys(): string[] {
-    this.sortedKeys ??= [...this.objects.keys()].sort();
+  private keys(): SortedKeys {
+    this.sortedKeys ??= new SortedKeys([...this.objects.keys()].sort());
     return this.sortedKeys;
   }
 
   /** Every value whose key starts with `prefix`, in key order. */
   range(prefix: string): StoredValue[] {
-    const keys = this.keys();
     const out: StoredValue[] = [];
-    const lo = lowerBound(keys, prefix);
-    for (let i = lo; i < keys.length && keys[i].startsWith(prefix); i++)
-      out.push(this.objects.get(keys[i]) as StoredValue);
+    for (const key of this.keys().withPrefix(prefix)) out.push(this.objects.get(key) as StoredValue);
     return out;
   }
 
@@ -166,7 +166,8 @@ export class Store {
     if (after < this.compacted) {
       throw new StoreError('Compacted', prefix, `required revision ${after} has been compacted`);
     }
-    for (const event of this.history) {
+    for (let i = this.historyStart; i < this.history.length; i++) {
+      const event = this.history[i];
       if (event.revision > after && event.object.key.startsWith(prefix)) listener(event);
     }
     const watcher = { prefix, listener };
@@ -185,17 +186,14 @@ export class Store {
 
   private apply(event: StoreEvent): Promise<StoredValue> {
     const { object } = event;
-    // The sorted keys follow each change (a binary search and a splice), so a range after a
-    // write does not sort the whole key space again.
+    // The sorted keys follow each change, so a range after a write does not sort the whole
+    // key space again.
     if (event.type === 'put') {
-      if (!this.objects.has(object.key) && this.sortedKeys) {
-        this.sortedKeys.splice(lowerBound(this.sortedKeys, object.key), 0, object.key);
-      }
+      if (!this.objects.has(object.key)) this.sortedKeys?.insert(object.key);
       this.objects.set(object.key, object);
     } else {
       this.objects.delete(object.key);
-      const at = this.sortedKeys ? lowerBound(this.sortedKeys, object.key) : -1;
-      if (this.sortedKeys?.[at] === object.key) this.sortedKeys.splice(at, 1);
+      this.sortedKeys?.delete(object.key);
     }
     if (!this.batch) {
       const events: StoreEvent[] = [];
@@ -230,9 +228,14 @@ export class Store {
 
   private publish(event: StoreEvent): void {
     this.history.push(event);
-    if (this.history.length > this.historyLimit) {
-      const dropped = this.history.splice(0, this.history.length - this.historyLimit);
-      this.compacted = dropped[dropped.length - 1].revision;
+    if (this.history.length - this.historyStart > this.historyLimit) {
+      this.compacted = this.history[this.historyStart].revision;
+      this.historyStart++;
+      // Dropped events are cut off once they are as many as the kept ones: amortized O(1).
+      if (this.historyStart >= this.historyLimit) {
+        this.history = this.history.slice(this.historyStart);
+        this.historyStart = 0;
+      }
     }
     for (const watcher of [...this.watchers]) {
       if (event.object.key.startsWith(watcher.prefix)) watcher.listener(event);
@@ -243,16 +246,4 @@ export class Store {
 /** The record schema 2 keeps for an object: its key is the record's key. */
 function persisted({ value, createRevision, modRevision }: StoredValue): ObjectRecord {
   return { value, createRevision, modRevision };
-}
-
-/** The index of the first key not below `key` in sorted `keys`. */
-function lowerBound(keys: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (keys[mid] < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

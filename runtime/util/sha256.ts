@@ -14,11 +14,13 @@ const K = new Uint32Array([
 
 /** The 32-byte digest of `text`. */
 export function sha256(text: string): Uint8Array {
-  const bytes = encodeUtf8(text);
-  const bitLength = bytes.length * 8;
-  bytes.push(0x80);
-  while (bytes.length % 64 !== 56) bytes.push(0);
-  for (let i = 7; i >= 0; i--) bytes.push(i >= 4 ? 0 : (bitLength >>> (i * 8)) & 0xff);
+  const message = encodeUtf8(text);
+  const bitLength = message.length * 8;
+  // The message, 0x80, zeros to 56 mod 64, and the bit length in the last four bytes.
+  const bytes = new Uint8Array(Math.ceil((message.length + 9) / 64) * 64);
+  bytes.set(message);
+  bytes[message.length] = 0x80;
+  for (let i = 0; i < 4; i++) bytes[bytes.length - 1 - i] = (bitLength >>> (i * 8)) & 0xff;
   const h = new Uint32Array([
     0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
   ]);

@@ -33,7 +33,17 @@ describe('humanDuration, as apimachinery prints AGE', () => {
 });
 
 describe('sha256 and base64', () => {
-  it.each(['', 'abc', '/v1/Pod', 'apps/v1/Deployment', 'a'.repeat(200), '你好'])('match node:crypto for %j', (text) => {
+  it.each([
+    '',
+    'abc',
+    '/v1/Pod',
+    'apps/v1/Deployment',
+    'a'.repeat(200),
+    'b'.repeat(55),
+    'b'.repeat(56),
+    'b'.repeat(64),
+    '你好',
+  ])('match node:crypto for %j', (text) => {
     expect(base64(sha256(text))).toBe(createHash('sha256').update(text).digest('base64'));
   });
 });
