@@ -85,10 +85,32 @@ export function updatedOwnership(
     return result.entries;
   }
   const statusFields = fieldsOf(next, 'status');
+  if (writer.subresource === 'status' && onlyStatusChanged(old, next)) {
+    // Only the status moved: the entries' other fields need no second look.
+    return recordUpdate(entries, owner, changedFields(statusFields, next, old), statusFields, 'f:status');
+  }
   const present = union(fieldsOf(next), statusFields);
   const sent = writer.subresource ? statusFields : fieldsOf(next);
   return recordUpdate(entries, owner, changedFields(sent, next, old), present);
 }
+
+/** Whether `next` differs from `old` at most in its status and the metadata the server keeps. */
+function onlyStatusChanged(old: KubeObject, next: KubeObject): boolean {
+  for (const key in next) {
+    if (key === 'status' || key === 'metadata' || key === 'apiVersion' || key === 'kind') continue;
+    if (next[key] !== old[key]) return false;
+  }
+  for (const key in old) if (!(key in next) && key !== 'status') return false;
+  const a = (old.metadata ?? {}) as Record<string, unknown>;
+  const b = (next.metadata ?? {}) as Record<string, unknown>;
+  for (const key of OWNED_BY_WRITERS) {
+    if (a[key] !== b[key] && JSON.stringify(a[key]) !== JSON.stringify(b[key])) return false;
+  }
+  return true;
+}
+
+/** The metadata a status write may change, which managers own. */
+const OWNED_BY_WRITERS = ['labels', 'annotations', 'finalizers', 'ownerReferences'];
 
 /** 409 for a server-side apply that would take other managers' fields (structured-merge-diff's text). */
 function applyConflict(type: ResourceType, name: string, conflicts: ApplyConflict[]): StatusError {

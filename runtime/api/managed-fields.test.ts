@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestApi } from '../../tests/api';
+import { changedFields, fieldsOf, recordUpdate, union } from './managed-fields';
 
 const DEPLOYS = '/apis/apps/v1/namespaces/default/deployments';
 const APPLY = { 'content-type': 'application/apply-patch+yaml' };
@@ -94,5 +95,53 @@ describe('managed fields', () => {
       code: 400,
       message: 'fieldManager is required for apply requests',
     });
+  });
+});
+
+describe('status writes that change only the status', () => {
+  const owner = (manager: string, subresource?: 'status') => ({
+    manager,
+    operation: 'Update' as const,
+    apiVersion: 'v1',
+    time: '2026-01-01T00:00:10Z',
+    ...(subresource ? { subresource } : {}),
+  });
+  const condition = (type: string, status: string) => ({ type, status, lastTransitionTime: '2026-01-01T00:00:00Z' });
+  const pod = (status: Record<string, unknown>) => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'web', labels: { app: 'web' }, finalizers: ['x/y'] },
+    spec: { nodeName: 'minikube', containers: [{ name: 'web', image: 'busybox' }] },
+    status,
+  });
+
+  it('give the same entries as working over the whole object', () => {
+    const first = pod({ phase: 'Pending', conditions: [condition('PodScheduled', 'True')] });
+    let entries = recordUpdate([], owner('kube-controller-manager'), fieldsOf(first), fieldsOf(first));
+    entries = recordUpdate(
+      entries,
+      owner('kube-scheduler', 'status'),
+      fieldsOf(first, 'status'),
+      union(fieldsOf(first), fieldsOf(first, 'status')),
+    );
+    const writes = [
+      { phase: 'Pending', conditions: [condition('PodScheduled', 'True'), condition('Ready', 'False')], hostIP: 'a' },
+      { phase: 'Running', conditions: [condition('Ready', 'True')], podIP: '10.244.0.3' },
+      { phase: 'Running', conditions: [condition('Ready', 'True')], podIP: '10.244.0.3' },
+      { phase: 'Failed' },
+    ];
+    let old = first;
+    for (const [i, status] of writes.entries()) {
+      const next = { ...old, status };
+      const statusFields = fieldsOf(next, 'status');
+      const changed = changedFields(statusFields, next, old);
+      const writer = owner(i === 2 ? 'kube-scheduler' : 'kubelet', 'status');
+      const whole = recordUpdate(entries, writer, changed, union(fieldsOf(next), statusFields));
+      const scoped = recordUpdate(entries, writer, changed, statusFields, 'f:status');
+      expect(JSON.stringify(scoped)).toBe(JSON.stringify(whole));
+      entries = whole;
+      old = next;
+    }
+    expect(entries.map((e) => e.manager)).toEqual(['kube-controller-manager', 'kubelet']);
   });
 });

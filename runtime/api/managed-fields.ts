@@ -73,9 +73,70 @@ const SYSTEM_METADATA = new Set([
   'deletionGracePeriodSeconds',
 ]);
 
-function mapFields(value: Record<string, unknown>, field: string): FieldSet {
-  const set: FieldSet = MAP_FIELDS.has(field) && Object.keys(value).length > 0 ? { '.': {} } : {};
-  for (const [key, child] of Object.entries(value)) set[`f:${key}`] = valueFields(child, key);
+/** True when the object has any key (without listing them). */
+function hasKeys(set: object): boolean {
+  for (const _ in set) return true;
+  return false;
+}
+
+/** True when a node has paths below it (keys other than its own `.`). */
+function hasChildren(node: FieldSet): boolean {
+  for (const key in node) if (key !== '.') return true;
+  return false;
+}
+
+/** `f:` keys are made once per field name (up to a bound: names in data maps are unbounded). */
+const fieldKeys = new Map<string, string>();
+
+function fieldKey(name: string): string {
+  let key = fieldKeys.get(name);
+  if (key === undefined) {
+    key = `f:${name}`;
+    if (fieldKeys.size < 10_000) fieldKeys.set(name, key);
+  }
+  return key;
+}
+
+/** The fields that identify a keyed item, from its `k:{…}` key (parsed once per key, up to a bound). */
+const identities = new Map<string, Array<[string, unknown]>>();
+
+function itemIdentity(key: string): Array<[string, unknown]> {
+  let identity = identities.get(key);
+  if (identity === undefined) {
+    identity = Object.entries(JSON.parse(key.slice(2)) as Record<string, unknown>);
+    if (identities.size < 10_000) identities.set(key, identity);
+  }
+  return identity;
+}
+
+/** Whether two JSON values encode alike (key order aside; undefined fields are absent, as in JSON). */
+function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i] ?? null, b[i] ?? null)) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let count = 0;
+  for (const key in x) {
+    if (x[key] === undefined) continue;
+    if (!jsonEqual(x[key], y[key])) return false;
+    count++;
+  }
+  for (const key in y) if (y[key] !== undefined) count--;
+  return count === 0;
+}
+
+function mapFields(
+  value: Record<string, unknown>,
+  field: string,
+  set: FieldSet = MAP_FIELDS.has(field) && hasKeys(value) ? { '.': {} } : {},
+): FieldSet {
+  for (const key in value) set[fieldKey(key)] = valueFields(value[key], key);
   return set;
 }
 
@@ -96,11 +157,22 @@ function listFields(items: unknown[], field: string): FieldSet {
   for (const item of items) {
     if (key === '' || !isObject(item)) set[`v:${JSON.stringify(item)}`] = {};
     else {
-      const identity = Object.fromEntries(listMapKeys(field, key, item).map((k) => [k, item[k]]));
-      set[`k:${JSON.stringify(identity)}`] = { '.': {}, ...mapFields(item, '') };
+      set[itemKey(listMapKeys(field, key, item), item)] = mapFields(item, '', { '.': {} });
     }
   }
   return set;
+}
+
+/** An item's `k:{…}` key: the JSON of its identifying fields. */
+function itemKey(keys: readonly string[], item: Record<string, unknown>): string {
+  let key = 'k:{';
+  let first = true;
+  for (const name of keys) {
+    if (item[name] === undefined) continue;
+    key += `${first ? '' : ','}${JSON.stringify(name)}:${JSON.stringify(item[name])}`;
+    first = false;
+  }
+  return `${key}}`;
 }
 
 /**
@@ -142,19 +214,20 @@ export function fieldsOf(object: KubeObject, subresource?: 'status'): FieldSet {
 /** The fields of `next` whose values differ from `old` (added or changed), deepest first. */
 export function changedFields(next: FieldSet, nextObject: unknown, oldObject: unknown): FieldSet {
   const out: FieldSet = {};
-  for (const [key, child] of Object.entries(next)) {
+  for (const key in next) {
+    const child = next[key];
     if (key === '.') {
       if (oldObject === undefined) out['.'] = {};
       continue;
     }
     const nextValue = childValue(nextObject, key);
     const oldValue = childValue(oldObject, key);
-    if (Object.keys(child).length === 0 || (child['.'] && Object.keys(child).length === 1)) {
-      if (JSON.stringify(nextValue) !== JSON.stringify(oldValue)) out[key] = child;
+    if (!hasChildren(child)) {
+      if (!jsonEqual(nextValue, oldValue)) out[key] = child;
       continue;
     }
     const deeper = changedFields(child, nextValue, oldValue);
-    if (Object.keys(deeper).length > 0) out[key] = deeper;
+    if (hasKeys(deeper)) out[key] = deeper;
   }
   return out;
 }
@@ -164,12 +237,12 @@ function childValue(object: unknown, key: string): unknown {
   if (key.startsWith('f:')) return isObject(object) ? object[key.slice(2)] : undefined;
   if (!Array.isArray(object)) return undefined;
   if (key.startsWith('v:')) return object.find((item) => JSON.stringify(item) === key.slice(2));
-  const wanted = JSON.parse(key.slice(2)) as Record<string, unknown>;
-  return object.find((item) => isObject(item) && Object.entries(wanted).every(([k, v]) => item[k] === v));
+  const wanted = itemIdentity(key);
+  return object.find((item) => isObject(item) && wanted.every(([k, v]) => item[k] === v));
 }
 
 /** Whether a node's own path is in the set: a leaf, or a node marked with `.`. */
-const isMember = (node: FieldSet): boolean => Object.keys(node).length === 0 || '.' in node;
+const isMember = (node: FieldSet): boolean => !hasKeys(node) || '.' in node;
 
 /** A node's child paths, without its own `.` mark. */
 function childrenOf(node: FieldSet): FieldSet {
@@ -241,12 +314,6 @@ export function leafPaths(set: FieldSet, prefix = ''): string[] {
   return paths;
 }
 
-/** True when the set has any key (without listing them). */
-function hasKeys(set: FieldSet): boolean {
-  for (const _ in set) return true;
-  return false;
-}
-
 /** The paths in both sets (an unchanged part of an object has the same set on both sides). */
 export function intersect(a: FieldSet, b: FieldSet): FieldSet {
   if (a === b) return a;
@@ -280,7 +347,7 @@ export function removeOwnedFields(object: unknown, set: FieldSet): void {
 
 /** Drops `.`-only sets (an item or map with nothing else owned keeps its `.`). */
 function isEmptySet(set: FieldSet): boolean {
-  return Object.keys(set).length === 0;
+  return !hasKeys(set);
 }
 
 /** What a write does to the managed fields, computed by ObjectStore. */
@@ -299,29 +366,51 @@ const sameOwner = (e: ManagedFieldsEntry, o: FieldOwnership): boolean =>
 /**
  * The managed fields after an Update by `owner` that set `changed` on an object whose fields are
  * now `present`: the owner gains what it changed, the others lose it, and nobody keeps fields
- * the object no longer has.
+ * the object no longer has. With `onlyKey` (a status write that left everything else as it was),
+ * `changed` and `present` cover that top-level field alone, and the entries' other fields stay
+ * as they are: they were already within the object's fields after the previous write.
  */
 export function recordUpdate(
   entries: readonly ManagedFieldsEntry[],
   owner: FieldOwnership,
   changed: FieldSet,
   present: FieldSet,
+  onlyKey?: string,
 ): ManagedFieldsEntry[] {
+  const scoped = (fields: FieldSet): FieldSet =>
+    onlyKey === undefined ? fields : fields[onlyKey] ? { [onlyKey]: fields[onlyKey] } : {};
+  const merged = (entry: FieldSet, part: FieldSet): FieldSet =>
+    onlyKey === undefined ? part : withKey(entry, onlyKey, part[onlyKey]);
   const out: ManagedFieldsEntry[] = [];
   let found = false;
   for (const entry of entries) {
     let fields: FieldSet;
     if (sameOwner(entry, owner)) {
       found = true;
-      fields = union(entry.fieldsV1, changed);
-      out.push({ ...entry, time: owner.time, apiVersion: owner.apiVersion, fieldsV1: intersect(fields, present) });
+      fields = intersect(union(scoped(entry.fieldsV1), changed), present);
+      out.push({ ...entry, time: owner.time, apiVersion: owner.apiVersion, fieldsV1: merged(entry.fieldsV1, fields) });
       continue;
     }
-    fields = intersect(subtract(entry.fieldsV1, changed), present);
+    if (onlyKey !== undefined && !entry.fieldsV1[onlyKey]) {
+      out.push(entry);
+      continue;
+    }
+    fields = merged(entry.fieldsV1, intersect(subtract(scoped(entry.fieldsV1), changed), present));
     if (!isEmptySet(fields)) out.push({ ...entry, fieldsV1: fields });
   }
   if (!found && !isEmptySet(changed)) out.push(newEntry(owner, intersect(changed, present)));
   return out.filter((e) => !isEmptySet(e.fieldsV1));
+}
+
+/** `set` with its field `key` replaced by `value` in place (or dropped), or added last. */
+function withKey(set: FieldSet, key: string, value: FieldSet | undefined): FieldSet {
+  const out: FieldSet = {};
+  for (const k in set) {
+    if (k !== key) out[k] = set[k];
+    else if (value) out[k] = value;
+  }
+  if (!(key in set) && value) out[key] = value;
+  return out;
 }
 
 function newEntry(owner: FieldOwnership, fields: FieldSet): ManagedFieldsEntry {

@@ -115,7 +115,7 @@ export class ObjectStore {
     return listPage(type, all, resourceVersion, options, (stored) => this.present(type, stored));
   }
 
-  /** Creates an object; `body` was decoded and its kind checked by the handler. */
+  /** Creates an object from `body`, which the handler decoded (its own copy) and whose kind it checked. */
   async create(
     type: ResourceType,
     namespace: string | undefined,
@@ -127,7 +127,8 @@ export class ObjectStore {
       admit?: (object: KubeObject) => Promise<void>;
     },
   ): Promise<KubeObject> {
-    const object = clone(body);
+    // The body is the request's own decoded copy: the store takes it over (changes and freezes it).
+    const object = body;
     type.decode?.(object);
     const meta = initializeMetadata(type, object, namespace, randomUuid(this.rng), formatTime(this.clock.now()));
     // The creator owns what it sent plus the scheme's defaults (the defaulting every write gets),

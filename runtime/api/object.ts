@@ -80,7 +80,8 @@ function copyJson(value: unknown): unknown {
     return JSON.parse(JSON.stringify(value)) as unknown;
   }
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
+  // Plain objects only here (checked above): for-in lists their own keys, without an array.
+  for (const key in value) {
     const item = copyJson((value as Record<string, unknown>)[key]);
     if (item === SKIP) continue;
     if (key === '__proto__')
@@ -98,8 +99,13 @@ function copyJson(value: unknown): unknown {
  */
 export function deepFreeze<T>(value: T): T {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (value[i] === undefined) delete value[i];
+    for (const item of value) deepFreeze(item);
+    return Object.freeze(value);
+  }
   const record = value as Record<string, unknown>;
-  for (const key of Object.keys(record)) {
+  for (const key in record) {
     const item = record[key];
     if (item === undefined) delete record[key];
     else deepFreeze(item);

@@ -25,6 +25,11 @@ export interface ClientOptions {
    * loads the OpenAPI schemas for them).
    */
   fieldValidation?: 'Ignore' | 'Warn' | 'Strict';
+  /**
+   * Hand back the server's own (frozen, shared) objects instead of copies: for components that
+   * only read what a request returns, as informers only read what a watch delivers.
+   */
+  sharedResults?: boolean;
   /** Send every request as this user (Impersonate-User/-Group), to run under its RBAC rules. */
   impersonate?: { user: string; groups?: string[] };
 }
@@ -134,6 +139,11 @@ export class RestClient {
     readonly options: ClientOptions = {},
   ) {}
 
+  /** The same client with some options changed. */
+  withOptions(options: Partial<ClientOptions>): RestClient {
+    return new RestClient(this.api, { ...this.options, ...options });
+  }
+
   /** A client for `ref`, within `namespace` (all namespaces, or a cluster-scoped resource, without). */
   resource<T extends KubeObject = KubeObject>(ref: ResourceRef, namespace?: string): ResourceClient<T> {
     return new ResourceClient<T>(this, ref, namespace);
@@ -162,7 +172,9 @@ export class RestClient {
       ...(body === undefined ? {} : type?.endsWith('json') ? { value: body } : { body: JSON.stringify(body) }),
     });
     // The server's value is shared and frozen; callers get their own copy, as if decoded.
-    if (response.value !== undefined && response.status < 400) return clone(response.value) as R;
+    if (response.value !== undefined && response.status < 400) {
+      return (this.options.sharedResults ? response.value : clone(response.value)) as R;
+    }
     const text = response.body;
     let decoded: unknown;
     try {

@@ -245,12 +245,16 @@ export class EventRecorder {
   private sequence = 0;
   private wake: (() => void) | undefined;
 
+  private readonly client: RestClient;
+
   constructor(
-    private readonly client: RestClient,
+    client: RestClient,
     private readonly clock: Clock,
     private readonly rng: Rng,
     private readonly source: EventSource,
   ) {
+    // The recorder only reads the events it wrote back.
+    this.client = client.withOptions({ sharedResults: true });
     this.correlator = new EventCorrelator(clock, (name) => this.nameFor(name));
   }
 

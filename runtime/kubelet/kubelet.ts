@@ -69,7 +69,11 @@ export class Kubelet {
     private readonly options: KubeletOptions,
     onError: (error: unknown) => void = () => {},
   ) {
-    this.client = new RestClient(api, { userAgent: componentUserAgent('kubelet'), fieldValidation: 'Ignore' });
+    this.client = new RestClient(api, {
+      userAgent: componentUserAgent('kubelet'),
+      fieldValidation: 'Ignore',
+      sharedResults: true,
+    });
     this.informers = new InformerFactory(this.client, clock, rng, { resyncPeriodMs: 0 });
     this.podInformer = new Informer<Pod>(this.client, PODS, clock, rng, {
       fieldSelector: `spec.nodeName=${options.name}`,

@@ -106,6 +106,7 @@ export class Scheduler {
     this.client = new RestClient(api, {
       userAgent: SCHEDULER_USER_AGENT,
       fieldValidation: 'Ignore',
+      sharedResults: true,
       impersonate: options.impersonate ? { user: 'system:kube-scheduler' } : undefined,
     });
     this.informers = new InformerFactory(this.client, clock, rng, { resyncPeriodMs: 0 });

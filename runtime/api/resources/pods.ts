@@ -359,7 +359,7 @@ function immutablePart(spec: Json, old: Json): string {
 
 function validatePod(pod: KubeObject, old: KubeObject | undefined): FieldError[] {
   const errors = validatePodSpecContainers(pod.spec, 'spec');
-  if (old && isObject(pod.spec) && isObject(old.spec)) {
+  if (old && pod.spec !== old.spec && isObject(pod.spec) && isObject(old.spec)) {
     if (immutablePart(pod.spec as Json, old.spec as Json) !== immutablePart(old.spec as Json, old.spec as Json)) {
       errors.push({ type: 'FieldValueForbidden', field: 'spec', message: POD_UPDATE_FORBIDDEN });
     }
