@@ -22,12 +22,31 @@ export const ISSUER = 'https://kubernetes.default.svc.cluster.local';
 
 /** The signature of `input`: 256 bytes, as long as an RS256 signature with a 2048-bit key. */
 function sign(input: string, key: string): string {
-  // The input is hashed once; its digest is stretched to the signature's length.
-  const digest = base64url(sha256(`${key}\u0000${input}`));
+  // The keyed digest of the input, stretched to the signature's length by a xorshift stream
+  // seeded from it: the bytes look random, and only the digest carries the proof.
+  const digest = sha256(`${key}\u0000${input}`);
   const out = new Uint8Array(256);
-  for (let block = 0; block < 8; block++) out.set(sha256(`${key}\u0000${block}\u0000${digest}`), block * 32);
+  out.set(digest);
+  let state = digest[0] | (digest[1] << 8) | (digest[2] << 16) | (digest[3] << 24) || 1;
+  for (let i = 32; i < out.length; i++) {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    out[i] = (state ^ digest[i % 32]) & 0xff;
+  }
   return base64url(out);
 }
+
+/** The key ID in a token's header: a hash of the signing key, worked out once per key. */
+function keyId(key: string): string {
+  if (lastKeyId.key !== key) {
+    lastKeyId.key = key;
+    lastKeyId.id = base64url(sha256(`kid:${key}`));
+  }
+  return lastKeyId.id;
+}
+
+const lastKeyId: { key?: string; id: string } = { id: '' };
 
 function signingKey(objects: ObjectStore): string {
   return objects.get(namespaces, undefined, 'kube-system').metadata?.uid ?? '';
@@ -115,7 +134,7 @@ export function issueToken(
     sub: `system:serviceaccount:${namespace}:${name}`,
   };
   const key = signingKey(objects);
-  const header = base64url(JSON.stringify({ alg: 'RS256', kid: base64url(sha256(`kid:${key}`)) }));
+  const header = base64url(JSON.stringify({ alg: 'RS256', kid: keyId(key) }));
   const input = `${header}.${base64url(JSON.stringify(claims))}`;
   const { kind: _kind, apiVersion: _apiVersion, ...rest } = request;
   return {
