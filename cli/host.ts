@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { createHostClock, type Clock } from '../runtime/clock';
+import { ControlledClock } from '../runtime/clock-control';
 
-/** The runtime's clock on Node's real time and timers. */
-export function realClock(): Clock {
-  return createHostClock({
+/** The runtime's clock on Node's real time and timers, which `minikube clock` can move. */
+export function realClock(): ControlledClock {
+  return new ControlledClock({
     now: () => Date.now(),
     schedule: (callback, ms) => setTimeout(callback, ms),
     unschedule: (handle) => clearTimeout(handle as NodeJS.Timeout),

@@ -7,6 +7,7 @@ async function boot(): Promise<Playground> {
   const clock = realClock();
   const playground = await createPlayground({
     clock,
+    clockControls: clock,
     rng: createSeededRng(randomSeed()),
     storage: new MemoryBackend(),
   });

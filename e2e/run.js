@@ -159,6 +159,21 @@ await test('the cluster clock pauses, steps a minute, changes speed, and a reloa
   await page.getByRole('button', { name: 'pause the cluster clock' }).waitFor();
 });
 
+await test('minikube clock in the terminal moves the clock in the page header', async () => {
+  await page.locator('.xterm-helper-textarea').focus();
+  await typeLine(page, 'minikube clock speed 10');
+  await waitForText(page, 'running at ×10');
+  await page.locator('button[aria-pressed="true"]', { hasText: '×10' }).waitFor();
+  await typeLine(page, 'minikube clock pause');
+  await waitForText(page, 'Paused the cluster clock at');
+  await page.getByRole('button', { name: 'resume the cluster clock' }).waitFor();
+  await page.screenshot({ path: fileURLToPath(new URL('../test-results/minikube-clock.png', import.meta.url)) });
+  await typeLine(page, 'minikube clock resume');
+  await typeLine(page, 'minikube clock speed 1');
+  await page.getByRole('button', { name: 'pause the cluster clock' }).waitFor();
+  await page.locator('button[aria-pressed="true"]', { hasText: /^×1$/ }).waitFor();
+});
+
 await test('a second tab waits while the first one holds the cluster, then takes over', async () => {
   const second = await context.newPage();
   second.on('pageerror', (error) => pageErrors.push(error.message));

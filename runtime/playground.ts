@@ -2,11 +2,12 @@ import { ApiClient } from './api/client';
 import type { Clock } from './clock';
 import { createCluster, type Cluster } from './cluster';
 import { kubectl } from './kubectl/kubectl';
+import { minikube as minikubeCommand } from './minikube/cli/minikube';
 import { createMetricsServer } from './minikube/metrics';
 import type { MinikubeComponents } from './minikube/start';
 import { PodNetwork } from './network/cluster-network';
 import type { Rng } from './rng';
-import type { ShellCommand } from './shell/command';
+import type { ClockControls, ShellCommand } from './shell/command';
 import { SHELL_COMMANDS } from './shell/commands';
 import { History } from './shell/history';
 import { ShellSession, type SessionServices, type TerminalOutput } from './shell/session';
@@ -15,6 +16,8 @@ import type { StorageBackend } from './storage/backend';
 /** Everything the runtime takes from its host. */
 export interface PlaygroundDeps {
   clock: Clock;
+  /** The clock's controls, where the learner may move it (`minikube clock`, the page header). */
+  clockControls?: ClockControls;
   rng: Rng;
   storage: StorageBackend;
   /**
@@ -56,8 +59,14 @@ export async function createPlayground(deps: PlaygroundDeps): Promise<Playground
             m.startMinikube(cluster.api, network, deps.clock, deps.rng, { metrics }),
           ));
   const history = await History.load(deps.storage, deps.clock, deps.rng);
-  const commands = new Map<string, ShellCommand>([...SHELL_COMMANDS, kubectl].map((c) => [c.name, c]));
-  const services: SessionServices = { clock: deps.clock, api: new ApiClient(cluster.api), history, commands };
+  const commands = new Map<string, ShellCommand>([...SHELL_COMMANDS, kubectl, minikubeCommand].map((c) => [c.name, c]));
+  const services: SessionServices = {
+    clock: deps.clock,
+    clockControls: deps.clockControls,
+    api: new ApiClient(cluster.api),
+    history,
+    commands,
+  };
   return {
     cluster,
     startComponents,

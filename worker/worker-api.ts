@@ -63,6 +63,7 @@ export function createWorkerApi(
     controlled.onChange(() => void saveClockSettings(backend, controlled).catch(() => {}));
     const playground = await createPlayground({
       clock: controlled,
+      clockControls: controlled,
       rng: createSeededRng(seed.join('-')),
       storage: backend,
     });

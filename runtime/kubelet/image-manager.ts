@@ -1,7 +1,7 @@
 import type { Clock } from '../clock';
 import { lookupImage, type ResolvedImage } from '../images/catalog';
 import type { Rng } from '../rng';
-import { goDuration } from './go-duration';
+import { goDuration } from '../util/go-duration';
 
 /** Simulated registry bandwidth: about 25 MB/s, plus a fixed round trip per pull. */
 const BYTES_PER_MS = 25_000;

@@ -10,7 +10,7 @@ import { formatTime } from '../util/time';
 import { Container } from './container';
 import { newRecord, type ContainerRecord } from './container-record';
 import { ContainerConfigError, containerEnv, expandVars } from './env';
-import { goDuration } from './go-duration';
+import { goDuration } from '../util/go-duration';
 import type { KubeletContext } from './kubelet-context';
 import { containerStatus, podConditions, podPhase } from './pod-status';
 import type { ContainerSpecJson, Json, Pod } from './pod-types';

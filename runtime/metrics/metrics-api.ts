@@ -7,7 +7,7 @@ import { nodes } from '../api/resources/nodes';
 import { pods } from '../api/resources/pods';
 import { notFound } from '../api/status';
 import { column } from '../api/table';
-import { goDuration } from '../kubelet/go-duration';
+import { goDuration } from '../util/go-duration';
 import { formatTime } from '../util/time';
 import type { MetricsProvider, NodeMetricsValue, PodMetricsValue } from './types';
 

@@ -1,6 +1,7 @@
 import type { ApiHandler } from '../api/types';
 import type { Clock } from '../clock';
 import { hasStatusCode, RestClient, resourcePath } from '../client/rest-client';
+import { NODES } from '../client/resources';
 import { componentUserAgent } from '../client/user-agent';
 import { EventRecorder } from '../controllers/events';
 import { InformerFactory } from '../controllers/informer';
@@ -156,6 +157,8 @@ export async function startMinikube(
     return kubelet;
   };
   await startKubelet(CONTROL_PLANE.name, CONTROL_PLANE.ip, CONTROL_PLANE.podCIDR, true);
+  // Nodes that joined before a reload run on: their kubelets start again with their addresses.
+  for (const node of await joinedNodes(kubeadm)) await startKubelet(node.name, node.ip, node.podCIDR, false);
   await ensure(kubeadm, [...corednsObjects(), ...kubeProxyObjects()]);
   await ensure(addons, storageObjects());
   manager.start();
@@ -187,7 +190,8 @@ export async function startMinikube(
       await ensure(addons, name === 'dashboard' ? dashboardObjects() : metricsServerObjects());
     },
     async addNode() {
-      const n = kubelets.length + 1;
+      // node.Name(lastID + 1): the number after the last node's.
+      const n = Math.max(1, ...kubelets.map((k) => nodeNumber(k.nodeName) ?? 1)) + 1;
       return startKubelet(
         `minikube-m${String(n).padStart(2, '0')}`,
         `192.168.49.${n + 1}`,
@@ -208,4 +212,23 @@ export async function startMinikube(
   };
   options.metrics?.attach(components);
   return components;
+}
+
+/** The number of a joined node `minikube-mNN` (undefined for the control plane). */
+function nodeNumber(name: string): number | undefined {
+  const match = /^minikube-m(\d+)$/.exec(name);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** The joined nodes the API server has, by number, with their InternalIP and pod CIDR. */
+async function joinedNodes(client: RestClient): Promise<Array<{ name: string; ip: string; podCIDR: string }>> {
+  const list = await client.resource<Json>(NODES).list();
+  return list.items
+    .filter((node) => nodeNumber(node.metadata?.name ?? '') !== undefined)
+    .sort((a, b) => (nodeNumber(a.metadata?.name ?? '') ?? 0) - (nodeNumber(b.metadata?.name ?? '') ?? 0))
+    .map((node) => ({
+      name: node.metadata?.name ?? '',
+      ip: node.status?.addresses?.find((a: { type: string }) => a.type === 'InternalIP')?.address ?? '',
+      podCIDR: node.spec?.podCIDR ?? '',
+    }));
 }

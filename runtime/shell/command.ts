@@ -8,9 +8,21 @@ export interface OutputStream {
   write(text: string): void;
 }
 
+/** The cluster clock's controls, where the host lets the learner move it (clock-control.ts). */
+export interface ClockControls {
+  readonly speed: number;
+  readonly paused: boolean;
+  pause(): void;
+  resume(): void;
+  setSpeed(speed: number): void;
+  step(ms: number): void;
+}
+
 /** What the shell lends every command it runs. */
 export interface ShellServices {
   clock: Clock;
+  /** Present when the cluster clock can be paused, sped up and stepped (the browser, the CLI). */
+  clockControls?: ClockControls;
   api: ApiClient;
   history: History;
   /** Every command this shell knows, by name. */
