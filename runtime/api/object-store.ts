@@ -1,6 +1,6 @@
 import type { Clock } from '../clock';
 import { randomString, randomUuid, type Rng } from '../rng';
-import { StoreError, type Store, type StoredValue } from '../storage/store';
+import { StoreError, type Store, type StoredValue, type WatchTrigger } from '../storage/store';
 import { formatTime } from '../util/time';
 import { createdOwnership, sentFields, updatedOwnership, type ServerSideApply } from './field-ownership';
 import { checkPreconditions, namespaceFinalized, planDeletion, type DeleteOptions } from './graceful-deletion';
@@ -265,14 +265,21 @@ export class ObjectStore {
     listener: (event: WatchEvent) => void,
   ): { cancel(): void } {
     try {
-      return this.store.watch(this.prefix(type, options.namespace), after, (event) => {
-        let object = this.present(type, event.object);
-        const deleted = event.type === 'delete';
-        if (deleted) object = { ...object, metadata: { ...object.metadata, resourceVersion: String(event.revision) } };
-        const previous = event.previous ? this.present(type, event.previous) : undefined;
-        const watchEvent = watchEventFor(type, options, { deleted, object, previous });
-        if (watchEvent) listener(watchEvent);
-      });
+      const trigger = watchTrigger(type, options);
+      return this.store.watch(
+        this.prefix(type, options.namespace),
+        after,
+        (event) => {
+          let object = this.present(type, event.object);
+          const deleted = event.type === 'delete';
+          if (deleted)
+            object = { ...object, metadata: { ...object.metadata, resourceVersion: String(event.revision) } };
+          const previous = event.previous ? this.present(type, event.previous) : undefined;
+          const watchEvent = watchEventFor(type, options, { deleted, object, previous });
+          if (watchEvent) listener(watchEvent);
+        },
+        trigger,
+      );
     } catch (error) {
       if (error instanceof StoreError && error.code === 'Compacted') {
         throw expired(`too old resource version: ${after} (${this.store.compactedRevision()})`);
@@ -340,6 +347,20 @@ export class ObjectStore {
       list: (type) => this.list(type, {}).items,
     };
   }
+}
+
+/** A pod's node as the watch index reads it from a stored pod ('' while unscheduled). */
+const podNodeName = (value: unknown): string =>
+  (value as { spec?: { nodeName?: string } } | undefined)?.spec?.nodeName ?? '';
+
+/**
+ * The trigger of a watch whose field selector pins an indexed field (kube-apiserver's watch
+ * cache indexes pods by spec.nodeName): the store then hands it only the changes of that value.
+ */
+function watchTrigger(type: ResourceType, options: ListOptions): WatchTrigger | undefined {
+  if (type.plural !== 'pods' || type.group !== '') return undefined;
+  const pinned = options.fieldSelector?.requirements.find((r) => r.field === 'spec.nodeName' && r.op === '=');
+  return pinned ? { of: podNodeName, value: pinned.value } : undefined;
 }
 
 /** Apps workloads whose status writes keep their labels (their status strategies reset them). */

@@ -97,6 +97,26 @@ describe('Store', () => {
     expect(seen).toHaveLength(2);
   });
 
+  it('hands a triggered watch only the changes whose new or old value gives its value', async () => {
+    const store = await Store.open(new MemoryBackend());
+    const node = (value: unknown): string => (value as { node?: string }).node ?? '';
+    const seen: Record<string, string[]> = { '': [], a: [], b: [], all: [] };
+    for (const value of ['', 'a', 'b']) {
+      store.watch('pods/', store.revision(), (e) => seen[value].push(`${e.type} ${e.object.key}`), { of: node, value });
+    }
+    store.watch('pods/', store.revision(), (e) => seen.all.push(`${e.type} ${e.object.key}`));
+    await store.create('pods/p', { node: '' });
+    await store.update('pods/p', { node: 'a' });
+    await store.create('pods/q', { node: 'b' });
+    await store.delete('pods/p');
+    expect(seen).toEqual({
+      '': ['put pods/p', 'put pods/p'],
+      a: ['put pods/p', 'delete pods/p'],
+      b: ['put pods/q'],
+      all: ['put pods/p', 'put pods/p', 'put pods/q', 'delete pods/p'],
+    });
+  });
+
   it('refuses watches from compacted revisions', async () => {
     const store = await Store.open(new MemoryBackend(), 2);
     for (let i = 0; i < 5; i++) await store.create(`k/${i}`, i);

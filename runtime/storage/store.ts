@@ -35,6 +35,20 @@ export class StoreError extends Error {
   }
 }
 
+/**
+ * Which new changes a watch needs: those whose value (or value before) gives `value` under `of`.
+ * Watches with the same function share an index, so pass one function per indexed field.
+ */
+export interface WatchTrigger {
+  of: (value: unknown) => string | undefined;
+  value: string;
+}
+
+interface WatcherGroup {
+  plain: Set<(event: StoreEvent) => void>;
+  triggered: Map<WatchTrigger['of'], Map<string, Set<(event: StoreEvent) => void>>>;
+}
+
 /** A registered watcher; cancel() stops its events. */
 export interface StoreWatch {
   cancel(): void;
@@ -63,7 +77,8 @@ export class Store {
   private history: StoreEvent[] = [];
   private historyStart = 0;
   private compacted: number;
-  private readonly watchers = new Set<{ prefix: string; listener: (event: StoreEvent) => void }>();
+  /** Watchers by prefix: each event is matched against the few distinct prefixes once. */
+  private readonly watchers = new Map<string, WatcherGroup>();
   /** The batch that new writes join; it closes when its commit starts. */
   private batch: { events: StoreEvent[]; committed: Promise<void> } | undefined;
   /** The last commit scheduled; the next batch waits for it. */
@@ -160,9 +175,11 @@ export class Store {
   /**
    * Calls `listener` with every change under `prefix` after revision `after`, first the retained
    * past ones, then each new one once it is durable. Fails with Compacted when `after` is older
-   * than the history kept.
+   * than the history kept. With a `trigger`, new changes reach the listener only when the
+   * trigger's function gives its value for the new or the old value (the watch cache's
+   * triggers: a kubelet's watch of its own pods hears nothing of the other nodes' pods).
    */
-  watch(prefix: string, after: number, listener: (event: StoreEvent) => void): StoreWatch {
+  watch(prefix: string, after: number, listener: (event: StoreEvent) => void, trigger?: WatchTrigger): StoreWatch {
     if (after < this.compacted) {
       throw new StoreError('Compacted', prefix, `required revision ${after} has been compacted`);
     }
@@ -170,9 +187,19 @@ export class Store {
       const event = this.history[i];
       if (event.revision > after && event.object.key.startsWith(prefix)) listener(event);
     }
-    const watcher = { prefix, listener };
-    this.watchers.add(watcher);
-    return { cancel: () => this.watchers.delete(watcher) };
+    let group = this.watchers.get(prefix);
+    if (!group) this.watchers.set(prefix, (group = { plain: new Set(), triggered: new Map() }));
+    if (!trigger) {
+      group.plain.add(listener);
+      return { cancel: () => group.plain.delete(listener) };
+    }
+    let byValue = group.triggered.get(trigger.of);
+    if (!byValue) group.triggered.set(trigger.of, (byValue = new Map()));
+    let listeners = byValue.get(trigger.value);
+    if (!listeners) byValue.set(trigger.value, (listeners = new Set()));
+    const own = listeners;
+    own.add(listener);
+    return { cancel: () => own.delete(listener) };
   }
 
   /** Resolves once every write made so far is durable (or has failed). */
@@ -237,8 +264,15 @@ export class Store {
         this.historyStart = 0;
       }
     }
-    for (const watcher of [...this.watchers]) {
-      if (event.object.key.startsWith(watcher.prefix)) watcher.listener(event);
+    for (const [prefix, group] of this.watchers) {
+      if (!event.object.key.startsWith(prefix)) continue;
+      for (const listener of [...group.plain]) listener(event);
+      for (const [of, byValue] of group.triggered) {
+        const value = of(event.object.value);
+        const previous = event.previous ? of(event.previous.value) : undefined;
+        for (const listener of [...(byValue.get(value as string) ?? [])]) listener(event);
+        if (previous !== value) for (const listener of [...(byValue.get(previous as string) ?? [])]) listener(event);
+      }
     }
   }
 }
