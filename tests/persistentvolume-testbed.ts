@@ -7,6 +7,8 @@ import {
   PERSISTENT_VOLUME_SERVICE_ACCOUNT,
   PersistentVolumeController,
 } from '../runtime/controllers/persistentvolume';
+import { PV_PROTECTION_SERVICE_ACCOUNT, PvProtectionController } from '../runtime/controllers/pv-protection';
+import { PVC_PROTECTION_SERVICE_ACCOUNT, PvcProtectionController } from '../runtime/controllers/pvc-protection';
 import { StorageProvisioner, storageProvisionerEventSource } from '../runtime/controllers/storage-provisioner';
 import { createSeededRng, randomUuid } from '../runtime/rng';
 import { createTestApi, sentBody, type TestApi } from './api';
@@ -35,7 +37,10 @@ export function claimManifest(name: string, storage: string, spec: Json = {}): J
   };
 }
 
-/** The PV controller and minikube's storage-provisioner on a fresh cluster. */
+/**
+ * The PV controller and minikube's storage-provisioner on a fresh cluster, with the PVC and PV
+ * protection controllers that free the claims and volumes the admission plugin protects.
+ */
 export interface PersistentVolumeTestbed extends TestApi {
   /** The provisioner's identity and event source. */
   identity: string;
@@ -99,6 +104,20 @@ export async function persistentVolumeTestbed(): Promise<PersistentVolumeTestbed
     identity,
     onError,
   });
+  const protectionClient = (account: string): RestClient =>
+    new RestClient(test.api, { userAgent: controllerUserAgent(account), fieldValidation: 'Ignore' });
+  const pvcProtection = new PvcProtectionController({
+    client: protectionClient(PVC_PROTECTION_SERVICE_ACCOUNT),
+    informers: kcmInformers,
+    clock: test.clock,
+    onError,
+  });
+  const pvProtection = new PvProtectionController({
+    client: protectionClient(PV_PROTECTION_SERVICE_ACCOUNT),
+    informers: kcmInformers,
+    clock: test.clock,
+    onError,
+  });
   const emitted: string[][] = [];
   for (const [recorder, source] of [
     [binderRecorder, PERSISTENT_VOLUME_EVENT_SOURCE],
@@ -114,6 +133,8 @@ export async function persistentVolumeTestbed(): Promise<PersistentVolumeTestbed
   provisionerInformers.start();
   void binder.run();
   void provisioner.run();
+  void pvcProtection.run();
+  void pvProtection.run();
   await settle();
   return {
     ...test,
@@ -152,6 +173,8 @@ export async function persistentVolumeTestbed(): Promise<PersistentVolumeTestbed
     stop() {
       binder.stop();
       provisioner.stop();
+      pvcProtection.stop();
+      pvProtection.stop();
       kcmInformers.shutdown();
       provisionerInformers.shutdown();
     },

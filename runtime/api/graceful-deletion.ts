@@ -51,6 +51,10 @@ export function planDeletion(
   options: DeleteOptions,
   now: number,
 ): DeletionPlan {
+  if (type.plural === 'namespaces' && type.group === '') {
+    const plan = planNamespaceDeletion(object, options, now);
+    if (plan) return plan;
+  }
   const meta = object.metadata ?? {};
   const grace = gracePeriod(type, object, options.gracePeriodSeconds);
   // The garbage collector's finalizers, by propagation policy (Background needs none).
@@ -58,10 +62,7 @@ export function planDeletion(
   const gcFinalizer = policy === 'Foreground' ? 'foregroundDeletion' : policy === 'Orphan' ? 'orphan' : undefined;
   const finalizers = [...(meta.finalizers ?? [])];
   if (gcFinalizer && !finalizers.includes(gcFinalizer)) finalizers.push(gcFinalizer);
-  // A namespace goes only once the namespace controller has emptied and finalized it.
-  const specFinalizers =
-    type.plural === 'namespaces' ? ((object.spec as { finalizers?: string[] })?.finalizers ?? []) : [];
-  if (grace === 0 && finalizers.length === 0 && specFinalizers.length === 0) return { action: 'remove' };
+  if (grace === 0 && finalizers.length === 0) return { action: 'remove' };
   const unchangedFinalizers = finalizers.length === (meta.finalizers ?? []).length;
   if (
     meta.deletionTimestamp &&
@@ -75,7 +76,38 @@ export function planDeletion(
   nextMeta.deletionTimestamp ??= formatTime(now + (grace ?? 0) * 1000);
   nextMeta.deletionGracePeriodSeconds = grace ?? 0;
   if (finalizers.length > 0) nextMeta.finalizers = finalizers;
-  if (type.plural === 'namespaces') (next.status as { phase?: string }).phase = 'Terminating';
+  delete nextMeta.resourceVersion;
+  return { action: 'mark', next };
+}
+
+/**
+ * A namespace's own Delete (pkg/registry/core/namespace/storage/storage.go). The first marks it
+ * Terminating, with no grace period, keeping the garbage collector's finalizers the policy asks
+ * for; while spec.finalizers remain, later ones change nothing and answer with the namespace (no
+ * Conflict since v1.17). Once the namespace controller has finalized it, the generic delete.
+ */
+function planNamespaceDeletion(namespace: KubeObject, options: DeleteOptions, now: number): DeletionPlan | undefined {
+  const meta = namespace.metadata ?? {};
+  if (meta.deletionTimestamp) {
+    return ((namespace.spec as { finalizers?: string[] })?.finalizers ?? []).length > 0
+      ? { action: 'keep' }
+      : undefined;
+  }
+  const next = clone(namespace);
+  const nextMeta = next.metadata as NonNullable<KubeObject['metadata']>;
+  nextMeta.deletionTimestamp = formatTime(now);
+  ((next.status ??= {}) as { phase?: string }).phase = 'Terminating';
+  // shouldHaveOrphanFinalizer, shouldHaveDeleteDependentsFinalizer: a policy decides, else what is there.
+  const policy = options.propagationPolicy;
+  const has = (finalizer: string) => (meta.finalizers ?? []).includes(finalizer);
+  const want = {
+    orphan: policy ? policy === 'Orphan' : has('orphan'),
+    foregroundDeletion: policy ? policy === 'Foreground' : has('foregroundDeletion'),
+  };
+  const finalizers = (meta.finalizers ?? []).filter((f) => f !== 'orphan' && f !== 'foregroundDeletion');
+  for (const [finalizer, wanted] of Object.entries(want)) if (wanted) finalizers.push(finalizer);
+  if (finalizers.length > 0) nextMeta.finalizers = finalizers;
+  else delete nextMeta.finalizers;
   delete nextMeta.resourceVersion;
   return { action: 'mark', next };
 }
@@ -94,6 +126,6 @@ function gracePeriod(type: ResourceType, object: KubeObject, requested: number |
 /** namespaces/finalize: a terminating namespace left with no finalizers (spec or metadata) is removed. */
 export function namespaceFinalized(namespace: KubeObject): boolean {
   const meta = namespace.metadata ?? {};
-  const finalizers = (namespace.spec as { finalizers: unknown[] }).finalizers;
+  const finalizers = (namespace.spec as { finalizers?: unknown[] } | undefined)?.finalizers ?? [];
   return !!meta.deletionTimestamp && finalizers.length === 0 && !(meta.finalizers ?? []).length;
 }

@@ -1,7 +1,9 @@
 /** The write verbs with their admission: create (and reviews), update, patch, delete, deletecollection. */
+import { admitDefaultStorageClass } from './admission/default-storage-class';
 import { admitLimitRanges } from './admission/limit-ranger';
 import { admitResourceQuota } from './admission/resource-quota';
 import { allocateServiceAddresses } from './admission/service-allocation';
+import { admitStorageProtection, storageProtectionFinalizer } from './admission/storage-protection';
 import { contentType, decodeObject, decodeValue } from './body';
 import { reply, type ServerContext, type VerbHandler } from './handler-context';
 import { listOptions } from './handler-list-watch';
@@ -173,13 +175,24 @@ async function replaceObject(
   return reply(ctx, request, type, 200, updated, warnings);
 }
 
-/** Admission on create: LimitRanger mutates pods first; then service addresses and quotas. */
+/**
+ * Admission on create: the mutating plugins first (LimitRanger on pods, DefaultStorageClass on
+ * claims, StorageObjectInUseProtection on claims and volumes); then service addresses and quotas.
+ */
 function createAdmission(ctx: ServerContext, type: ResourceType, namespace: string | undefined, dryRun: boolean) {
+  let mutate: ((object: KubeObject) => void) | undefined;
+  if (type.plural === 'pods') {
+    mutate = (object) => admitLimitRanges(ctx.objects, namespace as string, object);
+  } else if (type.plural === 'persistentvolumeclaims' && type.group === '') {
+    mutate = (object) => {
+      admitDefaultStorageClass(ctx.objects, object);
+      admitStorageProtection(type, object);
+    };
+  } else if (storageProtectionFinalizer(type)) {
+    mutate = (object) => admitStorageProtection(type, object);
+  }
   return {
-    mutate:
-      type.plural === 'pods'
-        ? (object: KubeObject) => admitLimitRanges(ctx.objects, namespace as string, object)
-        : undefined,
+    mutate,
     admit: async (object: KubeObject): Promise<void> => {
       if (type.plural === 'services') allocateServiceAddresses(ctx.objects, ctx.rng, object);
       if (type.namespaced) await admitResourceQuota(ctx.objects, type, namespace as string, object, dryRun);

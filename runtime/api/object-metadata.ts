@@ -76,15 +76,19 @@ export function bumpGeneration(next: KubeObject, old: KubeObject): void {
 
 /**
  * shouldDeleteDuringUpdate: an object being deleted goes when an update removes its last
- * finalizer and its grace period is over; a terminating pod's status updates keep it.
+ * finalizer and it has no grace period left (a namespace has none at all); a terminating pod's
+ * status updates keep it. A namespace also waits for its spec.finalizers
+ * (ShouldDeleteNamespaceDuringUpdate).
  */
-export function deletesOnUpdate(stored: KubeObject, next: KubeObject): boolean {
+export function deletesOnUpdate(type: ResourceType, stored: KubeObject, next: KubeObject): boolean {
   const oldMeta = stored.metadata ?? {};
+  const namespace = type.plural === 'namespaces' && type.group === '';
   return (
     !!oldMeta.deletionTimestamp &&
-    oldMeta.deletionGracePeriodSeconds === 0 &&
+    (oldMeta.deletionGracePeriodSeconds ?? 0) === 0 &&
     (oldMeta.finalizers ?? []).length > 0 &&
-    (next.metadata?.finalizers ?? []).length === 0
+    (next.metadata?.finalizers ?? []).length === 0 &&
+    !(namespace && ((next.spec as { finalizers?: unknown[] } | undefined)?.finalizers ?? []).length > 0)
   );
 }
 

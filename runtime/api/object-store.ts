@@ -137,6 +137,7 @@ export class ObjectStore {
     const sent = sentFields(options, object);
     options.mutate?.(object);
     type.defaults?.(object, this.admissionContext('create'));
+    type.prepareForCreate?.(object);
     validateWrite(type, object, undefined);
     object.apiVersion = groupVersion(type);
     object.kind = type.kind;
@@ -206,10 +207,12 @@ export class ObjectStore {
       ...next.metadata,
       managedFields: updatedOwnership(type, options, old, next, formatTime(this.clock.now())),
     };
+    type.prepareForUpdate?.(next, old);
     delete next.metadata?.resourceVersion;
     if (options.dryRun)
       return { ...next, metadata: { ...next.metadata, resourceVersion: String(current.modRevision) } };
-    if (deletesOnUpdate(current.value as KubeObject, next)) return this.remove(type, key, name, current.modRevision);
+    if (deletesOnUpdate(type, current.value as KubeObject, next))
+      return this.remove(type, key, name, current.modRevision);
     return this.persist(type, name, () => this.store.update(key, this.stored(type, next), current.modRevision));
   }
 
@@ -250,7 +253,10 @@ export class ObjectStore {
     const { key, stored: current } = this.current(type, undefined, name);
     const object = clone(this.present(type, current));
     const finalizers = (body.spec as { finalizers?: unknown } | undefined)?.finalizers;
-    (object.spec as { finalizers?: unknown }).finalizers = Array.isArray(finalizers) ? finalizers : [];
+    const spec = object.spec as { finalizers?: unknown };
+    // Go's omitempty: an emptied list is not stored.
+    if (Array.isArray(finalizers) && finalizers.length > 0) spec.finalizers = finalizers;
+    else delete spec.finalizers;
     if (options.dryRun) return object;
     if (namespaceFinalized(object)) return this.remove(type, key, name, current.modRevision);
     delete object.metadata?.resourceVersion;

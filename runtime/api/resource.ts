@@ -116,6 +116,18 @@ export interface ResourceType {
   };
   /** Fills in defaults on create (and on update, for fields that may be unset). */
   defaults?(object: KubeObject, context: AdmissionContext): void;
+  /**
+   * The registry strategy's PrepareForCreate, for what a kind's strategy sets beyond status (an
+   * EndpointSlice's generation). Runs after defaulting and admission, before validation; it
+   * changes `metadata` in place, as create holds on to it.
+   */
+  prepareForCreate?(object: KubeObject): void;
+  /**
+   * The strategy's PrepareForUpdate, for what a write takes from the stored object (a DaemonSet's
+   * template generation). Runs after managed fields are recorded, as the strategy runs after the
+   * field manager, and on status writes too (whose spec is the stored one).
+   */
+  prepareForUpdate?(object: KubeObject, old: KubeObject): void;
   /** Checks an object on create (old undefined) or update. */
   validate?(object: KubeObject, old: KubeObject | undefined): FieldError[];
   /** Checks a write through the status subresource (a custom resource's status schema). */

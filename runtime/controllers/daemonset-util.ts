@@ -41,15 +41,10 @@ export const TEMPLATE_GENERATION_LABEL = 'pod-template-generation';
 /** Where apps/v1 keeps the template generation (appsv1.DeprecatedTemplateGeneration). */
 export const TEMPLATE_GENERATION_ANNOTATION = 'deprecated.daemonset.template.generation';
 
-/**
- * util.GetTemplateGeneration: the DaemonSet's template generation. The API server writes it in an
- * annotation; kubeplay's does not yet, so metadata.generation stands in (it also grows on changes
- * outside the template, which only makes the label differ, never the update decisions).
- */
+/** util.GetTemplateGeneration: the template generation the API server keeps in an annotation. */
 export function templateGeneration(ds: DaemonSet): number | undefined {
   const text = ds.metadata?.annotations?.[TEMPLATE_GENERATION_ANNOTATION];
-  if (text !== undefined) return /^-?\d+$/.test(text) ? Number(text) : undefined;
-  return ds.metadata?.generation;
+  return text !== undefined && /^[+-]?\d+$/.test(text) ? Number(text) : undefined;
 }
 
 const taintToleration = (key: string, effect: string): Toleration => ({ key, operator: 'Exists', effect });

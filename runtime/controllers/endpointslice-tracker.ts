@@ -5,12 +5,9 @@ export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 
 const DELETION_EXPECTED = -1;
 
-/**
- * The version the tracker compares: the slice's generation, or — as kubeplay's API server does
- * not move an EndpointSlice's generation — its resourceVersion, which only grows too.
- */
+/** The version the tracker compares: the slice's generation. */
 export function sliceVersion(slice: EndpointSlice): number {
-  return slice.metadata?.generation ?? Number(slice.metadata?.resourceVersion ?? 0);
+  return slice.metadata?.generation ?? 0;
 }
 
 const serviceKeyOf = (slice: EndpointSlice): string =>

@@ -45,6 +45,8 @@ describe('EndpointSlice controller', () => {
         name: slice.metadata.name,
         generateName: 'web-',
         namespace: 'default',
+        // Created empty, then one update for each pod that came up.
+        generation: 4,
         labels: {
           app: 'web',
           'kubernetes.io/service-name': 'web',

@@ -37,6 +37,12 @@ import {
   PERSISTENT_VOLUME_SERVICE_ACCOUNT,
   PersistentVolumeController,
 } from './persistentvolume';
+import { DEFAULT_PV_PROTECTION_WORKERS, PV_PROTECTION_SERVICE_ACCOUNT, PvProtectionController } from './pv-protection';
+import {
+  DEFAULT_PVC_PROTECTION_WORKERS,
+  PVC_PROTECTION_SERVICE_ACCOUNT,
+  PvcProtectionController,
+} from './pvc-protection';
 import {
   DEFAULT_TAINT_EVICTION_WORKERS,
   TAINT_EVICTION_EVENT_SOURCE,
@@ -87,6 +93,8 @@ export type ControllerName =
   | 'node-lifecycle'
   | 'taint-eviction'
   | 'persistentvolume-binder'
+  | 'pvc-protection'
+  | 'pv-protection'
   | 'horizontal-pod-autoscaler';
 
 /** Every controller, in the order they start. */
@@ -108,6 +116,8 @@ export const ALL_CONTROLLERS: readonly ControllerName[] = [
   'node-lifecycle',
   'taint-eviction',
   'persistentvolume-binder',
+  'pvc-protection',
+  'pv-protection',
   'horizontal-pod-autoscaler',
 ];
 
@@ -228,6 +238,16 @@ const CONTROLLERS: Record<
     eventSource: PERSISTENT_VOLUME_EVENT_SOURCE,
     create: (deps) => new PersistentVolumeController(deps),
     workers: DEFAULT_PERSISTENT_VOLUME_WORKERS,
+  },
+  'pvc-protection': {
+    serviceAccount: PVC_PROTECTION_SERVICE_ACCOUNT,
+    create: (deps) => new PvcProtectionController(deps),
+    workers: DEFAULT_PVC_PROTECTION_WORKERS,
+  },
+  'pv-protection': {
+    serviceAccount: PV_PROTECTION_SERVICE_ACCOUNT,
+    create: (deps) => new PvProtectionController(deps),
+    workers: DEFAULT_PV_PROTECTION_WORKERS,
   },
   'horizontal-pod-autoscaler': {
     serviceAccount: HPA_SERVICE_ACCOUNT,

@@ -51,6 +51,7 @@ describe('PersistentVolume controller and minikube storage-provisioner', () => {
           'pv.kubernetes.io/bind-completed': 'yes',
           'pv.kubernetes.io/bound-by-controller': 'yes',
         },
+        finalizers: ['kubernetes.io/pvc-protection'],
       },
       spec: {
         accessModes: ['ReadWriteOnce'],
@@ -68,6 +69,7 @@ describe('PersistentVolume controller and minikube storage-provisioner', () => {
           hostPathProvisionerIdentity: bed.identity,
           'pv.kubernetes.io/provisioned-by': 'k8s.io/minikube-hostpath',
         },
+        finalizers: ['kubernetes.io/pv-protection'],
       },
       spec: {
         capacity: { storage: '1Gi' },

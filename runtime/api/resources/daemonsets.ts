@@ -1,4 +1,7 @@
+import { goQuote } from '../field-error';
+import { deepEqual, type KubeObject } from '../object';
 import { resourceType, type ResourceType, STATUS_SUBRESOURCE } from '../resource';
+import { badRequest } from '../status';
 import { defaultWorkloadTemplate, validateWorkload } from './workload-rules';
 import { AGE_COLUMN, age, column, formatLabels, NAME_COLUMN } from '../table';
 import { workloadWideCells } from './workload-table';
@@ -11,6 +14,35 @@ type Status = {
   numberAvailable?: number;
 };
 type Spec = { template?: { spec?: { nodeSelector?: Record<string, string> } } };
+
+/** Where apps/v1 keeps the internal spec.templateGeneration (appsv1.DeprecatedTemplateGeneration). */
+const TEMPLATE_GENERATION = 'deprecated.daemonset.template.generation';
+const INT64_MAX = 2n ** 63n - 1n;
+
+/**
+ * The template generation the annotation holds, as conversion to the internal kind parses it
+ * (strconv.ParseInt; 0 when absent). A value it cannot parse fails decoding, a 400.
+ */
+function templateGeneration(ds: KubeObject): bigint {
+  const text = ds.metadata?.annotations?.[TEMPLATE_GENERATION];
+  if (typeof text !== 'string') return 0n;
+  const valid = /^[+-]?\d+$/.test(text);
+  const value = valid ? BigInt(text) : 0n;
+  if (valid && value >= -INT64_MAX - 1n && value <= INT64_MAX) return value;
+  const reason = valid ? 'value out of range' : 'invalid syntax';
+  throw badRequest(
+    `DaemonSet in version "v1" cannot be handled as a DaemonSet: strconv.ParseInt: parsing ${goQuote(text)}: ${reason}`,
+  );
+}
+
+/**
+ * Conversion back to apps/v1 always writes the annotation: into the object's own metadata (create
+ * holds on to it), as a new map (the old one may be the stored object's).
+ */
+function setTemplateGeneration(ds: KubeObject, generation: bigint): void {
+  const meta = (ds.metadata ??= {});
+  meta.annotations = { ...meta.annotations, [TEMPLATE_GENERATION]: String(generation) };
+}
 
 /** apps/v1 DaemonSet. */
 export const daemonsets: ResourceType = resourceType('DaemonSet', 'daemonsets', 'apps/v1', {
@@ -50,12 +82,25 @@ export const daemonsets: ResourceType = resourceType('DaemonSet', 'daemonsets', 
     },
   },
   defaults(ds) {
+    // The round trip through the internal kind, which every written body makes.
+    setTemplateGeneration(ds, templateGeneration(ds));
     const spec = (ds.spec ??= {}) as Record<string, unknown>;
     spec.revisionHistoryLimit ??= 10;
     const strategy = (spec.updateStrategy ??= {}) as Record<string, unknown>;
     strategy.type ??= 'RollingUpdate';
     if (strategy.type === 'RollingUpdate') strategy.rollingUpdate ??= { maxSurge: 0, maxUnavailable: 1 };
     defaultWorkloadTemplate(ds, 'spec.template');
+  },
+  // pkg/registry/apps/daemonset/strategy.go: the template generation starts at 1, cannot be set
+  // by an update, and moves on with each change of the template (status writes keep the spec).
+  prepareForCreate(ds) {
+    const generation = templateGeneration(ds);
+    setTemplateGeneration(ds, generation < 1n ? 1n : generation);
+  },
+  prepareForUpdate(ds, old) {
+    const template = (object: KubeObject) => (object.spec as { template?: unknown } | undefined)?.template;
+    const changed = !deepEqual(template(ds), template(old));
+    setTemplateGeneration(ds, templateGeneration(old) + (changed ? 1n : 0n));
   },
   validate: (ds, old) => validateWorkload(ds, old, { emptySelectorWord: 'daemonset' }),
 });

@@ -1,3 +1,4 @@
+import { isObject, type KubeObject } from '../object';
 import { resourceType, type ResourceType, STATUS_SUBRESOURCE } from '../resource';
 import { AGE_COLUMN, age, column, NAME_COLUMN } from '../table';
 import { optionalQuantityText } from './printer-cells';
@@ -66,6 +67,51 @@ function formatMetrics(specs: Metric[] | undefined, statuses: Metric[] | undefin
   return all.length > 2 ? `${shown} + ${all.length - 2} more...` : shown;
 }
 
+type Rules = {
+  stabilizationWindowSeconds?: number | null;
+  selectPolicy?: string | null;
+  policies?: unknown[] | null;
+  tolerance?: string | null;
+};
+type Behavior = { scaleUp?: Rules | null; scaleDown?: Rules | null };
+
+/** pkg/apis/autoscaling/v2/defaults.go: the rules a behavior's unset scale-up fields take. */
+const scaleUpRules = (): Rules => ({
+  stabilizationWindowSeconds: 0,
+  selectPolicy: 'Max',
+  policies: [
+    { type: 'Pods', value: 4, periodSeconds: 15 },
+    { type: 'Percent', value: 100, periodSeconds: 15 },
+  ],
+});
+/** Scale-down's (no window: the controller's --horizontal-pod-autoscaler-downscale-stabilization). */
+const scaleDownRules = (): Rules => ({
+  selectPolicy: 'Max',
+  policies: [{ type: 'Percent', value: 100, periodSeconds: 15 }],
+});
+
+/** copyHPAScalingRules: the defaults, with each field the rules set. */
+function withDefaults(rules: Rules | null | undefined, defaults: Rules): Rules {
+  for (const key of ['selectPolicy', 'stabilizationWindowSeconds', 'policies', 'tolerance'] as const) {
+    const value = rules?.[key];
+    if (value !== undefined && value !== null) Object.assign(defaults, { [key]: value });
+  }
+  return defaults;
+}
+
+/**
+ * The registry's dropDisabledFields: behavior tolerances need the HPAConfigurableTolerance gate
+ * (alpha, off, in v1.34), unless the stored object already has one.
+ */
+function dropTolerances(hpa: KubeObject, old: KubeObject | undefined): void {
+  const rules = (object: KubeObject | undefined) => {
+    const behavior = (object?.spec as { behavior?: Behavior | null } | undefined)?.behavior;
+    return [behavior?.scaleUp, behavior?.scaleDown].filter((r): r is Rules => isObject(r));
+  };
+  if (rules(old).some((r) => 'tolerance' in r)) return;
+  for (const r of rules(hpa)) if ('tolerance' in r) delete r.tolerance;
+}
+
 /** autoscaling/v2 HorizontalPodAutoscaler. */
 export const horizontalpodautoscalers: ResourceType = resourceType(
   'HorizontalPodAutoscaler',
@@ -103,5 +149,28 @@ export const horizontalpodautoscalers: ResourceType = resourceType(
         ];
       },
     },
+    // SetDefaults_HorizontalPodAutoscaler (v2): what the controller used to assume is written down.
+    defaults(hpa) {
+      const spec = (hpa.spec ??= {}) as Spec & { behavior?: Behavior | null };
+      spec.minReplicas ??= 1;
+      if (!spec.metrics?.length) {
+        spec.metrics = [
+          { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } } },
+        ];
+      }
+      // Only a behavior that is there gets its rules filled in.
+      if (isObject(spec.behavior)) {
+        spec.behavior.scaleUp = withDefaults(spec.behavior.scaleUp, scaleUpRules());
+        spec.behavior.scaleDown = withDefaults(spec.behavior.scaleDown, scaleDownRules());
+      }
+    },
+    // The strategy: a new autoscaler's status is the zero one (desiredReplicas and currentMetrics
+    // have no omitempty), it sets no generation, and disabled fields go.
+    prepareForCreate(hpa) {
+      hpa.status = { desiredReplicas: 0, currentMetrics: null };
+      delete hpa.metadata?.generation;
+      dropTolerances(hpa, undefined);
+    },
+    prepareForUpdate: (hpa, old) => dropTolerances(hpa, old),
   },
 );
