@@ -121,6 +121,8 @@ export function customResourceTypes(crds: readonly KubeObject[]): ResourceType[]
         verbs: ALL_VERBS,
         ...(subresources.length ? { subresources } : {}),
         hasStatus: Boolean(version.subresources?.status),
+        // apiextensions-apiserver pkg/registry/customresource/strategy.go: any change but metadata.
+        generation: { fields: 'content' },
         ...(schema
           ? {
               schema,

@@ -73,6 +73,9 @@ export function planDeletion(
   }
   const next = clone(object);
   const nextMeta = next.metadata as NonNullable<KubeObject['metadata']>;
+  // The first mark moves a generation on (BeforeDelete, markAsDeleting): controllers see the change.
+  const generation = nextMeta.generation ?? 0;
+  if (!nextMeta.deletionTimestamp && generation > 0) nextMeta.generation = generation + 1;
   nextMeta.deletionTimestamp ??= formatTime(now + (grace ?? 0) * 1000);
   nextMeta.deletionGracePeriodSeconds = grace ?? 0;
   if (finalizers.length > 0) nextMeta.finalizers = finalizers;

@@ -1,5 +1,5 @@
 /** An object's metadata through its writes: what create sets, what an update keeps, checks, the stored form. */
-import { fieldAt, isObject, type KubeObject } from './object';
+import { deepEqual, fieldAt, type KubeObject } from './object';
 import type { FieldError, ResourceType } from './resource';
 import { entityTooLarge, invalid } from './status';
 import { validateObjectMeta } from './validation';
@@ -8,9 +8,8 @@ type Meta = NonNullable<KubeObject['metadata']>;
 
 /**
  * What create sets (BeforeCreate): the namespace of the URL (none for cluster-scoped kinds), a
- * new uid and creationTimestamp, generation 1 for objects with a spec or status, no deletion
- * fields; and no status where the system writes it, since a new object starts with what
- * defaulting gives it.
+ * new uid and creationTimestamp, generation 1 for kinds that keep one, no deletion fields; and no
+ * status where the system writes it, since a new object starts with what defaulting gives it.
  */
 export function initializeMetadata(
   type: ResourceType,
@@ -27,7 +26,9 @@ export function initializeMetadata(
   delete meta.deletionGracePeriodSeconds;
   meta.uid = uid;
   meta.creationTimestamp = now;
-  if (type.hasStatus || isObject(object.spec)) meta.generation = 1;
+  // Kinds without a generation keep the body's: BeforeCreate leaves it (anything but an integer goes).
+  if (type.generation) meta.generation = 1;
+  else if (!Number.isInteger(meta.generation)) delete meta.generation;
   // Status is the system's to write: a new object starts with what defaulting gives it.
   if (type.hasStatus && !type.statusOnCreate) delete object.status;
   return meta;
@@ -66,12 +67,23 @@ export function keepSystemMetadata(
   }
 }
 
-/** A change to the spec moves the generation on (for objects that have one). */
-export function bumpGeneration(next: KubeObject, old: KubeObject): void {
-  const generation = old.metadata?.generation;
-  if (JSON.stringify(next.spec) !== JSON.stringify(old.spec) && typeof generation === 'number') {
-    (next.metadata as Meta).generation = generation + 1;
-  }
+/** PrepareForUpdate: a write changing what the kind's generation rule watches moves it on. */
+export function bumpGeneration(type: ResourceType, next: KubeObject, old: KubeObject): void {
+  const rule = type.generation;
+  if (!rule) return;
+  const changed =
+    (rule.fields === 'content'
+      ? !deepEqual(content(next), content(old))
+      : rule.fields.some((field) => !deepEqual(next[field] ?? {}, old[field] ?? {}))) ||
+    // Semantic.DeepEqual: an empty map is no map.
+    (rule.metadata ?? []).some((key) => !deepEqual(next.metadata?.[key] ?? {}, old.metadata?.[key] ?? {}));
+  if (changed) (next.metadata as Meta).generation = (old.metadata?.generation ?? 0) + 1;
+}
+
+/** Everything set but metadata (and the type, which both sides share). */
+function content(object: KubeObject): Record<string, unknown> {
+  const { metadata: _m, apiVersion: _a, kind: _k, ...rest } = object;
+  return Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
 }
 
 /**

@@ -197,7 +197,8 @@ export class ObjectStore {
       if (type.hasStatus && !options.withStatus) next.status = old.status;
       keepSystemMetadata(type, next, old, name, namespace);
       type.defaults?.(next, this.admissionContext('update'));
-      bumpGeneration(next, old);
+      // pods/binding writes storage directly (assignPod): no strategy, so no new generation.
+      if (!options.withStatus) bumpGeneration(type, next, old);
       validateWrite(type, next, old);
       await options.admit?.(next, old);
     }

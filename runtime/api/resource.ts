@@ -38,6 +38,20 @@ export const SCALE_SUBRESOURCE: Subresource = {
   verbs: ['get', 'patch', 'update'],
 };
 
+/**
+ * How a kind's registry strategy keeps metadata.generation: PrepareForCreate sets 1 and
+ * PrepareForUpdate adds one when a write changes what the rule names (status writes never do).
+ */
+export interface GenerationRule {
+  /** The top-level fields it watches, or `content`: every one but metadata (custom resources). */
+  fields: readonly string[] | 'content';
+  /** Metadata maps it watches too (a Deployment's annotations, an EndpointSlice's labels). */
+  metadata?: readonly ('labels' | 'annotations')[];
+}
+
+/** The rule of most kinds with a generation: spec changes move it on. */
+export const SPEC_GENERATION: GenerationRule = { fields: ['spec'] };
+
 /** A column of the server-side Table (meta/v1 TableColumnDefinition). */
 export interface ColumnDefinition {
   name: string;
@@ -114,12 +128,17 @@ export interface ResourceType {
     columns: readonly ColumnDefinition[];
     row(object: KubeObject, context: PrintContext): unknown[];
   };
+  /**
+   * metadata.generation, for kinds whose strategy keeps one; the others have none (a create keeps
+   * what the body says, as BeforeCreate leaves it).
+   */
+  generation?: GenerationRule;
   /** Fills in defaults on create (and on update, for fields that may be unset). */
   defaults?(object: KubeObject, context: AdmissionContext): void;
   /**
-   * The registry strategy's PrepareForCreate, for what a kind's strategy sets beyond status (an
-   * EndpointSlice's generation). Runs after defaulting and admission, before validation; it
-   * changes `metadata` in place, as create holds on to it.
+   * The registry strategy's PrepareForCreate, for what it sets beyond status and generation (an
+   * autoscaler's zero status). Runs after defaulting and admission, before validation; it changes
+   * `metadata` in place, as create holds on to it.
    */
   prepareForCreate?(object: KubeObject): void;
   /**

@@ -90,7 +90,7 @@ const MAX_ANNOTATIONS_BYTES = 256 * 1024;
 /**
  * ObjectMeta validation on create and update (apimachinery ValidateObjectMeta): the name (a
  * DNS-1123 label for namespaces and the like, a path segment for RBAC kinds, a subdomain for most
- * kinds), labels, annotations.
+ * kinds), a generation of at least 0, labels, annotations.
  */
 export function validateObjectMeta(meta: ObjectMeta, nameRule: 'label' | 'subdomain' | 'pathSegment'): FieldError[] {
   const errors: FieldError[] = [];
@@ -105,6 +105,9 @@ export function validateObjectMeta(meta: ObjectMeta, nameRule: 'label' | 'subdom
           ? pathSegmentNameErrors(name)
           : dnsSubdomainErrors(name);
     for (const problem of problems) errors.push(invalid('metadata.name', name, problem));
+  }
+  if ((meta.generation ?? 0) < 0) {
+    errors.push(invalid('metadata.generation', meta.generation, 'must be greater than or equal to 0'));
   }
   for (const [key, value] of Object.entries(meta.labels ?? {})) {
     for (const problem of qualifiedNameErrors(key)) errors.push(invalid('metadata.labels', key, problem));

@@ -1,4 +1,4 @@
-import { resourceType, type ResourceType, STATUS_SUBRESOURCE } from '../resource';
+import { resourceType, type ResourceType, STATUS_SUBRESOURCE, SPEC_GENERATION } from '../resource';
 import { defaultWorkloadTemplate } from './workload-rules';
 import { AGE_COLUMN, age, column, NAME_COLUMN, translateTimestampSince } from '../table';
 import { boolPointerText } from './printer-cells';
@@ -15,6 +15,8 @@ type Status = { active?: unknown[]; lastScheduleTime?: string | null };
 /** batch/v1 CronJob. */
 export const cronjobs: ResourceType = resourceType('CronJob', 'cronjobs', 'batch/v1', {
   namespaced: true,
+  // pkg/registry/batch/cronjob/strategy.go: generation 1, and one more on spec changes.
+  generation: SPEC_GENERATION,
   shortNames: ['cj'],
   categories: ['all'],
   hasStatus: true,

@@ -1,7 +1,7 @@
 import { reconcileCrdNames, type CrdStatus } from '../crd-names';
 import { storedVersions, validateCrd, validateCrdStatus } from '../crd-validation';
 import { clone, isObject, type KubeObject } from '../object';
-import { resourceType, type ResourceType, STATUS_SUBRESOURCE } from '../resource';
+import { resourceType, type ResourceType, STATUS_SUBRESOURCE, SPEC_GENERATION } from '../resource';
 import { formatTime } from '../../util/time';
 import { CREATED_AT_TABLE } from './created-at-table';
 
@@ -34,6 +34,8 @@ export const customresourcedefinitions: ResourceType = resourceType(
   'apiextensions.k8s.io/v1',
   {
     namespaced: false,
+    // apiextensions-apiserver pkg/registry/customresourcedefinition/strategy.go: generation 1, and one more on spec changes.
+    generation: SPEC_GENERATION,
     shortNames: ['crd', 'crds'],
     categories: ['api-extensions'],
     hasStatus: true,

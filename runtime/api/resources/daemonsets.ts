@@ -1,6 +1,6 @@
 import { goQuote } from '../field-error';
 import { deepEqual, type KubeObject } from '../object';
-import { resourceType, type ResourceType, STATUS_SUBRESOURCE } from '../resource';
+import { resourceType, type ResourceType, STATUS_SUBRESOURCE, SPEC_GENERATION } from '../resource';
 import { badRequest } from '../status';
 import { defaultWorkloadTemplate, validateWorkload } from './workload-rules';
 import { AGE_COLUMN, age, column, formatLabels, NAME_COLUMN } from '../table';
@@ -47,6 +47,8 @@ function setTemplateGeneration(ds: KubeObject, generation: bigint): void {
 /** apps/v1 DaemonSet. */
 export const daemonsets: ResourceType = resourceType('DaemonSet', 'daemonsets', 'apps/v1', {
   namespaced: true,
+  // pkg/registry/apps/daemonset/strategy.go: generation 1, and one more on spec changes.
+  generation: SPEC_GENERATION,
   shortNames: ['ds'],
   categories: ['all'],
   hasStatus: true,

@@ -9,6 +9,8 @@ type Status = { readyReplicas?: number; updatedReplicas?: number; availableRepli
 /** apps/v1 Deployment. */
 export const deployments: ResourceType = resourceType('Deployment', 'deployments', 'apps/v1', {
   namespaced: true,
+  // pkg/registry/apps/deployment/strategy.go: annotations too, as they are copied to ReplicaSets.
+  generation: { fields: ['spec'], metadata: ['annotations'] },
   shortNames: ['deploy'],
   categories: ['all'],
   hasStatus: true,

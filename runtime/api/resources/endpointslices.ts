@@ -1,4 +1,3 @@
-import { deepEqual, type KubeObject } from '../object';
 import { resourceType, type ResourceType } from '../resource';
 import { AGE_COLUMN, age, column, NAME_COLUMN } from '../table';
 import { listWithMore } from './printer-cells';
@@ -38,15 +37,5 @@ export const endpointslices: ResourceType = resourceType('EndpointSlice', 'endpo
   },
   // pkg/registry/discovery/endpointslice/strategy.go: generation 1 on create, and one more on any
   // update that changes more than metadata, or changes the labels.
-  prepareForCreate(slice) {
-    (slice.metadata ??= {}).generation = 1;
-  },
-  prepareForUpdate(slice, old) {
-    const { metadata, apiVersion: _a, kind: _k, ...rest } = slice;
-    const { metadata: oldMetadata, apiVersion: _b, kind: _l, ...oldRest } = old;
-    const labels = (meta: KubeObject['metadata']) => meta?.labels ?? {};
-    if (!deepEqual(rest, oldRest) || !deepEqual(labels(metadata), labels(oldMetadata))) {
-      (slice.metadata ??= {}).generation = (oldMetadata?.generation ?? 0) + 1;
-    }
-  },
+  generation: { fields: 'content', metadata: ['labels'] },
 });

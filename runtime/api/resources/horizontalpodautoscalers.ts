@@ -165,10 +165,9 @@ export const horizontalpodautoscalers: ResourceType = resourceType(
       }
     },
     // The strategy: a new autoscaler's status is the zero one (desiredReplicas and currentMetrics
-    // have no omitempty), it sets no generation, and disabled fields go.
+    // have no omitempty), and disabled fields go; it keeps no generation.
     prepareForCreate(hpa) {
       hpa.status = { desiredReplicas: 0, currentMetrics: null };
-      delete hpa.metadata?.generation;
       dropTolerances(hpa, undefined);
     },
     prepareForUpdate: (hpa, old) => dropTolerances(hpa, old),

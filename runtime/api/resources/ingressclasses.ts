@@ -1,4 +1,4 @@
-import { resourceType, type ResourceType } from '../resource';
+import { resourceType, type ResourceType, SPEC_GENERATION } from '../resource';
 import { AGE_COLUMN, age, column, NAME_COLUMN } from '../table';
 
 type Spec = { controller?: string; parameters?: { apiGroup?: string | null; kind?: string; name?: string } | null };
@@ -18,6 +18,8 @@ function parameters(spec: Spec): string {
  */
 export const ingressclasses: ResourceType = resourceType('IngressClass', 'ingressclasses', 'networking.k8s.io/v1', {
   namespaced: false,
+  // pkg/registry/networking/ingressclass/strategy.go: generation 1, and one more on spec changes.
+  generation: SPEC_GENERATION,
   table: {
     columns: [
       NAME_COLUMN,

@@ -1,4 +1,4 @@
-import { resourceType, type ResourceType, STATUS_SUBRESOURCE } from '../resource';
+import { resourceType, type ResourceType, STATUS_SUBRESOURCE, SPEC_GENERATION } from '../resource';
 import { AGE_COLUMN, age, column, NAME_COLUMN } from '../table';
 
 type Spec = { ingressClassName?: string | null; rules?: Array<{ host?: string }>; tls?: unknown[] };
@@ -33,6 +33,8 @@ function address(status: Status): string {
 /** networking.k8s.io/v1 Ingress. */
 export const ingresses: ResourceType = resourceType('Ingress', 'ingresses', 'networking.k8s.io/v1', {
   namespaced: true,
+  // pkg/registry/networking/ingress/strategy.go: generation 1, and one more on spec changes.
+  generation: SPEC_GENERATION,
   shortNames: ['ing'],
   hasStatus: true,
   subresources: [STATUS_SUBRESOURCE],

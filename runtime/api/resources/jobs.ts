@@ -1,6 +1,6 @@
 import type { KubeObject } from '../object';
 import { defaultWorkloadTemplate } from './workload-rules';
-import { resourceType, type PrintContext, type ResourceType, STATUS_SUBRESOURCE } from '../resource';
+import { resourceType, type PrintContext, type ResourceType, STATUS_SUBRESOURCE, SPEC_GENERATION } from '../resource';
 import { AGE_COLUMN, age, column, NAME_COLUMN } from '../table';
 import { humanDuration } from '../../util/duration';
 import { parseTime } from '../../util/time';
@@ -50,6 +50,8 @@ function duration(status: Status, context: PrintContext): string {
 /** batch/v1 Job. */
 export const jobs: ResourceType = resourceType('Job', 'jobs', 'batch/v1', {
   namespaced: true,
+  // pkg/registry/batch/job/strategy.go: generation 1, and one more on spec changes.
+  generation: SPEC_GENERATION,
   categories: ['all'],
   hasStatus: true,
   subresources: [STATUS_SUBRESOURCE],

@@ -1,10 +1,12 @@
-import { resourceType, type ResourceType } from '../resource';
+import { resourceType, type ResourceType, SPEC_GENERATION } from '../resource';
 import { AGE_COLUMN, age, column, NAME_COLUMN } from '../table';
 import { formatSelector } from './workload-table';
 
 /** networking.k8s.io/v1 NetworkPolicy. */
 export const networkpolicies: ResourceType = resourceType('NetworkPolicy', 'networkpolicies', 'networking.k8s.io/v1', {
   namespaced: true,
+  // pkg/registry/networking/networkpolicy/strategy.go: generation 1, and one more on spec changes.
+  generation: SPEC_GENERATION,
   shortNames: ['netpol'],
   table: {
     columns: [

@@ -1,4 +1,4 @@
-import { resourceType, type ResourceType, STATUS_SUBRESOURCE } from '../resource';
+import { resourceType, type ResourceType, STATUS_SUBRESOURCE, SPEC_GENERATION } from '../resource';
 import { AGE_COLUMN, age, column, NAME_COLUMN } from '../table';
 import { intOrStringText } from './printer-cells';
 
@@ -15,6 +15,8 @@ export const poddisruptionbudgets: ResourceType = resourceType(
   'policy/v1',
   {
     namespaced: true,
+    // pkg/registry/policy/poddisruptionbudget/strategy.go: generation 1, and one more on spec changes.
+    generation: SPEC_GENERATION,
     shortNames: ['pdb'],
     hasStatus: true,
     subresources: [STATUS_SUBRESOURCE],

@@ -6,6 +6,7 @@ import {
   type PrintContext,
   type ResourceType,
   STATUS_SUBRESOURCE,
+  SPEC_GENERATION,
 } from '../resource';
 import { AGE_COLUMN, age, column, NAME_COLUMN } from '../table';
 import { humanDuration } from '../../util/duration';
@@ -375,6 +376,8 @@ export const pods: ResourceType = {
   plural: 'pods',
   singular: 'pod',
   namespaced: true,
+  // pkg/registry/core/pod/strategy.go (since v1.33): generation 1, and one more on spec changes.
+  generation: SPEC_GENERATION,
   shortNames: ['po'],
   categories: ['all'],
   verbs: ALL_VERBS,

@@ -10,6 +10,8 @@ type Template = {
 /** v1 PodTemplate. Its table has no Age column. */
 export const podtemplates: ResourceType = resourceType('PodTemplate', 'podtemplates', 'v1', {
   namespaced: true,
+  // pkg/registry/core/podtemplate/strategy.go: template changes.
+  generation: { fields: ['template'] },
   table: {
     columns: [
       NAME_COLUMN,

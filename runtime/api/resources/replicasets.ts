@@ -1,12 +1,14 @@
 import type { ResourceType } from '../resource';
 import { defaultWorkloadTemplate, validateWorkload } from './workload-rules';
 import { AGE_COLUMN, age, column, NAME_COLUMN } from '../table';
-import { resourceType, STATUS_SUBRESOURCE, SCALE_SUBRESOURCE } from '../resource';
+import { resourceType, STATUS_SUBRESOURCE, SCALE_SUBRESOURCE, SPEC_GENERATION } from '../resource';
 import { WORKLOAD_WIDE_COLUMNS, workloadWideCells } from './workload-table';
 
 /** apps/v1 ReplicaSet. */
 export const replicasets: ResourceType = resourceType('ReplicaSet', 'replicasets', 'apps/v1', {
   namespaced: true,
+  // pkg/registry/apps/replicaset/strategy.go: generation 1, and one more on spec changes.
+  generation: SPEC_GENERATION,
   shortNames: ['rs'],
   categories: ['all'],
   hasStatus: true,

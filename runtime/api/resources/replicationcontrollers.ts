@@ -1,4 +1,4 @@
-import { resourceType, type ResourceType, STATUS_SUBRESOURCE, SCALE_SUBRESOURCE } from '../resource';
+import { resourceType, type ResourceType, STATUS_SUBRESOURCE, SCALE_SUBRESOURCE, SPEC_GENERATION } from '../resource';
 import { defaultWorkloadTemplate, validateWorkload } from './workload-rules';
 import { AGE_COLUMN, age, column, formatLabels, NAME_COLUMN } from '../table';
 
@@ -15,6 +15,8 @@ export const replicationcontrollers: ResourceType = resourceType(
   'v1',
   {
     namespaced: true,
+    // pkg/registry/core/replicationcontroller/strategy.go: generation 1, and one more on spec changes.
+    generation: SPEC_GENERATION,
     shortNames: ['rc'],
     categories: ['all'],
     hasStatus: true,

@@ -1,4 +1,4 @@
-import { resourceType, type ResourceType, STATUS_SUBRESOURCE, SCALE_SUBRESOURCE } from '../resource';
+import { resourceType, type ResourceType, STATUS_SUBRESOURCE, SCALE_SUBRESOURCE, SPEC_GENERATION } from '../resource';
 import { defaultWorkloadTemplate, validateWorkload } from './workload-rules';
 import { AGE_COLUMN, age, column, NAME_COLUMN } from '../table';
 import { workloadWideCells } from './workload-table';
@@ -6,6 +6,8 @@ import { workloadWideCells } from './workload-table';
 /** apps/v1 StatefulSet. */
 export const statefulsets: ResourceType = resourceType('StatefulSet', 'statefulsets', 'apps/v1', {
   namespaced: true,
+  // pkg/registry/apps/statefulset/strategy.go: generation 1, and one more on spec changes.
+  generation: SPEC_GENERATION,
   shortNames: ['sts'],
   categories: ['all'],
   hasStatus: true,
