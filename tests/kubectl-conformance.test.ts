@@ -251,6 +251,18 @@ const SESSION: Array<[string, string, string, number]> = [
   ['create deployment redis --image=redis --replicas=2', 'deployment.apps/redis created\n', '', 0],
   ['get cm,secret -o name', 'configmap/cm1\nsecret/s1\n', '', 0],
   ['get deploy redis -o jsonpath={.spec.template.spec.containers[0].image}/{.spec.replicas}', 'redis/2', '', 0],
+  [
+    'autoscale deployment redis --min=1 --max=3 --cpu-percent=50',
+    'horizontalpodautoscaler.autoscaling/redis autoscaled\n',
+    "Flag --cpu-percent has been deprecated, Use --cpu with percentage or resource quantity format (e.g., '70%' for utilization or '500m' for milliCPU).\n",
+    0,
+  ],
+  [
+    'get hpa redis -o jsonpath={.spec.scaleTargetRef.kind}/{.spec.minReplicas}/{.spec.maxReplicas}/{.spec.metrics[0].resource.target.averageUtilization}',
+    'Deployment/1/3/50',
+    '',
+    0,
+  ],
   ['create -f svc.yaml', 'service/nginx created\n', '', 0],
   ['create service nodeport web --tcp=80:8080', 'service/web created\n', '', 0],
   ['create job hello --image=busybox -- echo hi', 'job.batch/hello created\n', '', 0],

@@ -8,6 +8,8 @@ import type { ApiRequest } from './types';
 /** The largest request body the API server takes (kube-apiserver's 3 MiB limit). */
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
 
+const PROTOBUF = 'application/vnd.kubernetes.protobuf';
+
 /** The media type of a request's body, without parameters (`application/json` when absent). */
 export function contentType(request: ApiRequest): string {
   const header = request.headers?.['content-type'] ?? '';
@@ -26,7 +28,7 @@ export function bodyText(request: ApiRequest): string {
 export function decodeValue(request: ApiRequest, type = contentType(request)): unknown {
   if (request.value !== undefined && type.endsWith('json')) return clone(request.value);
   const text = bodyText(request);
-  if (type === 'application/vnd.kubernetes.protobuf') throw unsupportedMediaType(type);
+  if (type === PROTOBUF) throw unsupportedMediaType(type);
   if (!type.endsWith('yaml') && !type.endsWith('json')) throw unsupportedMediaType(type);
   if (nestingDepth(text) > MAX_NESTING) {
     throw badRequest(
@@ -51,22 +53,30 @@ export function decodeValue(request: ApiRequest, type = contentType(request)): u
   }
 }
 
+/** A Kubernetes protobuf body as its object's JSON; the decoder is loaded on first use. */
+async function decodeProtobuf(request: ApiRequest): Promise<KubeObject> {
+  const body = request.body ?? new Uint8Array();
+  const bytes = typeof body === 'string' ? new Uint8Array([...body].map((c) => c.charCodeAt(0) & 0xff)) : body;
+  if (bytes.length > MAX_BODY_BYTES) throw entityTooLarge();
+  const { decodeKubernetesProtobuf } = await import('./protobuf/decode');
+  try {
+    return decodeKubernetesProtobuf(bytes).object as KubeObject;
+  } catch (error) {
+    throw badRequest(`couldn't decode the protobuf body: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** `decodeValue`, and Kubernetes protobuf too (the DeleteOptions of a typed client's DELETE). */
+export async function decodeAnyValue(request: ApiRequest): Promise<unknown> {
+  return contentType(request) === PROTOBUF ? decodeProtobuf(request) : decodeValue(request);
+}
+
 /**
  * Decodes a body that must be one object (create, update), from JSON, YAML or the Kubernetes
  * protobuf that kubectl's typed clients send. The protobuf decoder is loaded only when needed.
  */
 export async function decodeObject(request: ApiRequest): Promise<KubeObject> {
-  if (contentType(request) === 'application/vnd.kubernetes.protobuf') {
-    const body = request.body ?? new Uint8Array();
-    const bytes = typeof body === 'string' ? new Uint8Array([...body].map((c) => c.charCodeAt(0) & 0xff)) : body;
-    if (bytes.length > MAX_BODY_BYTES) throw entityTooLarge();
-    const { decodeKubernetesProtobuf } = await import('./protobuf/decode');
-    try {
-      return decodeKubernetesProtobuf(bytes).object as KubeObject;
-    } catch (error) {
-      throw badRequest(`couldn't decode the protobuf body: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
+  if (contentType(request) === PROTOBUF) return decodeProtobuf(request);
   const value = decodeValue(request);
   if (!isObject(value)) {
     throw badRequest(

@@ -1,5 +1,5 @@
 /** What a write takes from its request: write and delete options, the body's type meta, field validation. */
-import { decodeValue } from './body';
+import { decodeAnyValue } from './body';
 import { customResourceSchema } from './custom-resources';
 import type { DeleteOptions, PropagationPolicy } from './graceful-deletion';
 import { isObject, type KubeObject } from './object';
@@ -69,15 +69,28 @@ export async function checkFields(type: ResourceType, object: KubeObject, info: 
   return mode === 'Warn' ? problems : [];
 }
 
-/** DeleteOptions from the body and the query (the query wins, as in the apiserver). */
-export function deleteOptions(request: ApiRequest, info: RequestInfo, type: ResourceType): DeleteOptions {
+/**
+ * DeleteOptions from the body (JSON, YAML or the protobuf `kubectl drain --disable-eviction`
+ * sends) and the query (the query wins, as in the apiserver). A dry run asked for in either
+ * place is one: kubectl puts `--dry-run=server` of a delete in the body only.
+ */
+export async function deleteOptions(
+  request: ApiRequest,
+  info: RequestInfo,
+  type: ResourceType,
+): Promise<DeleteOptions & { dryRun?: true }> {
   let body: Record<string, unknown> = {};
   if (
     request.value !== undefined ||
     (request.body && (typeof request.body === 'string' ? request.body.trim() : request.body.length))
   ) {
-    const value = decodeValue(request);
+    const value = await decodeAnyValue(request);
     if (isObject(value)) body = value;
+  }
+  const bodyDryRun = Array.isArray(body.dryRun) ? (body.dryRun as unknown[]) : [];
+  const unsupported = bodyDryRun.find((v) => v !== 'All');
+  if (unsupported !== undefined) {
+    throw badRequest(`dryRun: Unsupported value: "${String(unsupported)}": supported values: "All"`);
   }
   const query = info.query.get('gracePeriodSeconds');
   const grace = query !== undefined ? Number(query) : (body.gracePeriodSeconds as number | undefined);
@@ -97,5 +110,6 @@ export function deleteOptions(request: ApiRequest, info: RequestInfo, type: Reso
     preconditionUid: preconditions.uid,
     preconditionVersion: preconditions.resourceVersion,
     propagationPolicy: policy as PropagationPolicy | undefined,
+    ...(bodyDryRun.length > 0 ? { dryRun: true as const } : {}),
   };
 }

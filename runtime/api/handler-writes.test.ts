@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { createTestApi, podManifest, TABLE_ACCEPT } from '../../tests/api';
 import type { ApiResponse } from './types';
 
@@ -380,5 +381,46 @@ describe('status writes', () => {
     ).body;
     expect(podWritten.metadata.labels).toEqual({ tier: 'x' });
     expect(podWritten.metadata.ownerReferences).toBeUndefined();
+  });
+});
+
+describe('delete options in the body', () => {
+  const PROTOBUF = 'application/vnd.kubernetes.protobuf';
+  const fixture = (name: string) =>
+    new Uint8Array(readFileSync(new URL(`../../tests/fixtures/protobuf/${name}.bin`, import.meta.url)));
+
+  it("honours a dry run asked for only in the body, as kubectl's --dry-run=server of a delete does", async () => {
+    const { request, api } = await createTestApi();
+    await request('POST', PODS, podManifest('keep'));
+    const json = await request('DELETE', `${PODS}/keep`, { kind: 'DeleteOptions', apiVersion: 'v1', dryRun: ['All'] });
+    expect(json.body.message).toBeUndefined();
+    expect(json.status).toBe(200);
+    const deleted = await api({
+      method: 'DELETE',
+      path: `${PODS}/keep`,
+      headers: { 'content-type': PROTOBUF },
+      body: fixture('drain-delete-dry-run'),
+    });
+    const [status, body] = [deleted.status, JSON.parse(deleted.body)];
+    expect(status).toBe(200);
+    expect(body.metadata.name).toBe('keep');
+    const kept = (await request('GET', `${PODS}/keep`)).body;
+    expect(kept.metadata.deletionTimestamp).toBeUndefined();
+    const bad = await request('DELETE', `${PODS}/keep`, { kind: 'DeleteOptions', apiVersion: 'v1', dryRun: ['Some'] });
+    expect(bad.body.message).toBe('dryRun: Unsupported value: "Some": supported values: "All"');
+  });
+
+  it('takes the protobuf DeleteOptions of kubectl drain --disable-eviction (grace period 10 s)', async () => {
+    const { request, api } = await createTestApi();
+    await request('POST', PODS, podManifest('web'));
+    const { status } = await api({
+      method: 'DELETE',
+      path: `${PODS}/web`,
+      headers: { 'content-type': PROTOBUF },
+      body: fixture('drain-delete'),
+    });
+    expect(status).toBe(200);
+    // No node has the pod: it goes at once, whatever the grace period.
+    expect((await request('GET', `${PODS}/web`)).status).toBe(404);
   });
 });

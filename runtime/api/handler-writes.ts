@@ -113,14 +113,14 @@ export const patch: VerbHandler = async (ctx, request, info, type, namespace) =>
 
 /** DELETE of one object: what was deleted, or the object marked for deletion. */
 export const deleteObject: VerbHandler = async (ctx, request, info, type, namespace) => {
-  const options = { ...writeOptions(info, request), ...deleteOptions(request, info, type) };
+  const options = { ...writeOptions(info, request), ...(await deleteOptions(request, info, type)) };
   const deleted = await ctx.objects.delete(type, namespace, info.name as string, options);
   return reply(ctx, request, type, 200, deleted);
 };
 
 /** DELETE of a collection: every selected object, as a list of what was deleted. */
 export const deleteCollection: VerbHandler = async (ctx, request, info, type, namespace) => {
-  const options = { ...writeOptions(info, request), ...deleteOptions(request, info, type) };
+  const options = { ...writeOptions(info, request), ...(await deleteOptions(request, info, type)) };
   const { items, resourceVersion } = ctx.objects.list(type, {
     ...listOptions(info, type, namespace),
     limit: undefined,

@@ -1,10 +1,10 @@
 // Re-records tests/fixtures/protobuf/: the request bodies the real kubectl v1.34 sends as
 // Kubernetes protobuf (<name>.bin), and the JSON the same command would send (<name>.json, what
 // `--dry-run=client -o json` prints). kubectl talks to a tiny recording server on 127.0.0.1 that
-// answers discovery minimally and every create with a 201 echo.
+// answers discovery minimally, GETs of a few objects, every create with a 201 echo.
 //   npx tsx scripts/oracle/record-protobuf.ts
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,9 +13,10 @@ import { kubectlBinary } from './kubectl-binary.js';
 /**
  * Fixture name → kubectl arguments (`{dir}` is a scratch folder holding `blob`, three bytes that
  * are not UTF-8, and a fresh self-signed `tls.crt` with its `tls.key`); `json: false` where
- * kubectl has no `--dry-run=client -o json`. Every one of these commands sends protobuf.
+ * kubectl has no `--dry-run=client -o json`; `reject`: writes under this path get a 404, so
+ * kubectl falls back. Every one of these commands sends protobuf (the last POST or DELETE).
  */
-const CASES: { name: string; args: string[]; json?: false }[] = [
+const CASES: { name: string; args: string[]; json?: false; reject?: string }[] = [
   { name: 'quota', args: ['create', 'quota', 'qingge', '--hard=pods=1,cpu=2'] },
   {
     name: 'quota-scopes',
@@ -110,6 +111,30 @@ const CASES: { name: string; args: string[]; json?: false }[] = [
   { name: 'pdb', args: ['create', 'poddisruptionbudget', 'pdb', '--selector=app=x', '--min-available=1'] },
   { name: 'pdb-percent', args: ['create', 'poddisruptionbudget', 'half', '--selector=app=y', '--max-unavailable=50%'] },
   { name: 'secret-tls', args: ['create', 'secret', 'tls', 'tls', '--cert={dir}/tls.crt', '--key={dir}/tls.key'] },
+  { name: 'autoscale', args: ['autoscale', 'deployment', 'web', '--min=1', '--max=3', '--cpu-percent=50'] },
+  {
+    name: 'autoscale-metrics',
+    args: ['autoscale', 'deployment', 'web', '--name=web-mem', '--max=5', '--cpu=500m', '--memory=70%'],
+  },
+  { name: 'autoscale-bare', args: ['autoscale', 'deployment', 'web', '--max=2'] },
+  {
+    name: 'autoscale-v1',
+    args: ['autoscale', 'deployment', 'web', '--min=2', '--max=4', '--cpu=70%', '--cpu-percent=0'],
+    json: false,
+    reject: '/apis/autoscaling/v2/',
+  },
+  { name: 'debug-node', args: ['debug', 'node/n1', '--image=busybox', '--', 'sleep', '1d'], json: false },
+  {
+    name: 'debug-copy',
+    args: ['debug', 'web-0', '--copy-to=web-debug', '--image=busybox', '--container=shell', '--', 'sh'],
+    json: false,
+  },
+  { name: 'drain-delete', args: ['drain', 'n1', '--disable-eviction', '--force', '--grace-period=10'], json: false },
+  {
+    name: 'drain-delete-dry-run',
+    args: ['drain', 'n1', '--disable-eviction', '--force', '--dry-run=server'],
+    json: false,
+  },
 ];
 
 /** A discovery entry: enough for kubectl's REST mapper (`create role --resource=…` looks them up). */
@@ -141,27 +166,53 @@ const DISCOVERY: Record<string, unknown> = {
   '/apis/apps/v1': {
     kind: 'APIResourceList',
     groupVersion: 'apps/v1',
-    resources: [resource('deployments', 'Deployment')],
+    resources: [
+      resource('deployments', 'Deployment'),
+      { ...resource('deployments/scale', 'Scale'), group: 'autoscaling', version: 'v1' },
+    ],
   },
 };
 
+const out = new URL('../../tests/fixtures/protobuf/', import.meta.url);
+const node = { kind: 'Node', apiVersion: 'v1', metadata: { name: 'n1', uid: 'n1-uid' }, spec: {}, status: {} };
+/** A pod on n1 that drain deletes (then GETs until a 404 says it is gone). */
+const victim = { metadata: { name: 'victim', namespace: 'default', uid: 'victim-uid' }, spec: { nodeName: 'n1' } };
+/** Objects GETs and PATCHes answer with: the target of autoscale, debug and drain. */
+const OBJECTS: Record<string, unknown> = {
+  '/apis/apps/v1/namespaces/default/deployments/web': {
+    kind: 'Deployment',
+    apiVersion: 'apps/v1',
+    metadata: { name: 'web', namespace: 'default', uid: 'web-uid' },
+    spec: { replicas: 1, selector: { matchLabels: { app: 'web' } } },
+  },
+  '/api/v1/nodes/n1': node,
+  '/api/v1/pods': { kind: 'PodList', apiVersion: 'v1', metadata: {}, items: [victim] },
+  // `debug --copy-to` copies this pod; the test compares the copy with it.
+  '/api/v1/namespaces/default/pods/web-0': JSON.parse(await readFile(new URL('served/web-0.json', out), 'utf8')),
+};
+
 const posted: { path: string; contentType: string; body: Buffer }[] = [];
+let reject: string | undefined;
 const server = createServer((request, response) => {
   const chunks: Buffer[] = [];
   request.on('data', (chunk: Buffer) => chunks.push(chunk));
   request.on('end', () => {
     const url = request.url ?? '/';
+    const path = url.split('?')[0];
     const json = (status: number, value: unknown) =>
       response.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(value));
-    const discovery = DISCOVERY[url.split('?')[0]];
-    if (request.method === 'POST') {
+    const found = DISCOVERY[path] ?? OBJECTS[path];
+    const notFound = { kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'NotFound', code: 404 };
+    if (request.method === 'POST' || request.method === 'DELETE') {
       const contentType = request.headers['content-type'] ?? '';
       const body = Buffer.concat(chunks);
       posted.push({ path: url, contentType, body });
+      if (reject && path.startsWith(reject)) json(404, notFound);
+      else if (request.method === 'DELETE') json(200, { kind: 'Status', apiVersion: 'v1', status: 'Success' });
       // The object back as it came, enough for kubectl to print its "created" line.
-      response.writeHead(201, { 'Content-Type': contentType }).end(body);
-    } else if (discovery) json(200, discovery);
-    else json(404, { kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'NotFound', code: 404 });
+      else response.writeHead(201, { 'Content-Type': contentType }).end(body);
+    } else if (found) json(200, found);
+    else json(404, notFound);
   });
 });
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -199,11 +250,11 @@ function run(args: string[]): Promise<{ stdout: string; stderr: string }> {
   });
 }
 
-const out = new URL('../../tests/fixtures/protobuf/', import.meta.url);
 await mkdir(out, { recursive: true });
 for (const { name, json, ...rest } of CASES) {
   const args = rest.args.map((arg) => arg.replaceAll('{dir}', dir));
   posted.length = 0;
+  reject = rest.reject;
   const { stdout, stderr } = await run(args);
   const request = posted.at(-1);
   if (!request) throw new Error(`${name}: kubectl sent no body (${stderr.trim()})`);

@@ -6,12 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { decodeKubernetesProtobuf, PROTOBUF_KINDS } from './decode';
 import { KUBERNETES_MESSAGES, KUBERNETES_PROTOBUF_SCHEMA } from './schema';
 import { APPS_MESSAGES } from './schema-apps';
+import { AUTOSCALING_MESSAGES } from './schema-autoscaling';
 import { BATCH_MESSAGES } from './schema-batch';
 import { CONTAINER_MESSAGES } from './schema-container';
 import { CORE_MESSAGES } from './schema-core';
 import { META_MESSAGES } from './schema-meta';
 import { NETWORKING_MESSAGES } from './schema-networking';
 import { POD_MESSAGES } from './schema-pod';
+import { POD_STATUS_MESSAGES } from './schema-pod-status';
 import { POLICY_MESSAGES } from './schema-policy';
 import { RBAC_MESSAGES } from './schema-rbac';
 import { VOLUME_MESSAGES } from './schema-volume';
@@ -25,7 +27,8 @@ describe('kubectl create: the same object kubectl sends as JSON', () => {
   // kubectl would send as JSON. kubectl 1.34 prints no creationTimestamp (it is omitzero), and the
   // wire body carries the same `spec: {}`, `status: {}`, `strategy: {}`, `resources: {}` and
   // `loadBalancer: {}` that Go's JSON shows for empty structs. The one normalisation: Go's JSON
-  // shows a nil slice without omitempty as null (clusterrole-aggregate's `rules: null`), which
+  // shows a nil slice without omitempty as null (clusterrole-aggregate's `rules: null`, an HPA's
+  // `status.currentMetrics: null`), which
   // protobuf cannot tell from an empty one; the decoder leaves it out, so the nulls are dropped.
   const names = readdirSync(FIXTURES)
     .filter((file) => file.endsWith('.json'))
@@ -37,7 +40,7 @@ describe('kubectl create: the same object kubectl sends as JSON', () => {
         ...['quota', 'namespace', 'configmap', 'secret', 'secret-tls', 'deployment', 'serviceaccount'],
         ...['service-clusterip', 'service-nodeport', 'service-loadbalancer', 'service-externalname'],
         ...['job', 'cronjob', 'role', 'rolebinding', 'clusterrole', 'clusterrolebinding'],
-        ...['ingress', 'priorityclass', 'pdb'],
+        ...['ingress', 'priorityclass', 'pdb', 'autoscale', 'autoscale-metrics', 'autoscale-bare'],
       ]),
     );
   });
@@ -153,7 +156,8 @@ describe('the schema', () => {
     expect(() => root.resolveAll()).not.toThrow();
     const groups = [
       ...[META_MESSAGES, CORE_MESSAGES, POD_MESSAGES, CONTAINER_MESSAGES, VOLUME_MESSAGES, APPS_MESSAGES],
-      ...[BATCH_MESSAGES, RBAC_MESSAGES, NETWORKING_MESSAGES, POLICY_MESSAGES],
+      ...[BATCH_MESSAGES, RBAC_MESSAGES, NETWORKING_MESSAGES, POLICY_MESSAGES, AUTOSCALING_MESSAGES],
+      POD_STATUS_MESSAGES,
     ];
     const total = groups.reduce((sum, group) => sum + Object.keys(group).length, 0);
     expect(Object.keys(KUBERNETES_MESSAGES)).toHaveLength(total);
@@ -266,8 +270,8 @@ describe('the schema', () => {
   });
 
   it('names the kind it cannot decode', () => {
-    const pod = body('v1', 'Pod', 'Namespace', { metadata: { name: 'x' } });
-    expect(() => decodeKubernetesProtobuf(pod)).toThrow(/cannot decode a protobuf Pod of v1: .*send it as JSON/);
+    const node = body('v1', 'Node', 'Namespace', { metadata: { name: 'x' } });
+    expect(() => decodeKubernetesProtobuf(node)).toThrow(/cannot decode a protobuf Node of v1: .*send it as JSON/);
     const wrongGroup = body('apps/v1', 'Namespace', 'Namespace', {});
     expect(() => decodeKubernetesProtobuf(wrongGroup)).toThrow(/cannot decode a protobuf Namespace of apps\/v1/);
   });

@@ -19,6 +19,7 @@ const MESSAGE_TYPES: Record<string, string> = {
   'v1/Secret': 'Secret',
   'v1/ServiceAccount': 'ServiceAccount',
   'v1/Service': 'Service',
+  'v1/Pod': 'Pod',
   'apps/v1/Deployment': 'Deployment',
   'batch/v1/Job': 'Job',
   'batch/v1/CronJob': 'CronJob',
@@ -29,14 +30,20 @@ const MESSAGE_TYPES: Record<string, string> = {
   'networking.k8s.io/v1/Ingress': 'Ingress',
   'scheduling.k8s.io/v1/PriorityClass': 'PriorityClass',
   'policy/v1/PodDisruptionBudget': 'PodDisruptionBudget',
+  'policy/v1/Eviction': 'Eviction',
+  'autoscaling/v2/HorizontalPodAutoscaler': 'HorizontalPodAutoscaler',
+  'autoscaling/v1/HorizontalPodAutoscaler': 'HorizontalPodAutoscalerV1',
   'authentication.k8s.io/v1/TokenRequest': 'TokenRequest',
   'authorization.k8s.io/v1/SelfSubjectAccessReview': 'SelfSubjectAccessReview',
   'authentication.k8s.io/v1/SelfSubjectReview': 'SelfSubjectReview',
   'authorization.k8s.io/v1/SelfSubjectRulesReview': 'SelfSubjectRulesReview',
 };
 
-/** The kinds `decodeKubernetesProtobuf` decodes, as `apiVersion/kind`. */
-export const PROTOBUF_KINDS: readonly string[] = Object.keys(MESSAGE_TYPES);
+/** Kinds every group version registers (metav1.AddToGroupVersion): any apiVersion will do. */
+const META_TYPES: Record<string, string> = { DeleteOptions: 'DeleteOptions' };
+
+/** The kinds `decodeKubernetesProtobuf` decodes, as `apiVersion/kind` (or `kind` for any version). */
+export const PROTOBUF_KINDS: readonly string[] = [...Object.keys(MESSAGE_TYPES), ...Object.keys(META_TYPES)];
 
 let root: protobuf.Root | undefined;
 
@@ -88,7 +95,9 @@ export function decodeKubernetesProtobuf(body: Uint8Array): {
   const kind = typeMeta?.kind ?? '';
   if (contentEncoding)
     throw new Error(`unsupported Kubernetes protobuf content encoding ${JSON.stringify(contentEncoding)}`);
-  const typeName = MESSAGE_TYPES[`${apiVersion}/${kind}`];
+  const typeName =
+    MESSAGE_TYPES[`${apiVersion}/${kind}`] ??
+    (apiVersion && Object.hasOwn(META_TYPES, kind) ? META_TYPES[kind] : undefined);
   if (!typeName)
     throw new Error(
       `cannot decode a protobuf ${kind || '(no kind)'} of ${apiVersion || '(no apiVersion)'}: ` +

@@ -1,7 +1,7 @@
 // Messages of k8s.io/apimachinery: the runtime.Unknown envelope (package runtime), ObjectMeta and
-// its parts, LabelSelector, FieldSelectorRequirement and Condition (package meta/v1), and the scalar
-// wrappers resource.Quantity, metav1.Time and intstr.IntOrString, which decode.ts turns into
-// their JSON forms (a string, an RFC 3339 string, a number or a string).
+// its parts, LabelSelector, FieldSelectorRequirement, DeleteOptions and Condition (package
+// meta/v1), and the scalar wrappers resource.Quantity, metav1.Time and intstr.IntOrString, which
+// decode.ts turns into their JSON forms (a string, an RFC 3339 string, a number or a string).
 import type { MessageDescriptors } from './schema';
 
 export const META_MESSAGES: MessageDescriptors = {
@@ -82,6 +82,22 @@ export const META_MESSAGES: MessageDescriptors = {
       key: { type: 'string', id: 1, options: { keepZero: true } },
       operator: { type: 'string', id: 2, options: { keepZero: true } },
       values: { type: 'string', id: 3, rule: 'repeated' },
+    },
+  },
+  DeleteOptions: {
+    fields: {
+      gracePeriodSeconds: { type: 'int64', id: 1, options: { keepZero: true } },
+      preconditions: { type: 'Preconditions', id: 2 },
+      orphanDependents: { type: 'bool', id: 3, options: { keepZero: true } },
+      propagationPolicy: { type: 'string', id: 4, options: { keepZero: true } },
+      dryRun: { type: 'string', id: 5, rule: 'repeated' },
+      ignoreStoreReadErrorWithClusterBreakingPotential: { type: 'bool', id: 6, options: { keepZero: true } },
+    },
+  },
+  Preconditions: {
+    fields: {
+      uid: { type: 'string', id: 1, options: { keepZero: true } },
+      resourceVersion: { type: 'string', id: 2, options: { keepZero: true } },
     },
   },
   Condition: {

@@ -1,5 +1,6 @@
-// policy/v1 PodDisruptionBudget (package k8s.io/api/policy/v1) and scheduling.k8s.io/v1
-// PriorityClass (package k8s.io/api/scheduling/v1), which has no spec: its fields are top-level.
+// policy/v1 PodDisruptionBudget and Eviction (package k8s.io/api/policy/v1) and
+// scheduling.k8s.io/v1 PriorityClass (package k8s.io/api/scheduling/v1), which has no spec: its
+// fields are top-level.
 import type { MessageDescriptors } from './schema';
 
 export const POLICY_MESSAGES: MessageDescriptors = {
@@ -9,6 +10,9 @@ export const POLICY_MESSAGES: MessageDescriptors = {
       spec: { type: 'PodDisruptionBudgetSpec', id: 2 },
       status: { type: 'PodDisruptionBudgetStatus', id: 3 },
     },
+  },
+  Eviction: {
+    fields: { metadata: { type: 'ObjectMeta', id: 1 }, deleteOptions: { type: 'DeleteOptions', id: 2 } },
   },
   PriorityClass: {
     fields: {

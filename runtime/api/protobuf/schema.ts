@@ -1,17 +1,20 @@
 // The Kubernetes protobuf schema kubeplay decodes, as data: a protobufjs JSON descriptor (what
 // `Root.fromJSON` takes). Field numbers, names and types are those of the Kubernetes v1.34
 // generated.proto files of the packages k8s.io/api/core/v1, apps/v1, authentication/v1,
-// authorization/v1, batch/v1, rbac/v1, networking/v1, scheduling/v1 and policy/v1, and
-// k8s.io/apimachinery/pkg/apis/meta/v1, pkg/api/resource, pkg/util/intstr and pkg/runtime. Which fields are Go pointers or lack `omitempty` comes from the Go types of the
+// authorization/v1, autoscaling/v1 and v2, batch/v1, rbac/v1, networking/v1, scheduling/v1 and
+// policy/v1, and k8s.io/apimachinery/pkg/apis/meta/v1, pkg/api/resource, pkg/util/intstr and
+// pkg/runtime. Which fields are Go pointers or lack `omitempty` comes from the Go types of the
 // same packages. Field names are those of the Kubernetes JSON (the proto names already are,
 // except BoundObjectReference.uid). All messages share one flat namespace: their names are unique.
 import { APPS_MESSAGES } from './schema-apps';
+import { AUTOSCALING_MESSAGES } from './schema-autoscaling';
 import { BATCH_MESSAGES } from './schema-batch';
 import { CONTAINER_MESSAGES } from './schema-container';
 import { CORE_MESSAGES } from './schema-core';
 import { META_MESSAGES } from './schema-meta';
 import { NETWORKING_MESSAGES } from './schema-networking';
 import { POD_MESSAGES } from './schema-pod';
+import { POD_STATUS_MESSAGES } from './schema-pod-status';
 import { POLICY_MESSAGES } from './schema-policy';
 import { RBAC_MESSAGES } from './schema-rbac';
 import { VOLUME_MESSAGES } from './schema-volume';
@@ -40,6 +43,7 @@ export const KUBERNETES_MESSAGES: MessageDescriptors = {
   ...META_MESSAGES,
   ...CORE_MESSAGES,
   ...POD_MESSAGES,
+  ...POD_STATUS_MESSAGES,
   ...CONTAINER_MESSAGES,
   ...VOLUME_MESSAGES,
   ...APPS_MESSAGES,
@@ -47,6 +51,7 @@ export const KUBERNETES_MESSAGES: MessageDescriptors = {
   ...RBAC_MESSAGES,
   ...NETWORKING_MESSAGES,
   ...POLICY_MESSAGES,
+  ...AUTOSCALING_MESSAGES,
 };
 
 /**
