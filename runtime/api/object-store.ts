@@ -175,9 +175,14 @@ export class ObjectStore {
     const { key, stored: current } = this.current(type, namespace, name);
     const old = this.present(type, current);
     // A built-in kind's status write takes only the body's status and reads its metadata: nothing
-    // changes the body, so it needs no copy of its own.
-    const statusOnly = options.subresource === 'status' && !type.decode && !type.validateStatus;
-    const object = statusOnly ? { ...body } : clone(body);
+    // changes the body, so it needs no copy of its own, save the status a validator may read
+    // (the spec and the rest stay the stored object's).
+    const statusWrite = options.subresource === 'status' && !type.decode;
+    const object = !statusWrite
+      ? clone(body)
+      : type.validateStatus
+        ? { ...body, status: clone(body.status) }
+        : { ...body };
     type.decode?.(object);
     const meta = (object.metadata ??= {});
     if (meta.name !== undefined && meta.name !== name) {

@@ -7,7 +7,12 @@ import type { ApiRequest } from './types';
 /** The object `patch` makes of `current`, by the request's patch type. */
 export function patchFromRequest(request: ApiRequest, current: KubeObject): KubeObject {
   const type = contentType(request);
-  const patch = decodeValue(request, type === 'application/apply-patch+yaml' ? 'application/yaml' : 'application/json');
+  // The patch functions copy what they take from a patch, so it is only read.
+  const patch = decodeValue(
+    request,
+    type === 'application/apply-patch+yaml' ? 'application/yaml' : 'application/json',
+    true,
+  );
   let result: unknown;
   switch (type) {
     case 'application/merge-patch+json':
