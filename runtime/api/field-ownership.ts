@@ -1,13 +1,11 @@
 /** managedFields after a write: the writer's entry, an update's changes, server-side apply and its conflicts. */
+import { changedFields, fieldsOf, type FieldSet } from './field-sets';
 import {
-  changedFields,
-  fieldsOf,
   recordApply,
   recordUpdate,
   union,
   type ApplyConflict,
   type FieldOwnership,
-  type FieldSet,
   type ManagedFieldsEntry,
 } from './managed-fields';
 import type { KubeObject } from './object';

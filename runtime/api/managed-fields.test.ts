@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestApi } from '../../tests/api';
-import { changedFields, fieldsOf, recordUpdate, union } from './managed-fields';
+import { changedFields, fieldsOf } from './field-sets';
+import { recordUpdate, union } from './managed-fields';
 
 const DEPLOYS = '/apis/apps/v1/namespaces/default/deployments';
 const APPLY = { 'content-type': 'application/apply-patch+yaml' };

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock';
 import { randomString, randomUuid, type Rng } from '../rng';
-import { StoreError, type Store, type StoredValue, type WatchTrigger } from '../storage/store';
+import { StoreError, type Store, type StoredValue } from '../storage/store';
 import { formatTime } from '../util/time';
 import { createdOwnership, sentFields, updatedOwnership, type ServerSideApply } from './field-ownership';
 import { checkPreconditions, namespaceFinalized, planDeletion, type DeleteOptions } from './graceful-deletion';
@@ -18,7 +18,7 @@ import {
 import { groupVersion, type AdmissionContext, type ResourceType } from './resource';
 import { badRequest, conflict, expired, forbidden, invalid, notFound, OPTIMISTIC_LOCK_MESSAGE } from './status';
 import { errorTarget, storeFailure } from './store-errors';
-import { watchEventFor, type WatchEvent } from './watch-events';
+import { watchEventFor, watchTrigger, type WatchEvent } from './watch-events';
 
 /** Options every write takes from the query string. */
 export interface WriteOptions {
@@ -359,20 +359,6 @@ export class ObjectStore {
       list: (type) => this.list(type, {}).items,
     };
   }
-}
-
-/** A pod's node as the watch index reads it from a stored pod ('' while unscheduled). */
-const podNodeName = (value: unknown): string =>
-  (value as { spec?: { nodeName?: string } } | undefined)?.spec?.nodeName ?? '';
-
-/**
- * The trigger of a watch whose field selector pins an indexed field (kube-apiserver's watch
- * cache indexes pods by spec.nodeName): the store then hands it only the changes of that value.
- */
-function watchTrigger(type: ResourceType, options: ListOptions): WatchTrigger | undefined {
-  if (type.plural !== 'pods' || type.group !== '') return undefined;
-  const pinned = options.fieldSelector?.requirements.find((r) => r.field === 'spec.nodeName' && r.op === '=');
-  return pinned ? { of: podNodeName, value: pinned.value } : undefined;
 }
 
 /** Apps workloads whose status writes keep their labels (their status strategies reset them). */

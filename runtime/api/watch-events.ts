@@ -2,6 +2,7 @@
 import type { KubeObject } from './object';
 import { selected, type ListOptions } from './object-list';
 import type { ResourceType } from './resource';
+import type { WatchTrigger } from '../storage/store';
 
 /** One watch event as the API sends it. */
 export interface WatchEvent {
@@ -25,4 +26,18 @@ export function watchEventFor(
   if (!previous) return now ? { type: 'ADDED', object } : undefined;
   if (now) return { type: before ? 'MODIFIED' : 'ADDED', object };
   return before ? { type: 'DELETED', object } : undefined;
+}
+
+/** A pod's node as the watch index reads it from a stored pod ('' while unscheduled). */
+const podNodeName = (value: unknown): string =>
+  (value as { spec?: { nodeName?: string } } | undefined)?.spec?.nodeName ?? '';
+
+/**
+ * The trigger of a watch whose field selector pins an indexed field (kube-apiserver's watch
+ * cache indexes pods by spec.nodeName): the store then hands it only the changes of that value.
+ */
+export function watchTrigger(type: ResourceType, options: ListOptions): WatchTrigger | undefined {
+  if (type.plural !== 'pods' || type.group !== '') return undefined;
+  const pinned = options.fieldSelector?.requirements.find((r) => r.field === 'spec.nodeName' && r.op === '=');
+  return pinned ? { of: podNodeName, value: pinned.value } : undefined;
 }

@@ -18,9 +18,10 @@ import {
   type Snapshot,
 } from './filters';
 import { ERR_NO_NODES_AVAILABLE, fitErrorMessage, preemptionMessage } from './fit-error';
-import { antiAffinityTerms, interPodAffinity } from './inter-pod-affinity';
+import { interPodAffinity } from './inter-pod-affinity';
+import { NodeInfoCache } from './node-info-cache';
 import { SchedulingQueue, type QueuedPodInfo } from './queue';
-import { nodeInfo, withPods, type NodeInfo } from './resources';
+import type { NodeInfo } from './resources';
 import { totalScores } from './scores';
 import { DEFAULT_SCHEDULER_NAME, type FilterStatus, type Node, type Pod, type PodCondition } from './types';
 
@@ -83,17 +84,8 @@ export class Scheduler {
   private readonly namespaces: Informer;
   /** Pods bound (or being bound) that the informer has not yet shown assigned: key → node. */
   private readonly assumed = new Map<string, { pod: Pod; node: string }>();
-  /** Where each pod counts in a snapshot (assumed, or bound and not terminal): key → node and pod. */
-  private readonly placed = new Map<string, { pod: Pod; node: string }>();
-  /** The pods placed on each node, by key. */
-  private readonly nodePods = new Map<string, Map<string, Pod>>();
-  /** Each node's NodeInfo as of the last snapshot, with its pods that have required anti-affinity. */
-  private readonly nodeInfos = new Map<string, { node: Node; info: NodeInfo; antiAffinity: Pod[] }>();
-  /**
-   * Nodes whose pods changed since their NodeInfo was built: the pods added, or 'rebuild' once
-   * one left or changed in a way the scheduler sees.
-   */
-  private readonly changedNodes = new Map<string, Pod[] | 'rebuild'>();
+  /** Where each pod counts in snapshots, and the NodeInfos built from that. */
+  private readonly cache = new NodeInfoCache();
   private stopped = false;
   private running: Promise<void> | undefined;
 
@@ -212,29 +204,7 @@ export class Scheduler {
       const pod = this.pods.getByKey(key);
       if (pod && isAssigned(pod) && !isTerminal(pod)) next = { pod, node: pod.spec?.nodeName as string };
     }
-    const previous = this.placed.get(key);
-    if (previous?.node === next?.node && previous?.pod === next?.pod) return;
-    if (previous && next && previous.node === next.node && sameForScheduling(previous.pod, next.pod)) {
-      // A status write (or the bound copy of an assumed pod): the node's NodeInfo stays right.
-      this.placed.set(key, next);
-      this.nodePods.get(next.node)?.set(key, next.pod);
-      return;
-    }
-    if (previous) {
-      this.nodePods.get(previous.node)?.delete(key);
-      this.changedNodes.set(previous.node, 'rebuild');
-    }
-    if (!next) {
-      this.placed.delete(key);
-      return;
-    }
-    this.placed.set(key, next);
-    let pods = this.nodePods.get(next.node);
-    if (!pods) this.nodePods.set(next.node, (pods = new Map()));
-    pods.set(key, next.pod);
-    const change = this.changedNodes.get(next.node);
-    if (change === undefined) this.changedNodes.set(next.node, [next.pod]);
-    else if (change !== 'rebuild') change.push(next.pod);
+    this.cache.place(key, next);
   }
 
   /**
@@ -242,28 +212,7 @@ export class Scheduler {
    * NodeInfo is built again only when the node or its pods changed since the last cycle.
    */
   private snapshot(): Snapshot {
-    const nodes: NodeInfo[] = [];
-    const podsWithRequiredAntiAffinity: Snapshot['podsWithRequiredAntiAffinity'] = [];
-    const sorted = this.nodes.list().sort((a, b) => ((a.metadata?.name ?? '') < (b.metadata?.name ?? '') ? -1 : 1));
-    for (const node of sorted) {
-      const name = node.metadata?.name ?? '';
-      let cached = this.nodeInfos.get(name);
-      const change = this.changedNodes.get(name);
-      if (cached && cached.node === node && Array.isArray(change)) {
-        // Pods were only added: the NodeInfo grows by them rather than being built again.
-        const info = withPods(cached.info, change);
-        cached = { node, info, antiAffinity: [...cached.antiAffinity, ...change.filter(hasAntiAffinity)] };
-        this.nodeInfos.set(name, cached);
-        this.changedNodes.delete(name);
-      } else if (!cached || cached.node !== node || change) {
-        const info = nodeInfo(node, [...(this.nodePods.get(name)?.values() ?? [])]);
-        cached = { node, info, antiAffinity: info.pods.filter(hasAntiAffinity) };
-        this.nodeInfos.set(name, cached);
-        this.changedNodes.delete(name);
-      }
-      nodes.push(cached.info);
-      for (const pod of cached.antiAffinity) podsWithRequiredAntiAffinity.push({ pod, node: cached.info.node });
-    }
+    const { nodes, podsWithRequiredAntiAffinity } = this.cache.snapshot(this.nodes.list());
     return {
       nodes,
       podsWithRequiredAntiAffinity,
@@ -418,25 +367,4 @@ export function startScheduler(
   const scheduler = new Scheduler(api, clock, rng, options);
   scheduler.start();
   return () => scheduler.stop();
-}
-
-const hasAntiAffinity = (pod: Pod): boolean => antiAffinityTerms(pod).length > 0;
-
-/**
- * Whether a pod's new version counts on its node exactly as the old one did: the same spec,
- * labels, owners and deletion (a status write keeps the spec's object; a bound copy of an
- * assumed pod has an equal one).
- */
-function sameForScheduling(old: Pod, pod: Pod): boolean {
-  const a = old.metadata;
-  const b = pod.metadata;
-  if (a?.deletionTimestamp !== b?.deletionTimestamp || a?.namespace !== b?.namespace) return false;
-  if (a?.labels !== b?.labels && JSON.stringify(a?.labels) !== JSON.stringify(b?.labels)) return false;
-  if (
-    a?.ownerReferences !== b?.ownerReferences &&
-    JSON.stringify(a?.ownerReferences) !== JSON.stringify(b?.ownerReferences)
-  ) {
-    return false;
-  }
-  return old.spec === pod.spec || JSON.stringify(old.spec) === JSON.stringify(pod.spec);
 }
