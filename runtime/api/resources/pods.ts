@@ -210,6 +210,7 @@ function defaultPod(pod: KubeObject, context: AdmissionContext): void {
       defaultContainer(container, undefined);
       requestsFromLimits(container);
     }
+    aliasServiceAccount(spec);
     return;
   }
   // Admission on create: Priority, ServiceAccount, DefaultTolerationSeconds.
@@ -219,9 +220,9 @@ function defaultPod(pod: KubeObject, context: AdmissionContext): void {
   const annotations = (pod.metadata?.annotations ?? {}) as Record<string, string>;
   const mirror = annotations['kubernetes.io/config.mirror'] !== undefined;
   if (!mirror) {
-    spec.serviceAccountName ??= spec.serviceAccount ?? 'default';
-    spec.serviceAccount ??= spec.serviceAccountName;
+    spec.serviceAccountName ||= spec.serviceAccount || 'default';
   }
+  aliasServiceAccount(spec);
   const tolerations = list<Json>(spec.tolerations);
   const toleratesAll = tolerations.some(
     (t) => !t.key && t.operator === 'Exists' && (!t.effect || t.effect === 'NoExecute'),
@@ -301,6 +302,18 @@ export function defaultPodTemplate(template: unknown): void {
   for (const container of list<Json>(spec.containers)) defaultContainer(container, undefined);
   for (const container of list<Json>(spec.initContainers)) defaultContainer(container, undefined);
   defaultVolumes(spec);
+  aliasServiceAccount(spec);
+}
+
+/**
+ * The v1 PodSpec's `serviceAccount`, the deprecated alias of `serviceAccountName`
+ * (core/v1 conversion.go): read as the name when no name is given, and always written back as
+ * the name (left out when there is none).
+ */
+function aliasServiceAccount(spec: Json): void {
+  if (!spec.serviceAccountName && spec.serviceAccount) spec.serviceAccountName = spec.serviceAccount;
+  if (spec.serviceAccountName) spec.serviceAccount = spec.serviceAccountName;
+  else delete spec.serviceAccount;
 }
 
 /** The containers of a pod spec at `path` (`spec`, `spec.template.spec`), validated. */
