@@ -391,9 +391,14 @@ export function dashboardObjects(): Json[] {
       revisionHistoryLimit: 10,
       selector: { matchLabels: { 'k8s-app': name } },
       template: {
-        metadata: {
-          labels: { 'k8s-app': name, ...(name === 'kubernetes-dashboard' ? { 'gcp-auth-skip-secret': 'true' } : {}) },
-        },
+        metadata:
+          name === 'kubernetes-dashboard'
+            ? { labels: { 'k8s-app': name, 'gcp-auth-skip-secret': 'true' } }
+            : {
+                labels: { 'k8s-app': name },
+                // dashboard-dp.yaml.tmpl keeps this long-retired annotation on the scraper.
+                annotations: { 'seccomp.security.alpha.kubernetes.io/pod': 'runtime/default' },
+              },
         spec: {
           containers: [
             {
