@@ -68,7 +68,7 @@ const MD5_K = Array.from({ length: 64 }, (_, i) => Math.floor(Math.abs(Math.sin(
 
 /** MD5 of the UTF-8 bytes of `text`, as lowercase hex (crypto/md5 then hex.EncodeToString). */
 export function md5Hex(text: string): string {
-  const bytes = encodeUtf8(text);
+  const bytes = [...encodeUtf8(text)];
   const bitLength = bytes.length * 8;
   bytes.push(0x80);
   while (bytes.length % 64 !== 56) bytes.push(0);

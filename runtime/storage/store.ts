@@ -44,9 +44,33 @@ export interface WatchTrigger {
   value: string;
 }
 
+type Listener = (event: StoreEvent) => void;
+
+/**
+ * Listeners, handed out as an array that is copied only when one joins or leaves: a listener
+ * that cancels its watch while an event is delivered does not disturb that delivery.
+ */
+class Listeners {
+  private readonly set = new Set<Listener>();
+  private array: readonly Listener[] = [];
+
+  add(listener: Listener): void {
+    this.set.add(listener);
+    this.array = [...this.set];
+  }
+
+  delete(listener: Listener): void {
+    if (this.set.delete(listener)) this.array = [...this.set];
+  }
+
+  list(): readonly Listener[] {
+    return this.array;
+  }
+}
+
 interface WatcherGroup {
-  plain: Set<(event: StoreEvent) => void>;
-  triggered: Map<WatchTrigger['of'], Map<string, Set<(event: StoreEvent) => void>>>;
+  plain: Listeners;
+  triggered: Map<WatchTrigger['of'], Map<string, Listeners>>;
 }
 
 /** A registered watcher; cancel() stops its events. */
@@ -188,7 +212,7 @@ export class Store {
       if (event.revision > after && event.object.key.startsWith(prefix)) listener(event);
     }
     let group = this.watchers.get(prefix);
-    if (!group) this.watchers.set(prefix, (group = { plain: new Set(), triggered: new Map() }));
+    if (!group) this.watchers.set(prefix, (group = { plain: new Listeners(), triggered: new Map() }));
     if (!trigger) {
       group.plain.add(listener);
       return { cancel: () => group.plain.delete(listener) };
@@ -196,7 +220,7 @@ export class Store {
     let byValue = group.triggered.get(trigger.of);
     if (!byValue) group.triggered.set(trigger.of, (byValue = new Map()));
     let listeners = byValue.get(trigger.value);
-    if (!listeners) byValue.set(trigger.value, (listeners = new Set()));
+    if (!listeners) byValue.set(trigger.value, (listeners = new Listeners()));
     const own = listeners;
     own.add(listener);
     return { cancel: () => own.delete(listener) };
@@ -266,12 +290,12 @@ export class Store {
     }
     for (const [prefix, group] of this.watchers) {
       if (!event.object.key.startsWith(prefix)) continue;
-      for (const listener of [...group.plain]) listener(event);
+      for (const listener of group.plain.list()) listener(event);
       for (const [of, byValue] of group.triggered) {
         const value = of(event.object.value);
         const previous = event.previous ? of(event.previous.value) : undefined;
-        for (const listener of [...(byValue.get(value as string) ?? [])]) listener(event);
-        if (previous !== value) for (const listener of [...(byValue.get(previous as string) ?? [])]) listener(event);
+        for (const listener of byValue.get(value as string)?.list() ?? []) listener(event);
+        if (previous !== value) for (const listener of byValue.get(previous as string)?.list() ?? []) listener(event);
       }
     }
   }

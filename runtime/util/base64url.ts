@@ -5,7 +5,7 @@ const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 
 /** Unpadded base64url (RFC 4648 §5) of bytes, or of a string's UTF-8. */
 export function base64url(data: Uint8Array | string): string {
-  const bytes = typeof data === 'string' ? new Uint8Array(encodeUtf8(data)) : data;
+  const bytes = typeof data === 'string' ? encodeUtf8(data) : data;
   return base64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 

@@ -67,12 +67,18 @@ const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/
 
 /** Standard base64 with padding. */
 export function base64(bytes: Uint8Array): string {
-  let out = '';
+  // The output's character codes are gathered first and made a string in chunks, not a
+  // character at a time.
+  const codes = new Uint16Array(Math.ceil(bytes.length / 3) * 4);
+  let at = 0;
   for (let i = 0; i < bytes.length; i += 3) {
     const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    out += BASE64[n >> 18] + BASE64[(n >> 12) & 63];
-    out += i + 1 < bytes.length ? BASE64[(n >> 6) & 63] : '=';
-    out += i + 2 < bytes.length ? BASE64[n & 63] : '=';
+    codes[at++] = BASE64.charCodeAt(n >> 18);
+    codes[at++] = BASE64.charCodeAt((n >> 12) & 63);
+    codes[at++] = i + 1 < bytes.length ? BASE64.charCodeAt((n >> 6) & 63) : 61;
+    codes[at++] = i + 2 < bytes.length ? BASE64.charCodeAt(n & 63) : 61;
   }
+  let out = '';
+  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.subarray(i, i + 8192));
   return out;
 }

@@ -1,7 +1,15 @@
 /** UTF-8 without TextEncoder/TextDecoder, which are not in the ES library runtime/ compiles against. */
 
 /** The UTF-8 bytes of `text`. */
-export function encodeUtf8(text: string): number[] {
+export function encodeUtf8(text: string): Uint8Array {
+  // ASCII, most of what the cluster hashes and encodes, takes one byte a character.
+  let ascii = true;
+  for (let i = 0; i < text.length && ascii; i++) ascii = text.charCodeAt(i) < 0x80;
+  if (ascii) {
+    const out = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+    return out;
+  }
   const bytes: number[] = [];
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0;
@@ -10,7 +18,7 @@ export function encodeUtf8(text: string): number[] {
     else if (cp < 0x10000) bytes.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
     else bytes.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
   }
-  return bytes;
+  return Uint8Array.from(bytes);
 }
 
 /** Decodes UTF-8 `bytes`; malformed sequences become U+FFFD, as TextDecoder does. */
