@@ -8,7 +8,7 @@ import {
   type FieldOwnership,
   type ManagedFieldsEntry,
 } from './managed-fields';
-import type { KubeObject } from './object';
+import { deepEqual, type KubeObject } from './object';
 import { groupVersion, type ResourceType } from './resource';
 import { failure, type StatusError } from './status';
 
@@ -102,7 +102,7 @@ function onlyStatusChanged(old: KubeObject, next: KubeObject): boolean {
   const a = (old.metadata ?? {}) as Record<string, unknown>;
   const b = (next.metadata ?? {}) as Record<string, unknown>;
   for (const key of OWNED_BY_WRITERS) {
-    if (a[key] !== b[key] && JSON.stringify(a[key]) !== JSON.stringify(b[key])) return false;
+    if (!deepEqual(a[key], b[key])) return false;
   }
   return true;
 }

@@ -1,4 +1,4 @@
-import { isObject, type KubeObject } from './object';
+import { deepEqual, isObject, type KubeObject } from './object';
 import { mergeKeyFor } from './patch';
 
 // The fields an object sets, in the FieldsV1 form managed fields use, and which of them a write changed.
@@ -100,28 +100,6 @@ function itemIdentity(key: string): Array<[string, unknown]> {
   return identity;
 }
 
-/** Whether two JSON values encode alike (key order aside; undefined fields are absent, as in JSON). */
-function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i] ?? null, b[i] ?? null)) return false;
-    return true;
-  }
-  if (Array.isArray(b)) return false;
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  let count = 0;
-  for (const key in x) {
-    if (x[key] === undefined) continue;
-    if (!jsonEqual(x[key], y[key])) return false;
-    count++;
-  }
-  for (const key in y) if (y[key] !== undefined) count--;
-  return count === 0;
-}
-
 function mapFields(
   value: Record<string, unknown>,
   field: string,
@@ -214,7 +192,7 @@ export function changedFields(next: FieldSet, nextObject: unknown, oldObject: un
     const nextValue = childValue(nextObject, key);
     const oldValue = childValue(oldObject, key);
     if (!hasChildren(child)) {
-      if (!jsonEqual(nextValue, oldValue)) out[key] = child;
+      if (!deepEqual(nextValue, oldValue)) out[key] = child;
       continue;
     }
     const deeper = changedFields(child, nextValue, oldValue);

@@ -144,7 +144,7 @@ export class ScalingHistory {
     };
   }
 
-  /** stabilizeRecommendation: the highest recommendation within the downscale window. */
+  /** stabilizeRecommendation: the highest recommendation within the scale-down stabilisation period. */
   private stabilize(key: string, desired: number): number {
     const now = this.now();
     const cutoff = now - this.downscaleWindowMs;

@@ -80,7 +80,7 @@ export interface Scale extends KubeObject {
   status?: { replicas?: number; selector?: string };
 }
 
-/** One pod's metric: its value in milli-units (millicores, milli-bytes), when measured and over what window. */
+/** One pod's metric: its value in milli-units (millicores, milli-bytes), when measured and over how long (windowMs). */
 export interface PodMetric {
   timestamp: number;
   windowMs: number;

@@ -1,3 +1,4 @@
+import { deepEqual } from '../api/object';
 import type { Snapshot } from './filters';
 import { antiAffinityTerms } from './inter-pod-affinity';
 import { nodeInfo, withPods, type NodeInfo } from './resources';
@@ -91,12 +92,9 @@ function sameForScheduling(old: Pod, pod: Pod): boolean {
   const a = old.metadata;
   const b = pod.metadata;
   if (a?.deletionTimestamp !== b?.deletionTimestamp || a?.namespace !== b?.namespace) return false;
-  if (a?.labels !== b?.labels && JSON.stringify(a?.labels) !== JSON.stringify(b?.labels)) return false;
-  if (
-    a?.ownerReferences !== b?.ownerReferences &&
-    JSON.stringify(a?.ownerReferences) !== JSON.stringify(b?.ownerReferences)
-  ) {
-    return false;
-  }
-  return old.spec === pod.spec || JSON.stringify(old.spec) === JSON.stringify(pod.spec);
+  return (
+    deepEqual(a?.labels, b?.labels) &&
+    deepEqual(a?.ownerReferences, b?.ownerReferences) &&
+    deepEqual(old.spec, pod.spec)
+  );
 }
