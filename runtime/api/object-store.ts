@@ -88,10 +88,13 @@ export class ObjectStore {
     return object;
   }
 
-  /** What is written to the store: the object without server-filled fields, in its storage's form. */
+  /**
+   * What is written to the store: the object without server-filled fields, in its storage's
+   * form, frozen (stored values never change; the backend may then keep it without a copy).
+   */
   private stored(type: ResourceType, object: KubeObject): KubeObject {
     const value = strip(object);
-    return type.storage ? type.storage.toStored(value) : value;
+    return deepFreeze(type.storage ? type.storage.toStored(value) : value);
   }
 
   /** Objects decoded on read (custom resources) are cached per resource type, which a CRD change replaces. */

@@ -48,6 +48,8 @@ export class Query {
 }
 
 function decode(text: string): string {
+  // Most paths and queries have nothing escaped.
+  if (!text.includes('%') && !text.includes('+')) return text;
   try {
     return decodeURIComponent(text.replace(/\+/g, ' '));
   } catch {

@@ -173,6 +173,14 @@ describe('Informer', () => {
         .map((o) => o.metadata?.name)
         .sort(),
     ).toEqual(['a', 'b']);
+    // An update that keeps the index value keeps the entry (with the new object); one that
+    // changes it moves the key.
+    const configMaps = client.resource<KubeObject>(CONFIGMAPS, 'default');
+    await configMaps.patch('a', 'merge', { data: { k: 'v' } });
+    await configMaps.patch('b', 'merge', { metadata: { labels: { t: 'y' } } });
+    await settle();
+    expect(informer.byIndex('t', 'x').map((o) => [o.metadata?.name, o.data])).toEqual([['a', { k: 'v' }]]);
+    expect(informer.byIndex('t', 'y').map((o) => o.metadata?.name)).toEqual(['b']);
     informer.stop();
   });
 

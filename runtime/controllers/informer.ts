@@ -314,31 +314,51 @@ export class Informer<T extends KubeObject = KubeObject> {
 
   private store(key: string, object: T): void {
     const old = this.items.get(key);
-    if (old) this.unstore(key, old);
     this.items.set(key, object);
-    for (const name of this.indexers.keys()) this.indexObject(name, key, object);
+    for (const [name, index] of this.indexers) {
+      const values = index(object);
+      if (old) {
+        const before = index(old);
+        // Most updates (status writes) leave an object's index values as they were.
+        if (sameValues(before, values)) continue;
+        this.unindex(name, key, before);
+      }
+      this.indexValues(name, key, values);
+    }
   }
 
   private unstore(key: string, object: T): void {
     this.items.delete(key);
-    for (const [name, index] of this.indexers) {
-      const values = this.indices.get(name) as Map<string, Set<string>>;
-      for (const value of index(object)) {
-        const keys = values.get(value);
-        keys?.delete(key);
-        if (keys?.size === 0) values.delete(value);
-      }
-    }
+    for (const [name, index] of this.indexers) this.unindex(name, key, index(object));
   }
 
   private indexObject(name: string, key: string, object: T): void {
+    this.indexValues(name, key, (this.indexers.get(name) as IndexFunc<T>)(object));
+  }
+
+  private indexValues(name: string, key: string, indexed: string[]): void {
     const values = this.indices.get(name) as Map<string, Set<string>>;
-    for (const value of (this.indexers.get(name) as IndexFunc<T>)(object)) {
+    for (const value of indexed) {
       let keys = values.get(value);
       if (!keys) values.set(value, (keys = new Set()));
       keys.add(key);
     }
   }
+
+  private unindex(name: string, key: string, indexed: string[]): void {
+    const values = this.indices.get(name) as Map<string, Set<string>>;
+    for (const value of indexed) {
+      const keys = values.get(value);
+      keys?.delete(key);
+      if (keys?.size === 0) values.delete(value);
+    }
+  }
+}
+
+function sameValues(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**

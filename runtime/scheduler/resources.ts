@@ -208,7 +208,16 @@ export function withPods(info: NodeInfo, pods: readonly Pod[]): NodeInfo {
     usedPorts: [...info.usedPorts],
   };
   for (const pod of pods) addPod(grown, pod);
+  growths.set(grown, { from: info, added: pods });
   return grown;
+}
+
+/** Which NodeInfo each grown one came from, and by which pods (for caches derived from a NodeInfo). */
+const growths = new WeakMap<NodeInfo, { from: NodeInfo; added: readonly Pod[] }>();
+
+/** The NodeInfo `info` grew from by `withPods`, and the pods it added; undefined for one built whole. */
+export function grownFrom(info: NodeInfo): { from: NodeInfo; added: readonly Pod[] } | undefined {
+  return growths.get(info);
 }
 
 /** NodeInfo.AddPod. */

@@ -1,6 +1,6 @@
 import { controllerOf } from '../controllers/pods';
 import { termMatches, tolerationsTolerate } from './filters';
-import { podRequests, type NodeInfo, type Resource } from './resources';
+import { grownFrom, podRequests, type NodeInfo, type Resource } from './resources';
 import type { Pod } from './types';
 
 /** framework.MaxNodeScore. */
@@ -97,24 +97,37 @@ export const podTopologySpread: ScorePlugin = {
 };
 
 /** How many pods on a node each controller has, by namespace and controller UID (not counting pods being deleted). */
-function groupCounts(info: NodeInfo): Map<string | undefined, Map<string, number>> {
-  // A NodeInfo's pods never change once it is built (the scheduler builds a new one), so the
-  // counts are kept with it.
+function groupCounts(info: NodeInfo): GroupCounts {
+  // A NodeInfo's pods never change once it is built (the scheduler builds or grows a new one),
+  // so the counts are kept with it; a grown one starts from the counts of the one it grew from.
   let counts = groupCountsCache.get(info);
   if (counts) return counts;
-  counts = new Map();
-  for (const pod of info.pods) {
+  const growth = grownFrom(info);
+  const base = growth && groupCountsCache.get(growth.from);
+  if (growth && base) {
+    counts = new Map([...base].map(([namespace, byOwner]) => [namespace, new Map(byOwner)]));
+    countPods(counts, growth.added);
+  } else {
+    counts = new Map();
+    countPods(counts, info.pods);
+  }
+  groupCountsCache.set(info, counts);
+  return counts;
+}
+
+type GroupCounts = Map<string | undefined, Map<string, number>>;
+
+function countPods(counts: GroupCounts, pods: readonly Pod[]): void {
+  for (const pod of pods) {
     const owner = controllerOf(pod)?.uid;
     if (pod.metadata?.deletionTimestamp || owner === undefined) continue;
     let byOwner = counts.get(pod.metadata?.namespace);
     if (!byOwner) counts.set(pod.metadata?.namespace, (byOwner = new Map()));
     byOwner.set(owner, (byOwner.get(owner) ?? 0) + 1);
   }
-  groupCountsCache.set(info, counts);
-  return counts;
 }
 
-const groupCountsCache = new WeakMap<NodeInfo, Map<string | undefined, Map<string, number>>>();
+const groupCountsCache = new WeakMap<NodeInfo, GroupCounts>();
 
 /** TaintToleration: fewer untolerated PreferNoSchedule taints score higher. */
 export const taintTolerationScore: ScorePlugin = {

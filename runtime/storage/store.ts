@@ -301,7 +301,11 @@ export class Store {
   }
 }
 
-/** The record schema 2 keeps for an object: its key is the record's key. */
+/**
+ * The record schema 2 keeps for an object: its key is the record's key. The record of a frozen
+ * value is frozen too, so a backend may keep it without copying.
+ */
 function persisted({ value, createRevision, modRevision }: StoredValue): ObjectRecord {
-  return { value, createRevision, modRevision };
+  const record = { value, createRevision, modRevision };
+  return typeof value === 'object' && value !== null && Object.isFrozen(value) ? Object.freeze(record) : record;
 }

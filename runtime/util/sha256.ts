@@ -63,22 +63,35 @@ export function sha256(text: string): Uint8Array {
   return out;
 }
 
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
 /** Standard base64 with padding. */
 export function base64(bytes: Uint8Array): string {
-  // The output's character codes are gathered first and made a string in chunks, not a
-  // character at a time.
-  const codes = new Uint16Array(Math.ceil(bytes.length / 3) * 4);
-  let at = 0;
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    codes[at++] = BASE64.charCodeAt(n >> 18);
-    codes[at++] = BASE64.charCodeAt((n >> 12) & 63);
-    codes[at++] = i + 1 < bytes.length ? BASE64.charCodeAt((n >> 6) & 63) : 61;
-    codes[at++] = i + 2 < bytes.length ? BASE64.charCodeAt(n & 63) : 61;
-  }
+  return encodeBase64(bytes, STANDARD_PAIRS, true);
+}
+
+/** Every pair of base64 digits, by the 12 bits they stand for: a string grows two digits at a time. */
+function digitPairs(alphabet: string): string[] {
+  const pairs: string[] = [];
+  for (let i = 0; i < 4096; i++) pairs.push(alphabet[i >> 6] + alphabet[i & 63]);
+  return pairs;
+}
+
+const STANDARD_PAIRS = digitPairs('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/');
+
+/** URL-safe digit pairs (RFC 4648 §5). */
+export const URL_PAIRS = digitPairs('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_');
+
+/** Base64 of `bytes` in the alphabet of `pairs`, with `=` padding or none. */
+export function encodeBase64(bytes: Uint8Array, pairs: readonly string[], pad: boolean): string {
   let out = '';
-  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.subarray(i, i + 8192));
-  return out;
+  const whole = bytes.length - (bytes.length % 3);
+  for (let i = 0; i < whole; i += 3) {
+    const n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
+    out += pairs[n >> 12] + pairs[n & 4095];
+  }
+  const rest = bytes.length - whole;
+  if (rest === 0) return out;
+  const n = (bytes[whole] << 16) | (rest === 2 ? bytes[whole + 1] << 8 : 0);
+  const last = pairs[n >> 12] + pairs[n & 4095];
+  // One byte left makes two digits, two make three; padding fills to four.
+  return out + last.slice(0, rest + 1) + (pad ? '='.repeat(2 - rest + 1) : '');
 }

@@ -1,4 +1,4 @@
-import { isObject, type KubeObject } from '../object';
+import { deepEqual, isObject, type KubeObject } from '../object';
 import {
   ALL_VERBS,
   type AdmissionContext,
@@ -357,24 +357,43 @@ function validateContainers(containers: unknown, path: string, required: boolean
 const POD_UPDATE_FORBIDDEN =
   'Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)';
 
-/** A pod spec without the fields an update may change, to compare old and new. */
-function immutablePart(spec: Json, old: Json): string {
-  const masked: Json = { ...spec };
-  for (const key of ['containers', 'initContainers']) {
-    masked[key] = list<Json>(spec[key]).map((c) => ({ ...c, image: undefined }));
+/**
+ * Whether a pod spec update changes only what it may: the spec compared with the old one
+ * without the containers' images, activeDeadlineSeconds, terminationGracePeriodSeconds, the
+ * tolerations added after the old ones, and a nodeName set for the first time (by the binding).
+ */
+function changesOnlyMutable(spec: Json, old: Json): boolean {
+  for (const key of new Set([...Object.keys(spec), ...Object.keys(old)])) {
+    switch (key) {
+      case 'activeDeadlineSeconds':
+      case 'terminationGracePeriodSeconds':
+        continue;
+      case 'containers':
+      case 'initContainers': {
+        const now = list<Json>(spec[key]);
+        const before = list<Json>(old[key]);
+        if (now.length !== before.length) return false;
+        if (now.some((c, i) => !deepEqual({ ...c, image: undefined }, { ...before[i], image: undefined })))
+          return false;
+        continue;
+      }
+      case 'tolerations': {
+        const before = list<Json>(old.tolerations);
+        if (!deepEqual(list<Json>(spec.tolerations).slice(0, before.length), before)) return false;
+        continue;
+      }
+      default:
+        if (key === 'nodeName' && !old.nodeName) continue;
+        if (!deepEqual(spec[key], old[key])) return false;
+    }
   }
-  delete masked.activeDeadlineSeconds;
-  delete masked.terminationGracePeriodSeconds;
-  // Tolerations may only grow; the binding subresource sets nodeName once.
-  masked.tolerations = list<Json>(spec.tolerations).slice(0, list<Json>(old.tolerations).length);
-  if (!old.nodeName) delete masked.nodeName;
-  return JSON.stringify(masked);
+  return true;
 }
 
 function validatePod(pod: KubeObject, old: KubeObject | undefined): FieldError[] {
   const errors = validatePodSpecContainers(pod.spec, 'spec');
   if (old && pod.spec !== old.spec && isObject(pod.spec) && isObject(old.spec)) {
-    if (immutablePart(pod.spec as Json, old.spec as Json) !== immutablePart(old.spec as Json, old.spec as Json)) {
+    if (!changesOnlyMutable(pod.spec as Json, old.spec as Json)) {
       errors.push({ type: 'FieldValueForbidden', field: 'spec', message: POD_UPDATE_FORBIDDEN });
     }
   }
