@@ -170,8 +170,6 @@ export class ObjectStore {
     body: KubeObject,
     options: WriteOptions & {
       subresource?: 'status';
-      /** The API server's own writes of spec and status at once (pods/binding). */
-      withStatus?: boolean;
       admit?: (object: KubeObject, old: KubeObject) => Promise<void>;
     },
   ): Promise<KubeObject> {
@@ -202,11 +200,10 @@ export class ObjectStore {
       if (errors.length > 0) throw invalid(type.kind, type.group, name, errors);
     } else {
       next = { ...object, metadata: { ...meta } };
-      if (type.hasStatus && !options.withStatus) next.status = old.status;
+      if (type.hasStatus) next.status = old.status;
       keepSystemMetadata(type, next, old, name, namespace);
       type.defaults?.(next, this.admissionContext('update'));
-      // pods/binding writes storage directly (assignPod): no strategy, so no new generation.
-      if (!options.withStatus) bumpGeneration(type, next, old);
+      bumpGeneration(type, next, old);
       validateWrite(type, next, old);
       await options.admit?.(next, old);
     }
@@ -222,6 +219,23 @@ export class ObjectStore {
       return { ...next, metadata: { ...next.metadata, resourceVersion: String(current.modRevision) } };
     if (deletesOnUpdate(type, current.value as KubeObject, next))
       return this.remove(type, key, name, current.modRevision);
+    return this.persist(type, name, () => this.store.update(key, this.stored(type, next), current.modRevision));
+  }
+
+  /**
+   * Writes `next` (made from the current object) as it is, as a registry that updates storage
+   * directly does (GuaranteedUpdate without the strategy: pods/binding's assignPod): no
+   * defaulting, validation, managed fields or generation.
+   */
+  async writeThrough(
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string,
+    next: KubeObject,
+    dryRun: boolean,
+  ): Promise<KubeObject> {
+    const { key, stored: current } = this.current(type, namespace, name);
+    if (dryRun) return next;
     return this.persist(type, name, () => this.store.update(key, this.stored(type, next), current.modRevision));
   }
 

@@ -126,6 +126,7 @@ export async function bindPod(
     spec: { ...spec, nodeName: node },
     status: { ...status, conditions: setCondition(status.conditions, scheduled, formatTime(now)) },
   };
-  await objects.update(type, namespace, name, bound, { ...options, withStatus: true });
+  // assignPod updates storage directly: the pod's managed fields and generation stay as they were.
+  await objects.writeThrough(type, namespace, name, bound, options.dryRun);
   return respond(request, 201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
 }
