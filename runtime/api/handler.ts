@@ -92,12 +92,19 @@ export function createApiHandler(deps: ApiServerDeps): ApiHandler {
 
 class ApiServer {
   private customResourcesRevision = -1;
+  /** Whether a CustomResourceDefinition changed since the served custom resources were worked out. */
+  private customResourcesChanged = true;
 
   constructor(
     private readonly ctx: ServerContext,
     /** The resources of the aggregated APIs available now. */
     private readonly aggregated: () => readonly ResourceType[] = () => [],
-  ) {}
+  ) {
+    // The store tells of every CRD write before the write's reply goes out.
+    ctx.objects.watch(customresourcedefinitions, {}, ctx.objects.revision(), () => {
+      this.customResourcesChanged = true;
+    });
+  }
 
   async handle(request: ApiRequest): Promise<ApiResponse> {
     this.refreshCustomResources();
@@ -146,6 +153,8 @@ class ApiServer {
 
   /** Serves what the stored CustomResourceDefinitions define, as of the latest CRD change. */
   private refreshCustomResources(): void {
+    if (!this.customResourcesChanged) return;
+    this.customResourcesChanged = false;
     const crds = this.ctx.objects.list(customresourcedefinitions, {}).items;
     const revision = Math.max(0, ...crds.map((crd) => Number(crd.metadata?.resourceVersion ?? 0)));
     const key = revision * 1000 + crds.length;

@@ -28,6 +28,20 @@ export class NodeInfoCache {
    */
   private readonly changedNodes = new Map<string, Pod[] | 'rebuild'>();
 
+  /** The last list of nodes a snapshot was asked for, and it sorted by name. */
+  private lastNodes: { given: Node[]; sorted: Node[] } | undefined;
+
+  /** The nodes by name; the same list as last time (the nodes unchanged) is not sorted again. */
+  private sortedByName(nodes: Node[]): Node[] {
+    const last = this.lastNodes;
+    if (last && last.given.length === nodes.length && last.given.every((node, i) => node === nodes[i])) {
+      return last.sorted;
+    }
+    const sorted = [...nodes].sort((a, b) => ((a.metadata?.name ?? '') < (b.metadata?.name ?? '') ? -1 : 1));
+    this.lastNodes = { given: nodes, sorted };
+    return sorted;
+  }
+
   /** Records where the pod at `key` counts now (nowhere when `next` is undefined). */
   place(key: string, next: Placement | undefined): void {
     const previous = this.placed.get(key);
@@ -59,7 +73,7 @@ export class NodeInfoCache {
   snapshot(nodes: Node[]): Pick<Snapshot, 'nodes' | 'podsWithRequiredAntiAffinity'> {
     const infos: NodeInfo[] = [];
     const podsWithRequiredAntiAffinity: Snapshot['podsWithRequiredAntiAffinity'] = [];
-    const sorted = [...nodes].sort((a, b) => ((a.metadata?.name ?? '') < (b.metadata?.name ?? '') ? -1 : 1));
+    const sorted = this.sortedByName(nodes);
     for (const node of sorted) {
       const name = node.metadata?.name ?? '';
       let cached = this.nodeInfos.get(name);

@@ -28,6 +28,16 @@ function withPod(node: Resource, pod: Resource): { cpu: number; memory: number }
   return { cpu: node.milliCPU + pod.milliCPU, memory: node.memory + pod.memory };
 }
 
+/** LeastAllocated's score of one resource: the share left free, 0…100. */
+function leastAllocatedShare(used: number, capacity: number): number {
+  return capacity === 0 || used > capacity ? 0 : Math.trunc(((capacity - used) * MAX_NODE_SCORE) / capacity);
+}
+
+/** BalancedAllocation's fraction of one resource in use, at most 1. */
+function usedFraction(used: number, capacity: number): number {
+  return capacity === 0 ? 0 : Math.min(1, used / capacity);
+}
+
 /**
  * NodeResourcesFit with the LeastAllocated strategy (cpu and memory, weight 1 each): the share of
  * each resource left free after the pod, counting containers without requests as 100m / 200 MiB.
@@ -39,10 +49,10 @@ export const leastAllocated: ScorePlugin = {
     const req = podRequests(pod, true);
     return nodes.map((info) => {
       const requested = withPod(info.nonZeroRequested, req);
-      const one = (used: number, capacity: number): number =>
-        capacity === 0 || used > capacity ? 0 : Math.trunc(((capacity - used) * MAX_NODE_SCORE) / capacity);
       return Math.trunc(
-        (one(requested.cpu, info.allocatable.milliCPU) + one(requested.memory, info.allocatable.memory)) / 2,
+        (leastAllocatedShare(requested.cpu, info.allocatable.milliCPU) +
+          leastAllocatedShare(requested.memory, info.allocatable.memory)) /
+          2,
       );
     });
   },
@@ -61,9 +71,8 @@ export const balancedAllocation: ScorePlugin = {
     if (req.milliCPU === 0 && req.memory === 0) return nodes.map(() => 0);
     return nodes.map((info) => {
       const requested = withPod(info.requested, req);
-      const fraction = (used: number, capacity: number): number => (capacity === 0 ? 0 : Math.min(1, used / capacity));
-      const cpu = fraction(requested.cpu, info.allocatable.milliCPU);
-      const memory = fraction(requested.memory, info.allocatable.memory);
+      const cpu = usedFraction(requested.cpu, info.allocatable.milliCPU);
+      const memory = usedFraction(requested.memory, info.allocatable.memory);
       const std = Math.abs(cpu - memory) / 2;
       return Math.trunc((1 - std) * MAX_NODE_SCORE);
     });
