@@ -41,8 +41,8 @@ export async function runPiped(input: NodeJS.ReadableStream): Promise<number> {
   let text = '';
   for await (const chunk of input) text += String(chunk);
   let status = 0;
-  const out = { write: (t: string) => process.stdout.write(t) };
-  const err = { write: (t: string) => process.stderr.write(t) };
+  const out = { write: (t: string) => void process.stdout.write(t) };
+  const err = { write: (t: string) => void process.stderr.write(t) };
   for (const line of text.split('\n')) {
     if (session.hasExited) break;
     status = await session.execute(line, out, err);

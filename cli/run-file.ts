@@ -24,7 +24,7 @@ export async function runFile(path: string): Promise<number> {
   const session = playground.openSession({ write: () => {} }, 80);
   const lines = text.replace(/\n$/, '').split('\n');
   const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-  await runScript(lines, session, { clock, settle }, { write: (t) => process.stdout.write(t) });
+  await runScript(lines, session, { clock, settle }, { write: (t) => void process.stdout.write(t) });
   await playground.stop();
   return 0;
 }

@@ -9,8 +9,9 @@ import { PodNetwork } from './network/cluster-network';
 import type { Rng } from './rng';
 import type { ClockControls, ShellCommand } from './shell/command';
 import { SHELL_COMMANDS } from './shell/commands';
+import { Volume } from './shell/fs/volume';
 import { History } from './shell/history';
-import { ShellSession, type SessionServices, type TerminalOutput } from './shell/session';
+import { HOME, ShellSession, type SessionServices, type TerminalOutput } from './shell/session';
 import type { StorageBackend } from './storage/backend';
 
 /** Everything the runtime takes from its host. */
@@ -45,6 +46,14 @@ export interface Playground {
   openSession(terminal: TerminalOutput, cols: number): ShellSession;
 }
 
+/** The learner's host machine's files: for now an empty home directory and /tmp. */
+function hostFilesystem(): Volume {
+  const fs = new Volume({});
+  fs.mkdir(HOME);
+  fs.mkdir('/tmp');
+  return fs;
+}
+
 /** Boots a playground: loads what the storage keeps, then assembles cluster and host. */
 export async function createPlayground(deps: PlaygroundDeps): Promise<Playground> {
   const network = new PodNetwork();
@@ -64,6 +73,7 @@ export async function createPlayground(deps: PlaygroundDeps): Promise<Playground
     clock: deps.clock,
     clockControls: deps.clockControls,
     api: new ApiClient(cluster.api),
+    fs: hostFilesystem(),
     history,
     commands,
   };

@@ -1,6 +1,6 @@
 import { nginxTime } from './log-time';
 import { BASE_PROGRAMS, serveUntilStopped } from './programs';
-import { normalizePath } from './filesystem';
+import { normalizePath } from '../shell/fs/volume';
 import type { HttpRequest, HttpResponse, ImageModule, ProcessContext, Program } from './types';
 
 /** The welcome page of nginx 1.21.1 through 1.29.5 (615 bytes). */

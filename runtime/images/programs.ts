@@ -1,5 +1,5 @@
 import { parseLine } from '../shell/parse';
-import { normalizePath } from './filesystem';
+import { normalizePath } from '../shell/fs/volume';
 import type { ProcessContext, ProcessSignal, Program } from './types';
 
 /** Exit status of a process killed by `signal` (128 + signal number), as a shell reports it. */

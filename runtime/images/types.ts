@@ -1,5 +1,5 @@
 import type { Clock } from '../clock';
-import type { Volume } from './filesystem';
+import type { Volume } from '../shell/fs/volume';
 
 /** Where a process writes: stdout or stderr (the container's log), or a stream back to a client. */
 export interface OutputStream {

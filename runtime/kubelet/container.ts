@@ -1,5 +1,5 @@
 import type { Clock } from '../clock';
-import type { Volume } from '../images/filesystem';
+import type { Volume } from '../shell/fs/volume';
 import { SIGNAL_EXIT } from '../images/programs';
 import type { ImageModule, Listener, OutputStream, ProcessContext, ProcessSignal, Program } from '../images/types';
 import type { ResolvedImage } from '../images/catalog';

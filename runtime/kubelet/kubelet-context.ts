@@ -1,7 +1,7 @@
 import type { Clock } from '../clock';
 import type { RestClient } from '../client/rest-client';
 import type { EventRecorder } from '../controllers/events';
-import type { Volume } from '../images/filesystem';
+import type { Volume } from '../shell/fs/volume';
 import type { Listener } from '../images/types';
 import type { Rng } from '../rng';
 import type { ServiceEnvSource } from './env';

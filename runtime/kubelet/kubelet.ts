@@ -6,7 +6,7 @@ import { componentUserAgent } from '../client/user-agent';
 import { EventRecorder } from '../controllers/events';
 import { Informer, InformerFactory, tombstoneObject } from '../controllers/informer';
 import { lookupImage } from '../images/catalog';
-import { Volume } from '../images/filesystem';
+import { Volume } from '../shell/fs/volume';
 import type { NodeUsageReport } from '../metrics/types';
 import type { PodNetwork } from '../network/cluster-network';
 import { randomString, type Rng } from '../rng';

@@ -1,7 +1,7 @@
 import { hasStatusCode } from '../client/rest-client';
 import { PODS } from '../client/resources';
 import type { TimerHandle } from '../clock';
-import { Volume } from '../images/filesystem';
+import { Volume } from '../shell/fs/volume';
 import type { ResolvedImage } from '../images/catalog';
 import { lookupImage } from '../images/catalog';
 import type { Listener } from '../images/types';

@@ -1,4 +1,4 @@
-import { Volume } from '../images/filesystem';
+import { Volume } from '../shell/fs/volume';
 import type { RestClient } from '../client/rest-client';
 import { hasStatusCode } from '../client/rest-client';
 import { CONFIGMAPS, PERSISTENTVOLUMECLAIMS, PERSISTENTVOLUMES, SECRETS } from '../client/resources';

@@ -1,11 +1,20 @@
 import type { ApiClient } from '../api/client';
 import type { CancelSignal } from '../cancel';
 import type { Clock } from '../clock';
+import type { Volume } from './fs/volume';
 import type { History } from './history';
+import type { InputStream, OutputStream } from './process';
 
-/** Where a command writes: its stdout or stderr. Text uses `\n`; the terminal adds `\r`. */
-export interface OutputStream {
-  write(text: string): void;
+export type { InputStream, OutputStream } from './process';
+
+/** The terminal a foreground process is attached to. */
+export interface Tty {
+  readonly cols: number;
+  readonly rows: number;
+  /** Raw mode: each key reaches stdin as typed, without echo or line editing (editors, REPLs). */
+  setRawMode(raw: boolean): void;
+  /** Calls `listener` after each resize (SIGWINCH); returns an unsubscribe. */
+  onResize(listener: () => void): () => void;
 }
 
 /** The cluster clock's controls, where the host lets the learner move it (clock-control.ts). */
@@ -24,6 +33,8 @@ export interface ShellServices {
   /** Present when the cluster clock can be paused, sped up and stepped (the browser, the CLI). */
   clockControls?: ClockControls;
   api: ApiClient;
+  /** The learner's host machine's filesystem, shared by its sessions. */
+  fs: Volume;
   history: History;
   /** Every command this shell knows, by name. */
   commands: ReadonlyMap<string, ShellCommand>;
@@ -33,12 +44,21 @@ export interface ShellServices {
   lastStatus(): number;
 }
 
-/** The context of one command run. */
+/** The context of one command run: one process. */
 export interface CommandContext {
   /** argv[0] is the command's name as typed. */
   argv: string[];
+  stdin: InputStream;
   stdout: OutputStream;
   stderr: OutputStream;
+  /** The process's environment (the shell's exported variables), by name. */
+  env: Readonly<Record<string, string>>;
+  /** The working directory, absolute. */
+  cwd: string;
+  /** The filesystem of the machine the process runs on (the learner's host, or a container). */
+  fs: Volume;
+  /** The terminal, when the process runs in the foreground of an interactive session. */
+  tty?: Tty;
   /** Raised by Ctrl-C; long waits must stop when it fires. */
   signal: CancelSignal;
   shell: ShellServices;

@@ -4,6 +4,22 @@ import type { OutputStream, ShellServices } from './command';
 import { splitKeys } from './keys';
 import { LineEditor } from './line-editor';
 import { parseLine } from './parse';
+import { EMPTY_INPUT } from './process';
+
+/** The learner's home directory on the host. */
+export const HOME = '/home/learner';
+
+/** The environment of the learner's login shell. */
+const HOST_ENV: Readonly<Record<string, string>> = {
+  HOME,
+  LANG: 'C.UTF-8',
+  LOGNAME: 'learner',
+  PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+  PWD: HOME,
+  SHELL: '/bin/bash',
+  TERM: 'xterm-256color',
+  USER: 'learner',
+};
 
 /** The terminal a session draws on: bytes out, and its width in columns. */
 export interface TerminalOutput {
@@ -129,7 +145,17 @@ export class ShellSession {
       lastStatus: () => this.status,
     };
     try {
-      return await command.run({ argv, stdout, stderr, signal: controller.signal, shell });
+      return await command.run({
+        argv,
+        stdin: EMPTY_INPUT,
+        stdout,
+        stderr,
+        env: HOST_ENV,
+        cwd: HOME,
+        fs: this.services.fs,
+        signal: controller.signal,
+        shell,
+      });
     } catch (error) {
       // A command that throws is a bug in kubeplay, never the learner's fault: say so, keep going.
       stderr.write(
