@@ -100,3 +100,85 @@ describe('LineEditor', () => {
     expect(type('\x1b[D\x7f\r').at(-1)).toEqual({ submit: 'echo e\u0301' });
   });
 });
+
+describe('LineEditor reverse search (Ctrl-R)', () => {
+  it('finds the newest line containing what is typed, Ctrl-R again goes further back, Enter runs it', async () => {
+    const { terminal, type } = setup(['kubectl get pods', 'echo one', 'kubectl get nodes'], 60);
+    type('\x12get');
+    expect(await terminal.screen()).toEqual(["(reverse-i-search)`get': kubectl get nodes"]);
+    expect(await terminal.cursor()).toEqual({ x: 33, y: 0 });
+    type('\x12');
+    expect(await terminal.screen()).toEqual(["(reverse-i-search)`get': kubectl get pods"]);
+    expect(type('\r').at(-1)).toEqual({ submit: 'kubectl get pods' });
+  });
+
+  it('says when nothing matches, and Backspace shortens the query', async () => {
+    const { terminal, type } = setup(['echo one'], 60);
+    type('\x12onx');
+    expect(await terminal.screen()).toEqual(["(failed reverse-i-search)`onx': echo one"]);
+    type('\x7f');
+    expect(await terminal.screen()).toEqual(["(reverse-i-search)`on': echo one"]);
+  });
+
+  it('leaves the search with the match to edit on another key, or as it was on Ctrl-G', async () => {
+    const { terminal, type } = setup(['kubectl get pods'], 60);
+    // Ctrl-E ends the search (the match is the line) and then moves to the end, as in readline.
+    type('\x12pods\x05');
+    expect(await terminal.screen()).toEqual(['$ kubectl get pods']);
+    type(' -w');
+    expect(type('\r').at(-1)).toEqual({ submit: 'kubectl get pods -w' });
+    const second = setup(['kubectl get pods'], 60);
+    second.type('draft\x12pods\x07');
+    expect(await second.terminal.screen()).toEqual(['$ draft']);
+  });
+});
+
+describe('LineEditor completion (Tab)', () => {
+  function withCompleter(candidates: Record<string, string[]>, cols = 40) {
+    const terminal = new TestTerminal(cols, 8);
+    const editor = new LineEditor(
+      terminal.write,
+      () => [],
+      cols,
+      async (before) => {
+        const word = before.split(' ').at(-1) ?? '';
+        return { word, candidates: (candidates[before] ?? []).filter((c) => c.startsWith(word)) };
+      },
+    );
+    editor.begin('$ ');
+    const type = async (data: string): Promise<void> => {
+      for (const key of splitKeys(data)) {
+        editor.key(key);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    };
+    return { terminal, type };
+  }
+
+  it('completes a single candidate with a space, a directory without one', async () => {
+    const { terminal, type } = withCompleter({ 'kubectl ver': ['version'], 'cat ma': ['manifests/'] });
+    await type('kubectl ver\t');
+    expect(await terminal.screen()).toEqual(['$ kubectl version ']);
+    await type('\x15cat ma\t');
+    expect(await terminal.screen()).toEqual(['$ cat manifests/']);
+  });
+
+  it('extends to the common prefix, rings on a Tab that adds nothing, lists on the second', async () => {
+    const pods = ['nginx-7d9f8c6b5-abcde', 'nginx-7d9f8c6b5-fghij', 'redis-0'];
+    const { terminal, type } = withCompleter(
+      {
+        'kubectl get pods ng': pods,
+        'kubectl get pods nginx-7d9f8c6b5-': pods,
+      },
+      60,
+    );
+    await type('kubectl get pods ng\t');
+    expect(await terminal.screen()).toEqual(['$ kubectl get pods nginx-7d9f8c6b5-']);
+    await type('\t\t');
+    expect(await terminal.screen()).toEqual([
+      '$ kubectl get pods nginx-7d9f8c6b5-',
+      'nginx-7d9f8c6b5-abcde  nginx-7d9f8c6b5-fghij',
+      '$ kubectl get pods nginx-7d9f8c6b5-',
+    ]);
+  });
+});

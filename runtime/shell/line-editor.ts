@@ -1,8 +1,40 @@
 import { charWidth, textWidth } from './char-width';
+import { ReverseSearch } from './history-search';
 import { KEY } from './keys';
 
 /** What one key did to the line being edited. */
 export type EditResult = 'editing' | { submit: string } | 'interrupt' | 'eof';
+
+/** What the shell found for a Tab: the word it completes and the candidates for it. */
+export interface Completions {
+  /** The word before the cursor that the candidates replace. */
+  word: string;
+  /** Replacements for the word; a directory ends with `/` and takes no space after it. */
+  candidates: string[];
+  /** What a listing shows for each candidate (file names without their directory). */
+  display?: string[];
+}
+
+/** Finds the completions for the text before and after the cursor (the shell's, for Tab). */
+export type Completer = (before: string, after: string) => Promise<Completions>;
+
+/** Splits text into clusters: a printable character followed by any zero-width marks. */
+function toClusters(text: string, clusters: string[] = []): string[] {
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (cp < 0x20 || cp === 0x7f) continue;
+    if (charWidth(cp) !== 0 || clusters.length === 0) clusters.push(ch);
+    else clusters[clusters.length - 1] += ch;
+  }
+  return clusters;
+}
+
+/** The longest text every candidate starts with. */
+function commonPrefix(candidates: readonly string[]): string {
+  let prefix = candidates[0] ?? '';
+  for (const c of candidates) while (!c.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  return prefix;
+}
 
 const is = (key: string, names: readonly string[] | string): boolean =>
   typeof names === 'string' ? key === names : names.includes(key);
@@ -22,12 +54,32 @@ export class LineEditor {
   private historyIndex = 0;
   private drafts = new Map<number, string[]>();
   private killed = '';
+  private search: { state: ReverseSearch; prompt: string } | undefined;
+  /** Whether the previous key was a Tab that completed nothing (a second one lists). */
+  private tabbed = false;
+
+  /** Counts edits, so that a completion that arrives after the line changed is dropped. */
+  private edits = 0;
 
   constructor(
     private readonly write: (data: string) => void,
     private readonly history: () => readonly string[],
     private cols: number,
+    private readonly completer?: Completer,
   ) {}
+
+  /** Asks for the completions of the word at the cursor; applies them if the line is unchanged. */
+  private requestCompletion(completer: Completer, again: boolean): void {
+    const edits = this.edits;
+    const before = this.clusters.slice(0, this.cursor).join('');
+    const after = this.clusters.slice(this.cursor).join('');
+    void completer(before, after).then(
+      (found) => {
+        if (this.edits === edits && !this.search) this.completeWith(found, again);
+      },
+      () => this.write('\x07'),
+    );
+  }
 
   /** Shows `prompt` and starts a new, empty line. `startCol` is where the cursor stands now. */
   begin(prompt: string, startCol = 0): void {
@@ -48,6 +100,23 @@ export class LineEditor {
 
   /** Applies one key (see splitKeys). */
   key(key: string): EditResult {
+    const tabbedBefore = this.tabbed;
+    this.tabbed = false;
+    if (this.search) {
+      const result = this.searchKey(key);
+      if (result) return result;
+    }
+    if (is(key, KEY.tab)) {
+      if (this.completer) this.requestCompletion(this.completer, tabbedBefore);
+      return 'editing';
+    }
+    if (is(key, KEY.ctrlR)) {
+      const text = this.clusters.join('');
+      const offset = this.clusters.slice(0, this.cursor).join('').length;
+      this.search = { state: new ReverseSearch(this.history(), this.historyIndex, text, offset), prompt: this.prompt };
+      this.showSearch();
+      return 'editing';
+    }
     if (is(key, KEY.enter) || key === '\n') {
       this.moveTo(this.clusters.length);
       this.write('\r\n');
@@ -112,6 +181,11 @@ export class LineEditor {
    * as one chunk). Zero-width marks join the character before them.
    */
   insertText(text: string): void {
+    if (this.search) {
+      this.search.state.type(text);
+      this.showSearch();
+      return;
+    }
     const added: string[] = [];
     for (const ch of text) {
       const cp = ch.codePointAt(0) ?? 0;
@@ -121,6 +195,109 @@ export class LineEditor {
       else if (this.cursor > 0) this.clusters[this.cursor - 1] += ch;
     }
     this.splice(this.cursor, 0, added, this.cursor + added.length);
+  }
+
+  /**
+   * Applies what the shell found for a Tab, as readline does: a single candidate replaces the
+   * word (with a space after it, unless it is a directory); several extend the word to what
+   * they share, and when that adds nothing the bell rings — a second Tab in a row lists them
+   * in columns under the line, which is drawn again below.
+   */
+  completeWith(found: Completions, again: boolean): void {
+    const { word, candidates } = found;
+    if (candidates.length === 0) {
+      this.write('\x07');
+      return;
+    }
+    const insert = (text: string): void => {
+      const removed = [...word].length;
+      const added = toClusters(text);
+      this.splice(this.cursor - removed, removed, added, this.cursor - removed + added.length);
+    };
+    if (candidates.length === 1) {
+      const [only] = candidates;
+      insert(only.endsWith('/') ? only : `${only} `);
+      return;
+    }
+    const prefix = commonPrefix(candidates);
+    if (prefix.length > word.length) {
+      insert(prefix);
+      return;
+    }
+    this.tabbed = true;
+    if (!again) {
+      this.write('\x07');
+      return;
+    }
+    this.list(found.display ?? candidates);
+  }
+
+  /** Lists completions in columns under the line, then draws the prompt and line again. */
+  private list(items: readonly string[]): void {
+    const cursor = this.cursor;
+    this.moveTo(this.clusters.length);
+    const width = Math.max(...items.map((item) => textWidth(item))) + 2;
+    const columns = Math.max(1, Math.floor(this.cols / width));
+    const rows = Math.ceil(items.length / columns);
+    let out = '\r\n';
+    for (let row = 0; row < rows; row++) {
+      let line = '';
+      for (let col = 0; col < columns; col++) {
+        const item = items[col * rows + row];
+        if (item === undefined) break;
+        const last = (col + 1) * rows + row >= items.length;
+        line += last ? item : item + ' '.repeat(width - textWidth(item));
+      }
+      out += `${line}\r\n`;
+    }
+    this.write(out);
+    this.renderedRow = 0;
+    this.startCol = 0;
+    this.cursor = cursor;
+    this.render();
+  }
+
+  /** A key during Ctrl-R search; undefined when the search ended and the key applies as usual. */
+  private searchKey(key: string): EditResult | undefined {
+    const search = this.search as { state: ReverseSearch; prompt: string };
+    if (is(key, KEY.ctrlR)) search.state.again();
+    else if (is(key, KEY.backspace) || is(key, KEY.ctrlH)) search.state.backspace();
+    else if (is(key, KEY.ctrlG)) {
+      // Abort: back to the line and cursor as they were before the search.
+      this.search = undefined;
+      this.prompt = search.prompt;
+      this.clusters = toClusters(search.state.original);
+      this.cursor = toClusters(search.state.original.slice(0, search.state.originalCursor)).length;
+      this.render();
+      return 'editing';
+    } else if (!key.startsWith('\x1b') && (key.codePointAt(0) ?? 0) >= 0x20 && key !== '\x7f') {
+      search.state.type(key);
+    } else {
+      // Any other key accepts the match as the line, then does what it does.
+      this.endSearch();
+      this.render();
+      return is(key, KEY.escape) ? 'editing' : undefined;
+    }
+    if (this.search) this.showSearch();
+    return 'editing';
+  }
+
+  /** Leaves the search with its match as the line being edited. */
+  private endSearch(): void {
+    const search = this.search as { state: ReverseSearch; prompt: string };
+    this.search = undefined;
+    this.prompt = search.prompt;
+    this.drafts.set(this.historyIndex, this.clusters);
+    this.historyIndex = search.state.index;
+  }
+
+  private showSearch(): void {
+    const { state } = this.search as { state: ReverseSearch; prompt: string };
+    const text = state.text();
+    this.prompt = state.prompt();
+    this.clusters = toClusters(text);
+    this.cursor = toClusters(text.slice(0, state.offset)).length;
+    this.render();
   }
 
   private insert(key: string): void {
@@ -134,6 +311,7 @@ export class LineEditor {
   }
 
   private splice(at: number, remove: number, insert: string[], cursor: number): void {
+    this.edits++;
     this.clusters = [...this.clusters.slice(0, at), ...insert, ...this.clusters.slice(at + remove)];
     this.cursor = cursor;
     this.render();
@@ -141,6 +319,7 @@ export class LineEditor {
 
   private moveTo(index: number): void {
     if (index === this.cursor) return;
+    this.edits++;
     this.cursor = index;
     this.render();
   }
