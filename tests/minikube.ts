@@ -39,13 +39,21 @@ export async function minikubeTestbed(
   seed = 'minikube-test',
   storage: StorageBackend = new MemoryBackend(),
   clock = new VirtualClock(TEST_EPOCH),
+  /** Hears every request the cluster's components make. */
+  onComponentRequest?: (method: string, path: string) => void,
 ): Promise<MinikubeTestbed> {
   const rng = createSeededRng(seed);
   const network = new PodNetwork();
   const metrics = createMetricsServer(clock);
   const cluster = await createCluster({ clock, rng, storage, network, metrics: metrics.server });
   const errors: Array<{ component: string; message: string }> = [];
-  const components = await startMinikube(cluster.api, network, clock, rng, {
+  const componentApi: typeof cluster.api = onComponentRequest
+    ? (request) => {
+        onComponentRequest(request.method, request.path);
+        return cluster.api(request);
+      }
+    : cluster.api;
+  const components = await startMinikube(componentApi, network, clock, rng, {
     manager: { resyncPeriodMs: 0 },
     metrics,
     onError: (component, error) => errors.push({ component, message: (error as Error).message }),

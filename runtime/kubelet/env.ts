@@ -1,7 +1,5 @@
-import type { RestClient } from '../client/rest-client';
-import { CONFIGMAPS, SECRETS } from '../client/resources';
-import { hasStatusCode } from '../client/rest-client';
 import { fromBase64Text } from '../util/base64url';
+import type { ObjectSources } from './object-sources';
 import type { ContainerSpecJson, Json, Pod } from './pod-types';
 
 /** A container's environment could not be built: CreateContainerConfigError with this message. */
@@ -85,19 +83,16 @@ class SourceCache {
   private readonly cache = new Map<string, Promise<Json | undefined>>();
 
   constructor(
-    private readonly client: RestClient,
+    private readonly sources: ObjectSources,
     private readonly namespace: string,
+    private readonly podUid: string,
   ) {}
 
   get(kind: 'ConfigMap' | 'Secret', name: string): Promise<Json | undefined> {
     const key = `${kind}/${name}`;
     let entry = this.cache.get(key);
     if (!entry) {
-      const resource = this.client.resource(kind === 'ConfigMap' ? CONFIGMAPS : SECRETS, this.namespace);
-      entry = resource.get(name).catch((error: unknown) => {
-        if (hasStatusCode(error, 404)) return undefined;
-        throw error;
-      });
+      entry = this.sources.get(kind, this.namespace, name, this.podUid);
       this.cache.set(key, entry);
     }
     return entry;
@@ -150,7 +145,7 @@ function parseQuantityNumber(text: string): number {
 
 /** What the environment is built from besides the pod. */
 export interface EnvContext {
-  client: RestClient;
+  sources: ObjectSources;
   nodeName: string;
   podIP: string;
   hostIP: string;
@@ -170,7 +165,7 @@ export async function containerEnv(
   ctx: EnvContext,
 ): Promise<Record<string, string>> {
   const namespace = pod.metadata?.namespace ?? 'default';
-  const sources = new SourceCache(ctx.client, namespace);
+  const sources = new SourceCache(ctx.sources, namespace, pod.metadata?.uid ?? '');
   const env: Record<string, string> = {
     PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
     ...ctx.imageEnv,

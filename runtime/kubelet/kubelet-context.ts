@@ -6,6 +6,7 @@ import type { Listener } from '../images/types';
 import type { Rng } from '../rng';
 import type { ServiceEnvSource } from './env';
 import type { ImageManager } from './image-manager';
+import type { ObjectSources } from './object-sources';
 
 /** What every pod worker of one kubelet shares. */
 export interface KubeletContext {
@@ -15,6 +16,8 @@ export interface KubeletContext {
   clock: Clock;
   rng: Rng;
   recorder: EventRecorder;
+  /** The ConfigMaps and Secrets the node's pods use. */
+  sources: ObjectSources;
   images: ImageManager;
   hostFs: Volume;
   /** The node's allocatable resources as numbers (cpu in cores, memory in bytes). */

@@ -13,6 +13,7 @@ import { randomString, type Rng } from '../rng';
 import { formatTime } from '../util/time';
 import type { ServiceEnvSource } from './env';
 import { ImageManager } from './image-manager';
+import { WatchingObjectSources } from './object-sources';
 import type { KubeletContext } from './kubelet-context';
 import { KubeletHttpServer } from './kubelet-server';
 import { nodeObject, type NodeSpec } from './node-object';
@@ -58,6 +59,7 @@ export class Kubelet {
   private timers: TimerHandle[] = [];
   private stopped = false;
   private unlisten: (() => void) | undefined;
+  private readonly sources: WatchingObjectSources;
   private nodeUid = '';
   private lastReport = 0;
 
@@ -80,6 +82,7 @@ export class Kubelet {
     });
     this.serviceInformer = this.informers.informerFor<Json>(SERVICES);
     this.recorder = new EventRecorder(this.client, clock, rng, { component: 'kubelet', host: options.name });
+    this.sources = new WatchingObjectSources(this.client, clock, rng);
     this.spec = {
       ...options,
       machineID: randomString(rng, 32, HEX),
@@ -93,6 +96,7 @@ export class Kubelet {
       clock,
       rng,
       recorder: this.recorder,
+      sources: this.sources,
       images,
       hostFs: new Volume(),
       allocatable: { cpu: 2, memory: 4010032 * 1024, 'ephemeral-storage': 102625208 * 1024 },
@@ -139,6 +143,7 @@ export class Kubelet {
     this.informers.shutdown();
     this.podInformer.stop();
     this.recorder.shutdown();
+    this.sources.stop();
     this.unlisten?.();
     for (const worker of this.workers.values()) worker.remove();
   }
@@ -322,6 +327,7 @@ export class Kubelet {
   }
 
   private forget(uid: string): void {
+    this.sources.release(uid);
     const worker = this.workers.get(uid);
     if (!worker) return;
     this.workers.delete(uid);

@@ -189,6 +189,7 @@ export class PodWorker {
       try {
         this.volumes = await setUpVolumes(this.pod, {
           client: this.ctx.client,
+          sources: this.ctx.sources,
           nodeName: this.ctx.nodeName,
           podIP: '',
           hostIP: this.ctx.nodeIP,
@@ -580,7 +581,7 @@ export class PodWorker {
 
   private envContext(image: ResolvedImage): Parameters<typeof containerEnv>[2] {
     return {
-      client: this.ctx.client,
+      sources: this.ctx.sources,
       nodeName: this.ctx.nodeName,
       podIP: this.sandboxIp ?? '',
       hostIP: this.ctx.nodeIP,

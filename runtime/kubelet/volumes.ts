@@ -1,9 +1,10 @@
 import { Volume } from '../shell/fs/volume';
 import type { RestClient } from '../client/rest-client';
 import { hasStatusCode } from '../client/rest-client';
-import { CONFIGMAPS, PERSISTENTVOLUMECLAIMS, PERSISTENTVOLUMES, SECRETS } from '../client/resources';
+import { PERSISTENTVOLUMECLAIMS, PERSISTENTVOLUMES } from '../client/resources';
 import { fromBase64Text } from '../util/base64url';
 import { podField } from './env';
+import type { ObjectSources } from './object-sources';
 import type { Json, Pod } from './pod-types';
 
 /** A volume that cannot be set up yet: FailedMount with this message, and the pod waits. */
@@ -12,6 +13,8 @@ export class MountError extends Error {}
 /** What volumes are built from besides the pod. */
 export interface VolumeContext {
   client: RestClient;
+  /** ConfigMaps and Secrets, as the kubelet's managers keep them. */
+  sources: ObjectSources;
   nodeName: string;
   podIP: string;
   hostIP: string;
@@ -35,17 +38,13 @@ function projectKeys(
 }
 
 async function fetchSource(
-  client: RestClient,
+  ctx: VolumeContext,
+  pod: Pod,
   kind: 'configMap' | 'secret',
   namespace: string,
   name: string,
 ): Promise<Json | undefined> {
-  try {
-    return await client.resource(kind === 'configMap' ? CONFIGMAPS : SECRETS, namespace).get(name);
-  } catch (error) {
-    if (hasStatusCode(error, 404)) return undefined;
-    throw error;
-  }
+  return ctx.sources.get(kind === 'configMap' ? 'ConfigMap' : 'Secret', namespace, name, pod.metadata?.uid ?? '');
 }
 
 /** The data of a ConfigMap or Secret as text, keyed as in the object. */
@@ -73,7 +72,7 @@ export async function setUpVolumes(pod: Pod, ctx: VolumeContext): Promise<Map<st
       const kind = spec.configMap ? 'configMap' : 'secret';
       const source = spec.configMap ?? spec.secret;
       const name = kind === 'configMap' ? source.name : source.secretName;
-      const object = await fetchSource(ctx.client, kind, namespace, name);
+      const object = await fetchSource(ctx, pod, kind, namespace, name);
       if (!object) {
         if (source.optional) {
           volumes.set(spec.name, volume);
@@ -152,7 +151,7 @@ async function project(pod: Pod, spec: Json, volume: Volume, ctx: VolumeContext)
     } else if (source.configMap || source.secret) {
       const kind = source.configMap ? 'configMap' : 'secret';
       const ref = source.configMap ?? source.secret;
-      const object = await fetchSource(ctx.client, kind, namespace, ref.name);
+      const object = await fetchSource(ctx, pod, kind, namespace, ref.name);
       if (!object) {
         if (ref.optional) continue;
         throw new MountError(
