@@ -1,5 +1,5 @@
 // Replays tests/fixtures/vi/results.json (the real vim's screens for the same keys, recorded by
-// scripts/oracle/record-vi.js) through kubeplay's vi and requires the same screen text, cursor
+// scripts/oracle/record-editor.js vi) through kubeplay's vi and requires the same screen text, cursor
 // and file contents. vim counts "N seconds ago" across wall-clock second boundaries, so that
 // number alone is compared as a number of seconds, not its value.
 import { expect, it } from 'vitest';

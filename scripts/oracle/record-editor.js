@@ -1,23 +1,26 @@
-// Re-records tests/fixtures/vi/results.json: each case of cases.json typed into the real vim
-// (Debian's vim with its defaults.vim: no vimrc, HOME without one) in an 80×24 pty made by
-// script(1), keys sent one group at a time with pauses, the screen read back through
-// @xterm/headless. Tests type the same keys into kubeplay's vi and require the same screen
-// text, cursor and file contents.
-//   node scripts/oracle/record-vi.js
+// Re-records tests/fixtures/<editor>/results.json: each case of its cases.json typed into the
+// real editor — vim as Debian has it (its defaults.vim: no vimrc, HOME without one), or GNU nano
+// 7.2 with no nanorc — in an 80×24 pty made by script(1), keys sent one group at a time with
+// pauses, the screen read back through @xterm/headless. Tests type the same keys into kubeplay's
+// editor and require the same screen text, cursor and file contents.
+//   node scripts/oracle/record-editor.js vi|nano
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import xterm from '@xterm/headless';
 
-const dir = new URL('../../tests/fixtures/vi/', import.meta.url);
+const EDITORS = { vi: 'vim -n', nano: 'nano' };
+const editor = process.argv[2];
+if (!(editor in EDITORS)) throw new Error('usage: node scripts/oracle/record-editor.js vi|nano');
+const dir = new URL(`../../tests/fixtures/${editor}/`, import.meta.url);
 const cases = JSON.parse(readFileSync(new URL('cases.json', dir), 'utf8'));
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function record({ name, file, text, keys }) {
   const work = mkdtempSync(join(tmpdir(), 'vi-'));
   if (text !== undefined) writeFileSync(join(work, file), text);
-  const child = spawn('script', ['-qc', `stty rows 24 cols 80; vim -n ${file}`, '/dev/null'], {
+  const child = spawn('script', ['-qc', `stty rows 24 cols 80; ${EDITORS[editor]} ${file}`, '/dev/null'], {
     cwd: work,
     env: { PATH: process.env.PATH, TERM: 'xterm-256color', HOME: work, LANG: 'C.UTF-8' },
   });
@@ -36,11 +39,12 @@ async function record({ name, file, text, keys }) {
   for (let y = 0; y < 24; y++) screen.push(buffer.getLine(y).translateToString(true).trimEnd());
   const path = join(work, file);
   const saved = existsSync(path) ? readFileSync(path, 'utf8') : null;
-  rmSync(work, { recursive: true });
+  await sleep(200);
+  rmSync(work, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   return { name, file, text, keys, screen, cursor: { x: buffer.cursorX, y: buffer.cursorY }, saved };
 }
 
 const results = [];
 for (const c of cases) results.push(await record(c));
 writeFileSync(new URL('results.json', dir), `${JSON.stringify(results, null, 2)}\n`);
-console.log(`vi: ${results.length} cases recorded`);
+console.log(`${editor}: ${results.length} cases recorded`);
