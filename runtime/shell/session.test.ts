@@ -110,6 +110,41 @@ describe('an interactive shell session', () => {
   });
 });
 
+describe('commands over several lines', () => {
+  it('asks for more with `> ` until the command is complete, and records it whole', async () => {
+    const { terminal, type } = await interactive();
+    await type('if true\r');
+    await type('then echo "a\r');
+    await type('b"\r');
+    await type('fi\r');
+    expect(await terminal.screen()).toEqual([`${PROMPT}if true`, '> then echo "a', '> b"', '> fi', 'a', 'b', PROMPT]);
+    await type('history\r');
+    expect((await terminal.screen()).slice(-6)).toEqual([
+      '    1  if true',
+      'then echo "a',
+      'b"',
+      'fi',
+      '    2  history',
+      PROMPT,
+    ]);
+  });
+
+  it('takes a pasted here-document piped to a command', async () => {
+    const { terminal, type } = await interactive();
+    await type('while read -r l; do echo "[$l]"; done <<EOF | while read -r m; do echo "<$m>"; done\rone\rtwo\rEOF\r');
+    const screen = await terminal.screen();
+    expect(screen.slice(-3)).toEqual(['<[one]>', '<[two]>', PROMPT]);
+  });
+
+  it('drops an unfinished command on Ctrl-C and shows a fresh prompt', async () => {
+    const { terminal, type } = await interactive();
+    await type('for i in 1 2\r');
+    await type('\x03');
+    await type('echo $?\r');
+    expect(await terminal.screen()).toEqual([`${PROMPT}for i in 1 2`, '> ^C', `${PROMPT}echo $?`, '130', PROMPT]);
+  });
+});
+
 describe('bad input at the prompt', () => {
   it('takes a 1 MB paste without newlines in one redraw and stays responsive', async () => {
     let writes = 0;

@@ -1,10 +1,16 @@
 import { CancelController } from '../cancel';
 import { textWidth } from './char-width';
 import type { OutputStream, ShellServices } from './command';
+import { Interpreter, type ShellRuntime } from './interpreter/interpreter';
+import { ExitSignal } from './interpreter/signals';
+import { ShellState } from './interpreter/state';
+import { standardFds } from './interpreter/streams';
 import { splitKeys } from './keys';
 import { LineEditor } from './line-editor';
-import { parseLine } from './parse';
 import { EMPTY_INPUT } from './process';
+import type { List } from './syntax/ast';
+import { ParseError } from './syntax/errors';
+import { Parser } from './syntax/parser';
 
 /** The learner's home directory on the host. */
 export const HOME = '/home/learner';
@@ -20,6 +26,11 @@ const HOST_ENV: Readonly<Record<string, string>> = {
   TERM: 'xterm-256color',
   USER: 'learner',
 };
+
+/** The process id the learner's shell reports as $$; background jobs count up from it. */
+const SHELL_PID = 4242;
+/** bash's continuation prompt (PS2). */
+const CONTINUATION_PROMPT = '> ';
 
 /** The terminal a session draws on: bytes out, and its width in columns. */
 export interface TerminalOutput {
@@ -54,6 +65,11 @@ export class ShellSession {
   private status = 0;
   private exited = false;
   private column = 0;
+  /** The lines of a command still incomplete (an open quote, `if` without `fi`), joined by newlines. */
+  private pending: string | undefined;
+  /** The shell's variables, functions, aliases, options and working directory. */
+  readonly state = new ShellState();
+  private readonly runtime: ShellRuntime;
   /** Called once, with the exit status, when the shell exits (`exit` or Ctrl-D). */
   onExit: (code: number) => void = () => {};
 
@@ -68,6 +84,11 @@ export class ShellSession {
       () => services.history.entries(),
       cols,
     );
+    for (const [name, value] of Object.entries(HOST_ENV)) this.state.set(name, value, true);
+    this.state.cwd = HOME;
+    this.state.pid = SHELL_PID;
+    let pid = SHELL_PID;
+    this.runtime = { services, interactive: true, nextPid: () => ++pid, ticks: 0 };
   }
 
   /** Shows the first prompt. */
@@ -100,27 +121,53 @@ export class ShellSession {
    * editor uses it, and so do scripts (`kubeplay run`), which pass plain-text streams.
    */
   async execute(line: string, stdout: OutputStream, stderr: OutputStream): Promise<number> {
-    const parsed = parseLine(line);
-    if (!parsed.ok) {
-      stderr.write(`${parsed.message}\n`);
-      return (this.status = parsed.exitCode);
-    }
     const controller = new CancelController();
     this.running = controller;
+    const fds = standardFds(EMPTY_INPUT, stdout, stderr);
+    const shell = new Interpreter(this.state, this.runtime, controller.signal);
+    // One top-level command at a time, as bash -c does: an alias defined by one applies to the next.
+    const parser = new Parser(line, { alias: (name) => this.state.aliases.get(name) });
     try {
-      for (let i = 0; i < parsed.items.length && !this.exited; i++) {
-        const previous = parsed.items[i - 1]?.next;
-        if ((previous === '&&' && this.status !== 0) || (previous === '||' && this.status === 0)) continue;
-        this.status = await this.runCommand(parsed.items[i].argv, stdout, stderr, controller);
-        if (controller.signal.aborted) {
-          this.status = 130;
+      while (!this.exited) {
+        let list: List | null;
+        try {
+          list = parser.nextCommand();
+        } catch (error) {
+          if (!(error instanceof ParseError)) throw error;
+          stderr.write(`bash: ${error.message}\n`);
+          this.status = this.state.lastStatus = 2;
           break;
         }
+        for (const warning of parser.warnings.splice(0)) stderr.write(`bash: ${warning}\n`);
+        if (!list) break;
+        this.status = await shell.runTopLevel(list, fds);
+        if (controller.signal.aborted) break;
       }
+    } catch (error) {
+      if (!(error instanceof ExitSignal)) throw error;
+      this.exit(error.status);
     } finally {
       this.running = undefined;
     }
     return this.status;
+  }
+
+  /** Whether `text` is a whole command, or the prompt must ask for more lines. */
+  private isComplete(text: string): boolean {
+    const parser = new Parser(text, { interactive: true });
+    try {
+      while (parser.nextCommand()) {
+        // Parse on to the end: only a command cut short by the end of the text is incomplete.
+      }
+      return true;
+    } catch (error) {
+      return !(error instanceof ParseError && error.incomplete);
+    }
+  }
+
+  /** The filesystem of the learner's host, which this shell works in. */
+  get fs(): ShellServices['fs'] {
+    return this.services.fs;
   }
 
   /** True once the shell has exited. */
@@ -128,47 +175,10 @@ export class ShellSession {
     return this.exited;
   }
 
-  private async runCommand(
-    argv: string[],
-    stdout: OutputStream,
-    stderr: OutputStream,
-    controller: CancelController,
-  ): Promise<number> {
-    const command = this.services.commands.get(argv[0]);
-    if (!command) {
-      stderr.write(`bash: ${argv[0]}: command not found\n`);
-      return 127;
-    }
-    const shell: ShellServices = {
-      ...this.services,
-      exit: (code) => this.exit(code),
-      lastStatus: () => this.status,
-    };
-    try {
-      return await command.run({
-        argv,
-        stdin: EMPTY_INPUT,
-        stdout,
-        stderr,
-        env: HOST_ENV,
-        cwd: HOME,
-        fs: this.services.fs,
-        signal: controller.signal,
-        shell,
-      });
-    } catch (error) {
-      // A command that throws is a bug in kubeplay, never the learner's fault: say so, keep going.
-      stderr.write(
-        `kubeplay: internal error in ${argv[0]}: ${error instanceof Error ? error.message : String(error)}\n`,
-      );
-      return 1;
-    }
-  }
-
   private exit(code: number): void {
     if (this.exited) return;
     this.exited = true;
-    this.status = code;
+    this.status = this.state.lastStatus = code;
     this.onExit(code);
   }
 
@@ -188,11 +198,19 @@ export class ShellSession {
         return;
       }
       if (result === 'interrupt') {
-        this.status = 130;
+        this.status = this.state.lastStatus = 130;
+        this.pending = undefined;
         this.editor.begin(this.promptText, this.column);
         continue;
       }
-      void this.submit(result.submit);
+      const text = this.pending === undefined ? result.submit : `${this.pending}\n${result.submit}`;
+      if (!this.isComplete(text)) {
+        this.pending = text;
+        this.editor.begin(CONTINUATION_PROMPT, this.column);
+        continue;
+      }
+      this.pending = undefined;
+      void this.submit(text);
       return;
     }
   }

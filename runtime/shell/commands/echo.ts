@@ -36,23 +36,28 @@ function unescape(text: string): { text: string; stop: boolean } {
   return { text: out, stop: false };
 }
 
-/** bash's `echo` builtin: -n, -e, -E, and option words only while they are valid. */
+/** What bash's `echo` prints for `argv`: -n, -e, -E, and option words only while they are valid. */
+export function echoOutput(argv: readonly string[]): string {
+  let newline = true;
+  let escapes = false;
+  let i = 1;
+  for (; i < argv.length && /^-[neE]+$/.test(argv[i]); i++) {
+    for (const flag of argv[i].slice(1)) {
+      if (flag === 'n') newline = false;
+      else escapes = flag === 'e';
+    }
+  }
+  const text = argv.slice(i).join(' ');
+  const out = escapes ? unescape(text) : { text, stop: false };
+  return out.text + (newline && !out.stop ? '\n' : '');
+}
+
+/** bash's `echo` builtin (the interpreter runs its own copy; this one is for `help`). */
 export const echo: ShellCommand = {
   name: 'echo',
   summary: 'write arguments to the standard output',
   async run({ argv, stdout }) {
-    let newline = true;
-    let escapes = false;
-    let i = 1;
-    for (; i < argv.length && /^-[neE]+$/.test(argv[i]); i++) {
-      for (const flag of argv[i].slice(1)) {
-        if (flag === 'n') newline = false;
-        else escapes = flag === 'e';
-      }
-    }
-    const text = argv.slice(i).join(' ');
-    const out = escapes ? unescape(text) : { text, stop: false };
-    stdout.write(out.text + (newline && !out.stop ? '\n' : ''));
+    await stdout.write(echoOutput(argv));
     return 0;
   },
 };

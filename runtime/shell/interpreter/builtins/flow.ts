@@ -1,0 +1,55 @@
+// return, break, continue, exit.
+import { BreakSignal, ContinueSignal, ExitSignal, ReturnSignal } from '../signals';
+import type { Builtin } from './types';
+
+/** `return [n]`: from a function or a sourced file. */
+export const returnBuiltin: Builtin = async ({ argv, stderr, shell }) => {
+  if (shell.functionDepth === 0 && shell.sourceDepth === 0) {
+    stderr.write("bash: return: can only `return' from a function or sourced script\n");
+    return 2;
+  }
+  const arg = argv[1];
+  if (arg !== undefined && !/^[+-]?[0-9]+$/.test(arg)) {
+    stderr.write(`bash: return: ${arg}: numeric argument required\n`);
+    throw new ReturnSignal(2);
+  }
+  throw new ReturnSignal(arg === undefined ? shell.state.lastStatus : ((Number(arg) % 256) + 256) % 256);
+};
+
+function loopControl(name: 'break' | 'continue'): Builtin {
+  return async ({ argv, stderr, shell }) => {
+    const arg = argv[1] ?? '1';
+    if (!/^[0-9]+$/.test(arg)) {
+      stderr.write(`bash: ${name}: ${arg}: numeric argument required\n`);
+      return 1;
+    }
+    if (shell.loopDepth === 0) {
+      stderr.write(`bash: ${name}: only meaningful in a \`for', \`while', or \`until' loop\n`);
+      return 0;
+    }
+    if (Number(arg) < 1) {
+      stderr.write(`bash: ${name}: ${arg}: loop count out of range\n`);
+      return 1;
+    }
+    const levels = Math.min(Number(arg), shell.loopDepth);
+    throw name === 'break' ? new BreakSignal(levels) : new ContinueSignal(levels);
+  };
+}
+
+export const breakBuiltin = loopControl('break');
+export const continueBuiltin = loopControl('continue');
+
+/** `exit [n]`: an interactive shell says `exit` first (a subshell does not). */
+export const exit: Builtin = async ({ argv, stderr, shell }) => {
+  if (shell.runtime.interactive && !shell.isSubshell) stderr.write('exit\n');
+  const arg = argv[1];
+  if (argv.length > 2) {
+    stderr.write('bash: exit: too many arguments\n');
+    return 1;
+  }
+  if (arg !== undefined && !/^[+-]?\d+$/.test(arg)) {
+    stderr.write(`bash: exit: ${arg}: numeric argument required\n`);
+    throw new ExitSignal(2);
+  }
+  throw new ExitSignal(arg === undefined ? shell.state.lastStatus : ((Number(arg) % 256) + 256) % 256);
+};
