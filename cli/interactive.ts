@@ -34,19 +34,16 @@ export async function runInteractive(): Promise<number> {
   });
 }
 
-/** `kubeplay` with piped input: runs each line as bash does with a script on stdin. */
+/** `kubeplay` with piped input: runs it as bash runs a script on stdin. */
 export async function runPiped(input: NodeJS.ReadableStream): Promise<number> {
   const playground = await boot();
   const session = playground.openSession({ write: () => {} }, 80);
   let text = '';
   for await (const chunk of input) text += String(chunk);
-  let status = 0;
   const out = { write: (t: string) => void process.stdout.write(t) };
   const err = { write: (t: string) => void process.stderr.write(t) };
-  for (const line of text.split('\n')) {
-    if (session.hasExited) break;
-    status = await session.execute(line, out, err);
-  }
+  // bash reads a script one command at a time: the session's parser does the same with the whole text.
+  const status = await session.execute(text, out, err);
   await playground.stop();
   return status;
 }

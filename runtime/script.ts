@@ -28,8 +28,9 @@ export async function runOnVirtualTime<T>(host: ScriptHost, work: Promise<T>): P
 
 /**
  * Types each line of a script into `session` and writes a transcript to `out`: the line after a
- * `$ ` prompt, then what it printed (stdout and stderr in the order written). Stops early if a
- * line exits the shell.
+ * `$ ` prompt (a command that goes on over more lines shows them after `> `, as bash's PS2),
+ * then what it printed (stdout and stderr in the order written). Stops early if a line exits
+ * the shell.
  */
 export async function runScript(
   lines: readonly string[],
@@ -37,9 +38,17 @@ export async function runScript(
   host: ScriptHost,
   out: OutputStream,
 ): Promise<void> {
+  let pending: string | undefined;
   for (const line of lines) {
     if (session.hasExited) break;
-    out.write(`$ ${line}\n`);
-    await runOnVirtualTime(host, session.execute(line, out, out));
+    out.write(`${pending === undefined ? '$' : '>'} ${line}\n`);
+    const text = pending === undefined ? line : `${pending}\n${line}`;
+    if (!session.isComplete(text)) {
+      pending = text;
+      continue;
+    }
+    pending = undefined;
+    await runOnVirtualTime(host, session.execute(text, out, out));
   }
+  if (pending !== undefined && !session.hasExited) await runOnVirtualTime(host, session.execute(pending, out, out));
 }

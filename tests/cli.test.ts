@@ -69,6 +69,22 @@ describe('npx kubeplay', () => {
     });
   });
 
+  it('runs a piped script one command at a time, commands spanning lines included', () => {
+    expect(kubeplay([], 'for i in 1 2; do\n  echo "n=$i"\ndone\nf() {\n  echo "in f"\n}\nf\n')).toEqual({
+      stdout: 'n=1\nn=2\nin f\n',
+      stderr: '',
+      exitCode: 0,
+    });
+  });
+
+  it('run FILE shows the lines of a command that goes on after > , then runs it whole', () => {
+    expect(kubeplay(['run', 'tests/scripts/multi-line.txt'])).toEqual({
+      stdout: '$ for i in 1 2; do\n>   echo "n=$i"\n> done\nn=1\nn=2\n$ echo after\nafter\n',
+      stderr: '',
+      exitCode: 0,
+    });
+  });
+
   it('kubectl says it is not available yet and exits 2', () => {
     const result = kubeplay(['kubectl', 'get', 'pods']);
     expect(result.exitCode).toBe(2);

@@ -153,7 +153,7 @@ export class ShellSession {
   }
 
   /** Whether `text` is a whole command, or the prompt must ask for more lines. */
-  private isComplete(text: string): boolean {
+  isComplete(text: string): boolean {
     const parser = new Parser(text, { interactive: true });
     try {
       while (parser.nextCommand()) {
