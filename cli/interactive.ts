@@ -19,7 +19,11 @@ async function boot(): Promise<Playground> {
 export async function runInteractive(): Promise<number> {
   const playground = await boot();
   const { stdin, stdout } = process;
-  const session = playground.openSession({ write: (data) => stdout.write(data) }, stdout.columns || 80);
+  const session = playground.openSession(
+    { write: (data) => stdout.write(data) },
+    stdout.columns || 80,
+    stdout.rows || 24,
+  );
   return new Promise((resolve) => {
     session.onExit = (code) => {
       stdin.setRawMode(false);
@@ -29,7 +33,7 @@ export async function runInteractive(): Promise<number> {
     stdin.setRawMode(true);
     stdin.setEncoding('utf8');
     stdin.on('data', (data: string) => session.input(data));
-    stdout.on('resize', () => session.resize(stdout.columns));
+    stdout.on('resize', () => session.resize(stdout.columns, stdout.rows));
     session.start();
   });
 }

@@ -9,6 +9,8 @@ import { PodNetwork } from './network/cluster-network';
 import type { Rng } from './rng';
 import type { ClockControls, ShellCommand } from './shell/command';
 import { SHELL_COMMANDS } from './shell/commands';
+import { nano } from './shell/editors/nano-command';
+import { vi, vim } from './shell/editors/vi-command';
 import { Volume } from './shell/fs/volume';
 import { History } from './shell/history';
 import { HOME, ShellSession, type SessionServices, type TerminalOutput } from './shell/session';
@@ -42,8 +44,8 @@ export interface Playground {
   startComponents(): Promise<MinikubeComponents | undefined>;
   /** Stops the cluster's components (their timers), so a host process can exit. */
   stop(): Promise<void>;
-  /** Opens an interactive shell drawing on `terminal`, `cols` wide; call start() to prompt. */
-  openSession(terminal: TerminalOutput, cols: number): ShellSession;
+  /** Opens an interactive shell drawing on `terminal`, `cols` × `rows`; call start() to prompt. */
+  openSession(terminal: TerminalOutput, cols: number, rows?: number): ShellSession;
 }
 
 /** The learner's host machine's files: for now an empty home directory and /tmp. */
@@ -68,7 +70,9 @@ export async function createPlayground(deps: PlaygroundDeps): Promise<Playground
             m.startMinikube(cluster.api, network, deps.clock, deps.rng, { metrics }),
           ));
   const history = await History.load(deps.storage, deps.clock, deps.rng);
-  const commands = new Map<string, ShellCommand>([...SHELL_COMMANDS, kubectl, minikubeCommand].map((c) => [c.name, c]));
+  const commands = new Map<string, ShellCommand>(
+    [...SHELL_COMMANDS, kubectl, minikubeCommand, vi, vim, nano].map((c) => [c.name, c]),
+  );
   const services: SessionServices = {
     clock: deps.clock,
     clockControls: deps.clockControls,
@@ -83,6 +87,6 @@ export async function createPlayground(deps: PlaygroundDeps): Promise<Playground
     stop: async () => {
       await (await minikube?.catch(() => undefined))?.stop();
     },
-    openSession: (terminal, cols) => new ShellSession(services, terminal, cols),
+    openSession: (terminal, cols, rows) => new ShellSession(services, terminal, cols, rows),
   };
 }

@@ -16,11 +16,11 @@ export interface SessionListener {
  */
 export interface WorkerApi {
   /** Opens a shell session and shows its first prompt; resolves to the session's id. */
-  openSession(listener: SessionListener, cols: number): Promise<number>;
+  openSession(listener: SessionListener, cols: number, rows?: number): Promise<number>;
   /** Keystrokes or pasted text for session `id`. */
   input(id: number, data: string): void;
-  /** The terminal of session `id` is now `cols` wide. */
-  resize(id: number, cols: number): void;
+  /** The terminal of session `id` is now `cols` × `rows`. */
+  resize(id: number, cols: number, rows?: number): void;
   /** The cluster clock: its time, speed and whether it is paused. */
   clock(): Promise<ClockView>;
   /** Changes the cluster clock: pause or resume, set the speed, or step forward; resolves to its new state. */
@@ -87,12 +87,12 @@ export function createWorkerApi(
   const sessions = new Map<number, ShellSession>();
   let nextId = 1;
   return {
-    async openSession(listener, cols) {
+    async openSession(listener, cols, rows) {
       const notice = await waitingNotice();
       if (notice) listener.output(`\x1b[33mkubeplay: ${notice}\x1b[0m\r\n`);
       const { playground, warning } = await booted;
       if (warning) listener.output(`\x1b[33mkubeplay: ${warning}\x1b[0m\r\n`);
-      const session = playground.openSession({ write: (data) => listener.output(data) }, cols);
+      const session = playground.openSession({ write: (data) => listener.output(data) }, cols, rows);
       const id = nextId++;
       sessions.set(id, session);
       session.onExit = (code) => {
@@ -109,8 +109,8 @@ export function createWorkerApi(
     input(id, data) {
       sessions.get(id)?.input(data);
     },
-    resize(id, cols) {
-      sessions.get(id)?.resize(cols);
+    resize(id, cols, rows) {
+      sessions.get(id)?.resize(cols, rows);
     },
     async clock() {
       await booted;

@@ -55,17 +55,19 @@ describe('an interactive shell session', () => {
     // No parameter expansion yet: the shell's status is checked through the harness instead.
     expect(harness.clock.nextTimerAt()).toBeUndefined();
     const screen = await terminal.screen();
-    expect(screen.slice(0, 3)).toEqual([`${PROMPT}sleep 100`, '^C', `${PROMPT}echo $?`]);
+    // The terminal echoes what is typed during the command, as a TTY does; Ctrl-C discards it.
+    expect(screen.slice(0, 3)).toEqual([`${PROMPT}sleep 100`, 'echo typed-ahead^C', `${PROMPT}echo $?`]);
   });
 
-  it('replays keys typed while a command runs at the next prompt', async () => {
+  it('echoes keys typed while a command runs and replays them at the next prompt', async () => {
     const { terminal, type, harness } = await interactive();
     await type('sleep 5\r');
     await type('echo ahead\r');
     harness.clock.advance(5000);
     await settle();
     await settle();
-    expect(await terminal.screen()).toEqual([`${PROMPT}sleep 5`, `${PROMPT}echo ahead`, 'ahead', PROMPT]);
+    // Echoed when typed (the TTY's echo), then read again by the next prompt, as real bash shows it.
+    expect(await terminal.screen()).toEqual([`${PROMPT}sleep 5`, 'echo ahead', `${PROMPT}echo ahead`, 'ahead', PROMPT]);
   });
 
   it('keeps history in storage: a new playground on the same storage recalls it with Up', async () => {
@@ -161,5 +163,34 @@ describe('bad input at the prompt', () => {
     const { terminal, type } = await interactive();
     await type('ec\x00\x1b[99~\x1b[1;5Pho ok\x07\r');
     expect((await terminal.screen()).slice(0, 2)).toEqual([`${PROMPT}echo ok`, 'ok']);
+  });
+
+  it('gives the foreground command the terminal: `read` gets an echoed line', async () => {
+    const { terminal, type } = await interactive();
+    await type('read -r name; echo "hello $name"\r');
+    await type('kubex\x7fplay\r');
+    expect(await terminal.screen()).toEqual([
+      `${PROMPT}read -r name; echo "hello $name"`,
+      'kubeplay',
+      'hello kubeplay',
+      PROMPT,
+    ]);
+  });
+
+  it('runs vi full-screen in raw mode and comes back to the prompt', async () => {
+    const { terminal, type, session } = await interactive();
+    await type('vi pod.yaml\r');
+    expect((await terminal.screen()).at(-1)).toMatch(/^"pod.yaml" \[New\] +0,0-1 +All$/);
+    await type('ikind: Pod\x1b');
+    await type(':wq\r');
+    expect(session.fs.readFile('/home/learner/pod.yaml')).toBe('kind: Pod\n');
+    expect(await terminal.screen()).toEqual([`${PROMPT}vi pod.yaml`, PROMPT]);
+  });
+
+  it('completes on Tab: commands, and kubectl subcommands', async () => {
+    const { terminal, type } = await interactive();
+    await type('kubec\t');
+    await type('ver\t');
+    expect(await terminal.screen()).toEqual([`${PROMPT}kubectl version `]);
   });
 });

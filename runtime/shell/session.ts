@@ -1,16 +1,19 @@
 import { CancelController } from '../cancel';
 import { textWidth } from './char-width';
-import type { OutputStream, ShellServices } from './command';
+import type { OutputStream, ShellServices, Tty } from './command';
+import { complete } from './completion/complete';
+import { BUILTINS } from './interpreter/builtins';
 import { Interpreter, type ShellRuntime } from './interpreter/interpreter';
 import { ExitSignal } from './interpreter/signals';
 import { ShellState } from './interpreter/state';
 import { standardFds } from './interpreter/streams';
 import { splitKeys } from './keys';
 import { LineEditor } from './line-editor';
-import { EMPTY_INPUT } from './process';
+import { EMPTY_INPUT, type InputStream } from './process';
 import type { List } from './syntax/ast';
 import { ParseError } from './syntax/errors';
 import { Parser } from './syntax/parser';
+import { TerminalInput } from './terminal-input';
 
 /** The learner's home directory on the host. */
 export const HOME = '/home/learner';
@@ -73,16 +76,32 @@ export class ShellSession {
   /** Called once, with the exit status, when the shell exits (`exit` or Ctrl-D). */
   onExit: (code: number) => void = () => {};
 
+  /** The foreground job's terminal input, while a command line runs. */
+  private foreground: TerminalInput | undefined;
+  private cols: number;
+  private rows: number;
+  private readonly resizeListeners = new Set<() => void>();
+
   constructor(
     private readonly services: SessionServices,
     private readonly terminal: TerminalOutput,
     cols: number,
+    rows = 24,
     private readonly promptText = prompt('learner', 'kubeplay', '~'),
   ) {
+    this.cols = cols;
+    this.rows = rows;
     this.editor = new LineEditor(
       (data) => this.emit(data),
       () => services.history.entries(),
       cols,
+      (before) =>
+        complete(before, {
+          services,
+          cwd: this.state.cwd,
+          home: this.state.get('HOME') ?? HOME,
+          extraCommands: [...BUILTINS.keys(), ...this.state.aliases.keys(), ...this.state.functions.keys()],
+        }),
     );
     for (const [name, value] of Object.entries(HOST_ENV)) this.state.set(name, value, true);
     this.state.cwd = HOME;
@@ -96,34 +115,50 @@ export class ShellSession {
     this.editor.begin(this.promptText, this.column);
   }
 
-  /** Keystrokes or pasted text from the terminal. */
+  /**
+   * Keystrokes or pasted text from the terminal. While a command line runs they go to its
+   * terminal input (echoed, or raw to an editor); Ctrl-C interrupts it unless the terminal is raw.
+   */
   input(data: string): void {
     if (this.exited) return;
     if (this.busy) {
-      if (this.running && data.includes('\x03')) {
+      const foreground = this.foreground;
+      if (foreground?.raw) foreground.feed(data);
+      else if (this.running && data.includes('\x03')) {
         this.queue = [];
+        foreground?.unread();
         this.emit('^C');
         this.running.abort();
-      } else this.enqueue(data);
+      } else if (foreground) foreground.feed(data);
+      else this.enqueue(data);
       return;
     }
     this.enqueue(data);
     this.pump();
   }
 
-  /** The terminal's new width. */
-  resize(cols: number): void {
+  /** The terminal's new size (SIGWINCH for the foreground job). */
+  resize(cols: number, rows = this.rows): void {
+    this.cols = cols;
+    this.rows = rows;
     this.editor.resize(cols);
+    for (const listener of [...this.resizeListeners]) listener();
   }
 
   /**
    * Runs one line as the shell would after Enter, writing to the given streams. The line
    * editor uses it, and so do scripts (`kubeplay run`), which pass plain-text streams.
    */
-  async execute(line: string, stdout: OutputStream, stderr: OutputStream): Promise<number> {
+  async execute(
+    line: string,
+    stdout: OutputStream,
+    stderr: OutputStream,
+    terminal?: { input: InputStream; tty: Tty },
+  ): Promise<number> {
     const controller = new CancelController();
     this.running = controller;
-    const fds = standardFds(EMPTY_INPUT, stdout, stderr);
+    this.runtime.terminal = terminal && { output: stdout, tty: terminal.tty };
+    const fds = standardFds(terminal?.input ?? EMPTY_INPUT, stdout, stderr);
     const shell = new Interpreter(this.state, this.runtime, controller.signal);
     // One top-level command at a time, as bash -c does: an alias defined by one applies to the next.
     const parser = new Parser(line, { alias: (name) => this.state.aliases.get(name) });
@@ -148,6 +183,7 @@ export class ShellSession {
       this.exit(error.status);
     } finally {
       this.running = undefined;
+      this.runtime.terminal = undefined;
     }
     return this.status;
   }
@@ -228,12 +264,18 @@ export class ShellSession {
   }
 
   private async submit(line: string): Promise<void> {
-    const tty = { write: (text: string) => this.emit(text.replace(/\n/g, '\r\n')) };
+    const out = { write: (text: string) => this.emit(this.foreground?.raw ? text : text.replace(/\n/g, '\r\n')) };
     this.busy = true;
     const recorded = this.services.history.add(line).catch((error: unknown) => {
-      tty.write(`kubeplay: history not saved: ${error instanceof Error ? error.message : String(error)}\n`);
+      out.write(`kubeplay: history not saved: ${error instanceof Error ? error.message : String(error)}\n`);
     });
-    const status = await this.execute(line, tty, tty);
+    const input = new TerminalInput((text) => this.emit(text));
+    this.foreground = input;
+    const status = await this.execute(line, out, out, { input, tty: this.tty(input) });
+    this.foreground = undefined;
+    input.close();
+    // What was typed and not read is the next prompt's, as a TTY's buffer would be.
+    this.enqueue(input.unread());
     await recorded;
     if (this.exited) return;
     // bash starts a new line after a job killed by SIGINT; the TTY already echoed ^C.
@@ -241,6 +283,26 @@ export class ShellSession {
     this.busy = false;
     this.editor.begin(this.promptText, this.column);
     this.pump();
+  }
+
+  /** The terminal as the foreground job sees it: its size, raw mode, resizes. */
+  private tty(input: TerminalInput): Tty {
+    const size = (): { cols: number; rows: number } => ({ cols: this.cols, rows: this.rows });
+    return {
+      get cols() {
+        return size().cols;
+      },
+      get rows() {
+        return size().rows;
+      },
+      setRawMode: (raw) => {
+        input.raw = raw;
+      },
+      onResize: (listener) => {
+        this.resizeListeners.add(listener);
+        return () => this.resizeListeners.delete(listener);
+      },
+    };
   }
 
   /** Writes to the terminal, keeping track of the cursor's column for the next prompt. */

@@ -2,8 +2,8 @@
 // simple commands (functions, then builtins, then the host's commands), background jobs and
 // subshells.
 import { CancelController, type CancelSignal } from '../../cancel';
-import type { ShellServices } from '../command';
-import { BrokenPipeError, createPipe, EMPTY_INPUT, SIGPIPE_STATUS } from '../process';
+import type { ShellServices, Tty } from '../command';
+import { BrokenPipeError, createPipe, EMPTY_INPUT, SIGPIPE_STATUS, type OutputStream } from '../process';
 import type { AndOr, Assignment, Command, List, Pipeline, Script } from '../syntax/ast';
 import { BUILTINS } from './builtins';
 import { runCompound } from './compound';
@@ -36,6 +36,11 @@ export interface ShellRuntime {
   nextPid(): number;
   /** Commands run so far (for yielding now and then). */
   ticks: number;
+  /**
+   * The terminal of an interactive command line: a command whose standard output is the
+   * terminal's gets its TTY (so `ls` lays out columns and `vi` takes the screen).
+   */
+  terminal?: { output: OutputStream; tty: Tty };
 }
 
 /** One shell process: the top-level shell, or a subshell with its own copy of the state. */
@@ -247,6 +252,12 @@ export class Interpreter {
     return assign.append ? (this.state.get(assign.name) ?? '') + value : value;
   }
 
+  /** The terminal, when the command's standard output is the terminal's. */
+  private ttyFor(fds: Fds): Tty | undefined {
+    const terminal = this.runtime.terminal;
+    return terminal && outputOf(fds, 1) === terminal.output ? terminal.tty : undefined;
+  }
+
   /** Runs a command by name: a function, a builtin, or one of the host's commands. */
   async invoke(argv: string[], assigns: Array<[string, string]>, fds: Fds): Promise<number> {
     const name = argv[0];
@@ -297,6 +308,7 @@ export class Interpreter {
         env,
         cwd: this.state.cwd,
         fs: this.fs,
+        tty: this.ttyFor(fds),
         signal: this.signal,
         shell,
       });
