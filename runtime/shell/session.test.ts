@@ -193,4 +193,32 @@ describe('bad input at the prompt', () => {
     await type('ver\t');
     expect(await terminal.screen()).toEqual([`${PROMPT}kubectl version `]);
   });
+
+  it('expands history as bash does: !!, !$, a missing event, ^old^new', async () => {
+    const { terminal, type } = await interactive();
+    await type('echo one two\r');
+    await type('!!\r');
+    await type('echo !$\r');
+    await type('!xyz\r');
+    await type('^two^deux\r');
+    await type('^zzz^y\r');
+    expect(await terminal.screen()).toEqual([
+      `${PROMPT}echo one two`,
+      'one two',
+      `${PROMPT}!!`,
+      'echo one two',
+      'one two',
+      `${PROMPT}echo !$`,
+      'echo two',
+      'two',
+      `${PROMPT}!xyz`,
+      'bash: !xyz: event not found',
+      `${PROMPT}^two^deux`,
+      'echo deux',
+      'deux',
+      `${PROMPT}^zzz^y`,
+      'bash: :s^zzz^y: substitution failed',
+      PROMPT,
+    ]);
+  });
 });

@@ -8,6 +8,7 @@ import { ExitSignal } from './interpreter/signals';
 import { ShellState } from './interpreter/state';
 import { standardFds } from './interpreter/streams';
 import { splitKeys } from './keys';
+import { expandHistory } from './history-expansion';
 import { LineEditor } from './line-editor';
 import { EMPTY_INPUT, type InputStream } from './process';
 import type { List } from './syntax/ast';
@@ -263,7 +264,18 @@ export class ShellSession {
     return this.queue.splice(0, end).join('');
   }
 
-  private async submit(line: string): Promise<void> {
+  private async submit(typed: string): Promise<void> {
+    // History expansion (`!!`, `!$`, `^old^new` …) happens before anything else, as in bash:
+    // a line that changed is shown as run; one naming no event is dropped.
+    const expansion = expandHistory(typed, this.services.history.entries());
+    if ('error' in expansion) {
+      this.emit(`bash: ${expansion.error}\r\n`);
+      this.editor.begin(this.promptText, this.column);
+      this.pump();
+      return;
+    }
+    if (expansion.changed) this.emit(`${expansion.line.replace(/\n/g, '\r\n')}\r\n`);
+    const line = expansion.line;
     const out = { write: (text: string) => this.emit(this.foreground?.raw ? text : text.replace(/\n/g, '\r\n')) };
     this.busy = true;
     const recorded = this.services.history.add(line).catch((error: unknown) => {
