@@ -49,7 +49,7 @@ export async function createHarness(
       let stderr = '';
       const exitCode = await runOnVirtualTime(
         { clock, settle },
-        session.execute(line, { write: (t) => (stdout += t) }, { write: (t) => (stderr += t) }),
+        session.execute(line, { write: (t) => void (stdout += t) }, { write: (t) => void (stderr += t) }),
       );
       return { stdout, stderr, exitCode };
     },

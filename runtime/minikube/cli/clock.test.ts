@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ControlledClock } from '../../clock-control';
 import type { ShellServices } from '../../shell/command';
+import { Volume } from '../../shell/fs/volume';
+import { EMPTY_INPUT } from '../../shell/process';
 import { minikube } from './minikube';
 
 /** A host whose time moves only when the test says, with the timers it was given. */
@@ -37,8 +39,12 @@ function setup(controllable = true) {
     let stderr = '';
     const code = await minikube.run({
       argv: line.split(' '),
-      stdout: { write: (text) => (stdout += text) },
-      stderr: { write: (text) => (stderr += text) },
+      stdin: EMPTY_INPUT,
+      env: {},
+      cwd: '/',
+      fs: new Volume(),
+      stdout: { write: (text) => void (stdout += text) },
+      stderr: { write: (text) => void (stderr += text) },
       signal: { aborted: false, onAbort: () => () => {} },
       shell,
     });
