@@ -50,7 +50,9 @@ await test('kubectl version answers from the cluster in the worker', async () =>
   await typeLine(page, 'kubectl version');
   // The reply ends with the next prompt (the line after Server Version), which may come a moment later.
   await page.waitForFunction((prompt) => {
-    const rows = [...document.querySelectorAll('.xterm-rows > div')].map((row) => row.textContent.trimEnd());
+    const rows = [...document.querySelectorAll('[data-testid="terminal"][data-active="true"] .xterm-rows > div')].map(
+      (row) => row.textContent.trimEnd(),
+    );
     const at = rows.findIndex((row) => row.startsWith('Server Version'));
     return at >= 0 && rows[at + 1] === prompt.trimEnd();
   }, PROMPT);
@@ -126,7 +128,7 @@ await test("after a reload, Up recalls the previous session's command from Index
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.reload();
   await waitForText(page, PROMPT);
-  await page.locator('.xterm-helper-textarea').focus();
+  await page.locator('[data-testid="terminal"][data-active="true"] .xterm-helper-textarea').focus();
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('ArrowUp');
   await waitForText(page, `${PROMPT}foo`);
@@ -160,7 +162,7 @@ await test('the cluster clock pauses, steps a minute, changes speed, and a reloa
 });
 
 await test('minikube clock in the terminal moves the clock in the page header', async () => {
-  await page.locator('.xterm-helper-textarea').focus();
+  await page.locator('[data-testid="terminal"][data-active="true"] .xterm-helper-textarea').focus();
   await typeLine(page, 'minikube clock speed 10');
   await waitForText(page, 'running at ×10');
   await page.locator('button[aria-pressed="true"]', { hasText: '×10' }).waitFor();
@@ -172,6 +174,24 @@ await test('minikube clock in the terminal moves the clock in the page header', 
   await typeLine(page, 'minikube clock speed 1');
   await page.getByRole('button', { name: 'pause the cluster clock' }).waitFor();
   await page.locator('button[aria-pressed="true"]', { hasText: /^×1$/ }).waitFor();
+});
+
+await test('terminal tabs: each its own shell (working directory), sharing the host and its files', async () => {
+  await typeLine(page, 'clear');
+  await page.getByRole('button', { name: 'New terminal' }).click();
+  await page.getByRole('tab', { name: 'Terminal 2' }).waitFor();
+  await waitForText(page, PROMPT);
+  await typeLine(page, 'cd /tmp && echo "from tab 2" > /home/learner/note.txt && pwd');
+  await waitForText(page, '/tmp');
+  await page.screenshot({ path: fileURLToPath(new URL('../test-results/terminal-tabs.png', import.meta.url)) });
+  await page.getByRole('tab', { name: 'Terminal 1' }).click();
+  await typeLine(page, 'pwd; echo "$(< note.txt)"');
+  await waitForText(page, 'from tab 2');
+  const lines = (await terminalText(page)).split('\n');
+  const at = lines.indexOf(`${PROMPT}pwd; echo "$(< note.txt)"`);
+  expectEqual(lines.slice(at + 1, at + 3), ['/home/learner', 'from tab 2'], 'the first tab after the second wrote');
+  await page.getByRole('button', { name: 'Close Terminal 2' }).click();
+  expectEqual(await page.getByRole('tab').count(), 1, 'tabs left after closing one');
 });
 
 await test('a second tab waits while the first one holds the cluster, then takes over', async () => {
