@@ -11,9 +11,9 @@ import type { ClockControls, ShellCommand } from './shell/command';
 import { SHELL_COMMANDS } from './shell/commands';
 import { nano } from './shell/editors/nano-command';
 import { vi, vim } from './shell/editors/vi-command';
-import { Volume } from './shell/fs/volume';
 import { History } from './shell/history';
-import { HOME, ShellSession, type SessionServices, type TerminalOutput } from './shell/session';
+import { createHostFilesystem } from './shell/host-filesystem';
+import { ShellSession, type SessionServices, type TerminalOutput } from './shell/session';
 import type { StorageBackend } from './storage/backend';
 
 /** Everything the runtime takes from its host. */
@@ -48,14 +48,6 @@ export interface Playground {
   openSession(terminal: TerminalOutput, cols: number, rows?: number): ShellSession;
 }
 
-/** The learner's host machine's files: for now an empty home directory and /tmp. */
-function hostFilesystem(): Volume {
-  const fs = new Volume({});
-  fs.mkdir(HOME);
-  fs.mkdir('/tmp');
-  return fs;
-}
-
 /** Boots a playground: loads what the storage keeps, then assembles cluster and host. */
 export async function createPlayground(deps: PlaygroundDeps): Promise<Playground> {
   const network = new PodNetwork();
@@ -70,6 +62,7 @@ export async function createPlayground(deps: PlaygroundDeps): Promise<Playground
             m.startMinikube(cluster.api, network, deps.clock, deps.rng, { metrics }),
           ));
   const history = await History.load(deps.storage, deps.clock, deps.rng);
+  const hostFs = await createHostFilesystem({ storage: deps.storage, clock: deps.clock });
   const commands = new Map<string, ShellCommand>(
     [...SHELL_COMMANDS, kubectl, minikubeCommand, vi, vim, nano].map((c) => [c.name, c]),
   );
@@ -77,7 +70,7 @@ export async function createPlayground(deps: PlaygroundDeps): Promise<Playground
     clock: deps.clock,
     clockControls: deps.clockControls,
     api: new ApiClient(cluster.api),
-    fs: hostFilesystem(),
+    fs: hostFs,
     history,
     commands,
   };

@@ -1,18 +1,98 @@
 import type { ShellCommand } from '../command';
+import { base64 } from './base64';
+import { basename } from './basename';
 import { clear, exit, falseCommand, trueCommand } from './basics';
+import { cat } from './cat';
+import { chmod } from './chmod';
+import { cp } from './cp';
+import { cut } from './cut';
+import { date } from './date';
+import { dirname } from './dirname';
 import { echo } from './echo';
+import { diff } from './diff';
+import { df } from './df';
+import { du } from './du';
+import { file } from './file';
+import { find } from './find';
+import { free } from './free';
+import { stat } from './stat';
+import { which } from './which';
+import { xargs } from './xargs';
+import { env } from './env';
+import { grep } from './grep';
+import { head } from './head';
 import { help } from './help';
 import { history } from './history';
+import { hostname } from './hostname';
+import { id } from './id';
+import { ln } from './ln';
+import { ls } from './ls';
+import { mkdir } from './mkdir';
+import { mv } from './mv';
+import { realpath } from './realpath';
+import { rm } from './rm';
+import { rmdir } from './rmdir';
+import { seq } from './seq';
 import { sleep } from './sleep';
+import { sort } from './sort';
+import { tail } from './tail';
+import { tee } from './tee';
+import { touch } from './touch';
+import { tr } from './tr';
+import { uname } from './uname';
+import { uniq } from './uniq';
+import { wc } from './wc';
+import { whoami } from './whoami';
+import { yes } from './yes';
 
 /** The shell's own commands: builtins and the basic utilities of the learner's host. */
 export const SHELL_COMMANDS: readonly ShellCommand[] = [
+  base64,
+  basename,
+  cat,
+  chmod,
   clear,
+  cp,
+  cut,
+  date,
+  df,
+  diff,
+  dirname,
+  du,
   echo,
+  env,
   exit,
   falseCommand,
+  file,
+  find,
+  free,
+  grep,
+  head,
   help,
   history,
+  hostname,
+  id,
+  ln,
+  ls,
+  mkdir,
+  mv,
+  realpath,
+  rm,
+  rmdir,
+  seq,
   sleep,
+  sort,
+  stat,
+  tail,
+  tee,
+  touch,
+  tr,
   trueCommand,
+  uname,
+  uniq,
+  wc,
+  which,
+  whoami,
+  xargs,
+  yes,
 ];
