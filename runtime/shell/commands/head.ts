@@ -1,8 +1,8 @@
 import type { ShellCommand } from '../command';
 import { defineUtility } from './coreutils/define';
-import { fromBytes, parseSize, readInput, splitLines, toBytes } from './coreutils/input';
-import { has, last } from './coreutils/options';
-import { localeQuote } from './coreutils/quote';
+import { countOption } from './coreutils/count';
+import { fromBytes, readInput, splitLines, toBytes } from './coreutils/input';
+import { has } from './coreutils/options';
 
 /** `-5` and `-5c` (the obsolete forms) as `-n 5` and `-c 5`. */
 function rewriteObsolete(argv: string[]): string[] {
@@ -30,23 +30,13 @@ const utility = defineUtility({
     { key: 'z', short: 'z', long: 'zero-terminated' },
   ],
   async run(ctx, io) {
-    const byBytes = io.args.options.filter((o) => o.key === 'c' || o.key === 'n').pop();
-    let count = 10;
-    let allBut = false;
-    const mode = byBytes?.key === 'c' ? 'bytes' : 'lines';
-    if (byBytes?.value !== undefined) {
-      allBut = byBytes.value.startsWith('-');
-      const size = parseSize(byBytes.value.replace(/^[-+]/, ''));
-      if (size === undefined) {
-        io.error(`invalid number of ${mode}: ${localeQuote(byBytes.value)}`);
-        return 1;
-      }
-      count = size;
-    }
+    const counted = countOption(io);
+    if (typeof counted === 'number') return counted;
+    const { mode, count } = counted;
+    const allBut = counted.sign === '-';
     const separator = has(io.args, 'z') ? '\0' : '\n';
     const files = io.args.operands.length ? io.args.operands : ['-'];
     const headers = has(io.args, 'v') || (files.length > 1 && !has(io.args, 'q'));
-    void last;
     let status = 0;
     let first = true;
     for (const name of files) {

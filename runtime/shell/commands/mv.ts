@@ -2,7 +2,8 @@ import type { ShellCommand } from '../command';
 import { errnoOf } from '../fs/errors';
 import { defineUtility } from './coreutils/define';
 import { copyTree } from './coreutils/copy';
-import { has, last } from './coreutils/options';
+import { has } from './coreutils/options';
+import { moves } from './coreutils/targets';
 import { shellQuote } from './coreutils/quote';
 
 const q = (s: string): string => shellQuote(s, true);
@@ -21,26 +22,10 @@ export const mv: ShellCommand = defineUtility({
     { key: 'v', short: 'v', long: 'verbose' },
   ],
   async run(ctx, io) {
-    const ops = [...io.args.operands];
-    const targetDir = last(io.args, 't');
-    if (ops.length === 0) return io.usage('missing file operand');
-    if (ops.length === 1 && targetDir === undefined)
-      return io.usage(`missing destination file operand after ${q(ops[0])}`);
-    const target = targetDir ?? (ops.pop() as string);
-    const targetIsDir = !has(io.args, 'T') && ctx.fs.isDirectory(io.resolve(target));
-    if (ops.length > 1 && !targetIsDir) {
-      io.error(
-        `target ${q(target)}: ${ctx.fs.exists(io.resolve(target)) ? 'Not a directory' : 'No such file or directory'}`,
-      );
-      return 1;
-    }
+    const planned = moves(ctx, io);
+    if (typeof planned === 'number') return planned;
     let status = 0;
-    for (const src of ops) {
-      const from = io.resolve(src);
-      const destName = targetIsDir
-        ? `${target.replace(/\/+$/, '')}/${src.replace(/\/+$/, '').split('/').pop()}`
-        : target;
-      const to = io.resolve(destName);
+    for (const { src, from, destName, to } of planned) {
       try {
         const st = ctx.fs.lstat(from);
         if (ctx.fs.exists(to) && ctx.fs.realpath(to) === ctx.fs.realpath(from)) {

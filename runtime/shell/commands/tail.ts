@@ -2,9 +2,10 @@ import { CancelledError } from '../../cancel';
 import { sleep } from '../../clock';
 import type { CommandContext, ShellCommand } from '../command';
 import { defineUtility, type Io } from './coreutils/define';
-import { fromBytes, parseSize, readInput, splitLines, toBytes } from './coreutils/input';
-import { has, last } from './coreutils/options';
-import { localeQuote, shellQuote } from './coreutils/quote';
+import { countOption } from './coreutils/count';
+import { fromBytes, readInput, splitLines, toBytes } from './coreutils/input';
+import { has } from './coreutils/options';
+import { shellQuote } from './coreutils/quote';
 
 /** `-5`, `+5`, `-5c`, `-f5`… (the obsolete forms) as -n/-c options. */
 function rewriteObsolete(argv: string[]): string[] {
@@ -75,20 +76,10 @@ const utility = defineUtility({
     { key: 'z', short: 'z', long: 'zero-terminated' },
   ],
   async run(ctx, io) {
-    const given = io.args.options.filter((o) => o.key === 'c' || o.key === 'n').pop();
-    const mode = given?.key === 'c' ? 'bytes' : 'lines';
-    let count = 10;
-    let fromStart = false;
-    if (given?.value !== undefined) {
-      fromStart = given.value.startsWith('+');
-      const size = parseSize(given.value.replace(/^[-+]/, ''));
-      if (size === undefined) {
-        io.error(`invalid number of ${mode}: ${localeQuote(given.value)}`);
-        return 1;
-      }
-      count = size;
-    }
-    void last;
+    const counted = countOption(io);
+    if (typeof counted === 'number') return counted;
+    const { mode, count } = counted;
+    const fromStart = counted.sign === '+';
     const sep = has(io.args, 'z') ? '\0' : '\n';
     const files = io.args.operands.length ? io.args.operands : ['-'];
     const headers = has(io.args, 'v') || (files.length > 1 && !has(io.args, 'q'));
