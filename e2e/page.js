@@ -3,7 +3,9 @@
 /** The terminal's visible rows, one string per row, trailing blanks trimmed. */
 export function terminalText(page) {
   return page.evaluate(() =>
-    [...document.querySelectorAll('[data-testid="terminal"][data-active="true"] .xterm-rows > div')].map((row) => row.textContent.trimEnd()).join('\n'),
+    [...document.querySelectorAll('[data-testid="terminal"][data-active="true"] .xterm-rows > div')]
+      .map((row) => row.textContent.trimEnd())
+      .join('\n'),
   );
 }
 
@@ -11,7 +13,9 @@ export function terminalText(page) {
 export async function waitForText(page, text, count = 1, timeout = 10_000) {
   await page.waitForFunction(
     ([wanted, times]) => {
-      const rows = [...document.querySelectorAll('[data-testid="terminal"][data-active="true"] .xterm-rows > div')].map((row) => row.textContent).join('\n');
+      const rows = [...document.querySelectorAll('[data-testid="terminal"][data-active="true"] .xterm-rows > div')]
+        .map((row) => row.textContent)
+        .join('\n');
       return rows.split(wanted).length - 1 >= times;
     },
     [text, count],
