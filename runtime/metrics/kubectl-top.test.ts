@@ -99,7 +99,10 @@ describe('kubectl top', () => {
     const lines = pods.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^NAME +CPU\(cores\) +MEMORY\(bytes\) *$/);
     expect(lines[1]).toMatch(/^kube-apiserver-minikube +\d+m +2\d\dMi *$/);
-    expect(lines.some((l) => /^etcd-minikube +(19|2\d)m +\d+Mi/.test(l))).toBe(true);
+    // etcd idles at its baseline of 20m, each container settling within ±20 % of it (usage.ts).
+    const etcd = lines.map((l) => /^etcd-minikube +(\d+)m +\d+Mi/.exec(l)).find(Boolean);
+    expect(Number(etcd?.[1])).toBeGreaterThanOrEqual(16);
+    expect(Number(etcd?.[1])).toBeLessThanOrEqual(24);
     const nodes = await run(['top', 'nodes']);
     expect(nodes.stderr).toBe('');
     expect(nodes.stdout).toMatch(
