@@ -2,9 +2,11 @@
 import { benchApi } from './api-bench';
 import { benchDeployment } from './cluster-bench';
 import { report } from './harness.js';
+import { benchShell } from './shell-bench';
 import { benchWebernetes } from './webernetes-bench';
 
 await benchApi();
+await benchShell();
 
 // The same Deployments on kubeplay (virtual clock) and on @ngrok/webernetes (real time), wall ms.
 const WORKLOADS: Array<[replicas: number, nodes: number]> = [
