@@ -3,7 +3,11 @@ import { textWidth } from './char-width';
 import type { OutputStream, ShellServices, Tty } from './command';
 import { complete } from './completion/complete';
 import { BUILTINS } from './interpreter/builtins';
+import { hasStoppedJobs } from './interpreter/builtins/flow';
+import type { ForegroundSlot } from './interpreter/foreground';
 import { Interpreter, type ShellRuntime } from './interpreter/interpreter';
+import { notices } from './interpreter/job-report';
+import { SIGHUP, SIGTSTP } from './interpreter/signal-names';
 import { ExitSignal } from './interpreter/signals';
 import { ShellState } from './interpreter/state';
 import { standardFds } from './interpreter/streams';
@@ -74,6 +78,8 @@ export class ShellSession {
   /** The shell's variables, functions, aliases, options and working directory. */
   readonly state = new ShellState();
   private readonly runtime: ShellRuntime;
+  /** The job that has the terminal while a command line runs: Ctrl-Z stops it. */
+  private readonly foregroundJob: ForegroundSlot = { job: undefined };
   /** Called once, with the exit status, when the shell exits (`exit` or Ctrl-D). */
   onExit: (code: number) => void = () => {};
 
@@ -108,11 +114,19 @@ export class ShellSession {
     this.state.cwd = HOME;
     this.state.pid = SHELL_PID;
     let pid = SHELL_PID;
-    this.runtime = { services, interactive: true, nextPid: () => ++pid, ticks: 0 };
+    this.runtime = { services, interactive: true, nextPid: () => ++pid, ticks: 0, foreground: this.foregroundJob };
   }
 
   /** Shows the first prompt. */
   start(): void {
+    this.prompt();
+  }
+
+  /** Shows the prompt, after the news of jobs that ended or stopped since the last one (as bash). */
+  private prompt(): void {
+    const place = { cwd: this.state.cwd, home: this.state.get('HOME') };
+    const news = notices(this.state.jobs, place, this.services.clock.now());
+    if (news !== '') this.emit(news.replace(/\n/g, '\r\n'));
     this.editor.begin(this.promptText, this.column);
   }
 
@@ -130,6 +144,13 @@ export class ShellSession {
         foreground?.unread();
         this.emit('^C');
         this.running.abort();
+      } else if (data.includes('\x1a')) {
+        // Ctrl-Z: the TTY flushes its input and echoes ^Z; SIGTSTP stops the foreground job
+        // (a builtin the shell runs itself, like `read`, ignores it).
+        this.queue = [];
+        foreground?.unread();
+        this.emit('^Z');
+        this.foregroundJob.job?.deliver(SIGTSTP);
       } else if (foreground) foreground.feed(data);
       else this.enqueue(data);
       return;
@@ -158,7 +179,7 @@ export class ShellSession {
   ): Promise<number> {
     const controller = new CancelController();
     this.running = controller;
-    this.runtime.terminal = terminal && { output: stdout, tty: terminal.tty };
+    this.runtime.terminal = terminal && { output: stdout, tty: terminal.tty, input: terminal.input };
     const fds = standardFds(terminal?.input ?? EMPTY_INPUT, stdout, stderr);
     const shell = new Interpreter(this.state, this.runtime, controller.signal);
     // One top-level command at a time, as bash -c does: an alias defined by one applies to the next.
@@ -216,6 +237,8 @@ export class ShellSession {
     if (this.exited) return;
     this.exited = true;
     this.status = this.state.lastStatus = code;
+    // The terminal hangs up: its jobs get SIGHUP (stopped ones are continued to die of it).
+    for (const job of this.state.jobs.jobs) job.deliver(SIGHUP);
     this.onExit(code);
   }
 
@@ -231,13 +254,21 @@ export class ShellSession {
       if (result === 'editing') continue;
       if (result === 'eof') {
         this.emit('exit\r\n');
+        const last = this.state.currentBuiltin;
+        if (last !== 'exit' && last !== 'jobs' && this.pending === undefined && hasStoppedJobs(this.state)) {
+          // As the `exit` builtin: the first Ctrl-D with stopped jobs only warns.
+          this.emit('There are stopped jobs.\r\n');
+          this.state.previousBuiltin = this.state.currentBuiltin = 'exit';
+          this.prompt();
+          continue;
+        }
         this.exit(this.status);
         return;
       }
       if (result === 'interrupt') {
         this.status = this.state.lastStatus = 130;
         this.pending = undefined;
-        this.editor.begin(this.promptText, this.column);
+        this.prompt();
         continue;
       }
       const text = this.pending === undefined ? result.submit : `${this.pending}\n${result.submit}`;
@@ -270,7 +301,7 @@ export class ShellSession {
     const expansion = expandHistory(typed, this.services.history.entries());
     if ('error' in expansion) {
       this.emit(`bash: ${expansion.error}\r\n`);
-      this.editor.begin(this.promptText, this.column);
+      this.prompt();
       this.pump();
       return;
     }
@@ -293,7 +324,7 @@ export class ShellSession {
     // bash starts a new line after a job killed by SIGINT; the TTY already echoed ^C.
     if (status === 130 && this.column > 0) this.emit('\r\n');
     this.busy = false;
-    this.editor.begin(this.promptText, this.column);
+    this.prompt();
     this.pump();
   }
 

@@ -99,6 +99,7 @@ async function loop(shell: Interpreter, next: () => Promise<boolean>, body: List
         status = await shell.runList(body, fds);
       } catch (signal) {
         if (signal instanceof BreakSignal) {
+          if (signal.status !== undefined) status = signal.status;
           if (--signal.levels > 0) throw signal;
           break;
         }

@@ -1,13 +1,18 @@
 // The tree-walking interpreter: lists, and-or lists, pipelines (run concurrently over pipes),
 // simple commands (functions, then builtins, then the host's commands), background jobs and
 // subshells.
-import { CancelController, type CancelSignal } from '../../cancel';
-import type { ShellServices, Tty } from '../command';
-import { BrokenPipeError, createPipe, EMPTY_INPUT, SIGPIPE_STATUS, type OutputStream } from '../process';
+import type { CancelSignal } from '../../cancel';
+import type { Clock } from '../../clock';
+import type { ShellCommand, ShellServices, Tty } from '../command';
+import { BrokenPipeError, createPipe, SIGPIPE_STATUS, type InputStream, type OutputStream } from '../process';
 import type { AndOr, Assignment, Command, List, Pipeline, Script } from '../syntax/ast';
 import { BUILTINS } from './builtins';
+import { commandText } from './command-text';
 import { runCompound } from './compound';
 import { expandString, expandWords, wordPieces, type ExpansionHost } from './expand';
+import { controlsJobs, runForeground, startBackground, type ForegroundSlot } from './foreground';
+import { ungated, type Job } from './job';
+import type { ReportPlace } from './job-report';
 import { applyRedirects, RedirectError } from './redirect';
 import {
   BreakSignal,
@@ -40,7 +45,9 @@ export interface ShellRuntime {
    * The terminal of an interactive command line: a command whose standard output is the
    * terminal's gets its TTY (so `ls` lays out columns and `vi` takes the screen).
    */
-  terminal?: { output: OutputStream; tty: Tty };
+  terminal?: { output: OutputStream; tty: Tty; input?: InputStream };
+  /** Job control, in an interactive session: the foreground job, which Ctrl-Z stops. */
+  foreground?: ForegroundSlot;
 }
 
 /** One shell process: the top-level shell, or a subshell with its own copy of the state. */
@@ -52,12 +59,16 @@ export class Interpreter {
   conditionDepth = 0;
   /** The status of the last command substitution of the current simple command. */
   private substitutionStatus: number | undefined;
+  /** The simple command being run (its text names the job if Ctrl-Z stops it). */
+  private simpleCommand: Command | undefined;
 
   constructor(
     readonly state: ShellState,
     readonly runtime: ShellRuntime,
     readonly signal: CancelSignal,
     readonly isSubshell = false,
+    /** The job this shell runs in, if any: stopping it holds the shell between commands. */
+    readonly job?: Job,
   ) {}
 
   get fs(): ShellServices['fs'] {
@@ -104,15 +115,20 @@ export class Interpreter {
   }
 
   /** A subshell: a copy of this shell's state. */
-  subshell(signal = this.signal): Interpreter {
-    return new Interpreter(this.state.clone(), this.runtime, signal, true);
+  subshell(signal = this.signal, job = this.job): Interpreter {
+    return new Interpreter(this.state.clone(), this.runtime, signal, true, job);
+  }
+
+  /** Where job reports are printed from: `(wd: …)` notes compare against it. */
+  reportPlace(): ReportPlace {
+    return { cwd: this.state.cwd, home: this.state.get('HOME') };
   }
 
   async runList(list: List, fds: Fds): Promise<number> {
     let status = 0;
     for (const item of list) {
       if (item.background) {
-        this.startBackground(item.andOr, fds);
+        startBackground(this, item.andOr, fds);
         status = this.state.lastStatus = 0;
       } else status = await this.runAndOr(item.andOr, fds);
     }
@@ -144,20 +160,31 @@ export class Interpreter {
     let status: number;
     if (pipeline.negate) this.conditionDepth++;
     try {
-      if (pipeline.commands.length === 1) {
-        status = await this.runCommand(pipeline.commands[0], fds);
-        this.state.pipeStatus = [status];
-      } else {
-        const statuses = await this.runConcurrently(pipeline.commands, fds);
-        this.state.pipeStatus = statuses;
-        status = statuses[statuses.length - 1];
-        if (this.state.options.pipefail) status = [...statuses].reverse().find((s) => s !== 0) ?? 0;
-      }
+      // A pipeline, or a lone ( subshell ), is a process of its own: in an interactive shell, a job.
+      const forks = pipeline.commands.length > 1 || pipeline.commands[0].type === 'subshell';
+      status =
+        forks && controlsJobs(this)
+          ? await runForeground(this, pipeline.commands.map(commandText), fds, (process, own) =>
+              process.runPipelineCommands(pipeline, own),
+            )
+          : await this.runPipelineCommands(pipeline, fds);
     } finally {
       if (pipeline.negate) this.conditionDepth--;
     }
     if (this.signal.aborted) throw new InterruptSignal();
     return pipeline.negate ? (status === 0 ? 1 : 0) : status;
+  }
+
+  private async runPipelineCommands(pipeline: Pipeline, fds: Fds): Promise<number> {
+    if (pipeline.commands.length === 1) {
+      const status = await this.runCommand(pipeline.commands[0], fds);
+      this.state.pipeStatus = [status];
+      return status;
+    }
+    const statuses = await this.runConcurrently(pipeline.commands, fds);
+    this.state.pipeStatus = statuses;
+    if (this.state.options.pipefail) return [...statuses].reverse().find((s) => s !== 0) ?? 0;
+    return statuses[statuses.length - 1];
   }
 
   /** `a | b | c`: every command in its own subshell, all at once, joined by pipes. */
@@ -179,21 +206,13 @@ export class Interpreter {
     return Promise.all(runs);
   }
 
-  private startBackground(andOr: AndOr, fds: Fds): void {
-    const pid = this.runtime.nextPid();
-    const job = this.subshell(new CancelController().signal);
-    const own = new Map<number, Stream>(fds);
-    own.set(0, EMPTY_INPUT);
-    const id = Math.max(0, ...this.state.jobs.map((j) => j.id)) + 1;
-    const entry = { id, pid, text: andOr.text, done: Promise.resolve(0), status: undefined as number | undefined };
-    entry.done = job.runProcess(() => job.runAndOr(andOr, own), own).then((status) => (entry.status = status));
-    this.state.jobs.push(entry);
-    this.state.lastBackgroundPid = pid;
-    if (this.runtime.interactive && !this.isSubshell) outputOf(fds, 2).write(`[${id}] ${pid}\n`);
-  }
-
-  /** Checks for Ctrl-C, and now and then lets the event loop run (a busy loop must not hang the page). */
+  /**
+   * Checks for Ctrl-C, and now and then lets the event loop run (a busy loop must not hang the
+   * page). A stopped job's shell waits here until it is continued.
+   */
   async tick(): Promise<void> {
+    const resumed = this.job?.whenRunning();
+    if (resumed) await resumed;
     if (this.signal.aborted) throw new InterruptSignal();
     if (++this.runtime.ticks % YIELD_EVERY === 0) {
       await new Promise<void>((resolve) => this.runtime.services.clock.setTimer(0, resolve));
@@ -242,6 +261,7 @@ export class Interpreter {
     }
     const own = await this.redirect(command.redirects, fds);
     if (!own) return 1;
+    this.simpleCommand = command;
     return this.invoke(argv, values, own);
   }
 
@@ -255,12 +275,14 @@ export class Interpreter {
   /** The terminal, when the command's standard output is the terminal's. */
   private ttyFor(fds: Fds): Tty | undefined {
     const terminal = this.runtime.terminal;
-    return terminal && outputOf(fds, 1) === terminal.output ? terminal.tty : undefined;
+    return terminal && ungated(outputOf(fds, 1)) === terminal.output ? terminal.tty : undefined;
   }
 
   /** Runs a command by name: a function, a builtin, or one of the host's commands. */
   async invoke(argv: string[], assigns: Array<[string, string]>, fds: Fds): Promise<number> {
     const name = argv[0];
+    this.state.previousBuiltin = this.state.currentBuiltin;
+    this.state.currentBuiltin = BUILTINS.has(name) && !this.state.functions.has(name) ? name : undefined;
     const fn = this.state.functions.get(name);
     if (fn) return this.withTemporary(assigns, () => this.callFunction(fn, argv, fds));
     const builtin = BUILTINS.get(name);
@@ -290,8 +312,22 @@ export class Interpreter {
     }
     const env = this.state.environment();
     for (const [key, value] of assigns) env[key] = value;
+    const simple = this.simpleCommand;
+    if (simple && controlsJobs(this)) {
+      return runForeground(this, [commandText(simple)], fds, (process, own) =>
+        process.runHost(command, argv, env, own),
+      );
+    }
+    return this.runHost(command, argv, env, fds);
+  }
+
+  /** Runs one of the host's commands as a process of this shell (or of its job). */
+  private async runHost(command: ShellCommand, argv: string[], env: Record<string, string>, fds: Fds) {
+    const name = argv[0];
+    const clock: Clock = this.job?.clock ?? this.runtime.services.clock;
     const shell: ShellServices = {
       ...this.runtime.services,
+      clock,
       exit: (code) => {
         throw new ExitSignal(code);
       },

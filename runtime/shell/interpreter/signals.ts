@@ -1,9 +1,12 @@
 // Control flow that unwinds through the interpreter: break, continue, return, exit, errors that
 // abort the current command line, and Ctrl-C.
 
-/** `break n`. */
+/** `break n`; also a job stopped by Ctrl-Z, which ends every loop with the job's status. */
 export class BreakSignal {
-  constructor(public levels: number) {}
+  constructor(
+    public levels: number,
+    readonly status?: number,
+  ) {}
 }
 
 /** `continue n`. */

@@ -1,6 +1,7 @@
 // Everything a bash process remembers between commands: variables, functions, aliases, options,
 // positional parameters, the working directory. A subshell gets a deep copy.
 import type { Command } from '../syntax/ast';
+import { JobTable } from './job-table';
 
 /** A shell variable. */
 export interface Variable {
@@ -21,15 +22,6 @@ export interface ShellOptions {
   noclobber: boolean;
 }
 
-/** A job started with `&`. */
-export interface Job {
-  id: number;
-  pid: number;
-  text: string;
-  done: Promise<number>;
-  status?: number;
-}
-
 /** The state of one shell (or subshell). */
 export class ShellState {
   vars = new Map<string, Variable>();
@@ -48,7 +40,14 @@ export class ShellState {
   lastStatus = 0;
   pipeStatus: number[] = [0];
   lastBackgroundPid: number | undefined;
-  jobs: Job[] = [];
+  /** The jobs started with `&` or stopped with Ctrl-Z (a subshell starts with none). */
+  jobs = new JobTable();
+  /**
+   * The builtin the previous command ran and the one the current command runs (bash's
+   * last_shell_builtin, this_shell_builtin): `exit` right after `exit` or `jobs` leaves stopped jobs.
+   */
+  previousBuiltin: string | undefined;
+  currentBuiltin: string | undefined;
   /** Saved variables of each running function call, innermost last (`local` restores them). */
   localFrames: Array<Map<string, Variable | undefined>> = [];
   /** This shell's process id: $$ stays the parent's in a subshell, BASHPID does not. */

@@ -1,6 +1,12 @@
 // return, break, continue, exit.
 import { BreakSignal, ContinueSignal, ExitSignal, ReturnSignal } from '../signals';
+import type { ShellState } from '../state';
 import type { Builtin } from './types';
+
+/** Whether the shell has a stopped job (exiting would leave it behind). */
+export function hasStoppedJobs(state: ShellState): boolean {
+  return state.jobs.jobs.some((job) => job.state === 'stopped');
+}
 
 /** `return [n]`: from a function or a sourced file. */
 export const returnBuiltin: Builtin = async ({ argv, stderr, shell }) => {
@@ -41,7 +47,15 @@ export const continueBuiltin = loopControl('continue');
 
 /** `exit [n]`: an interactive shell says `exit` first (a subshell does not). */
 export const exit: Builtin = async ({ argv, stderr, shell }) => {
-  if (shell.runtime.interactive && !shell.isSubshell) stderr.write('exit\n');
+  const interactive = shell.runtime.interactive && !shell.isSubshell;
+  if (interactive) stderr.write('exit\n');
+  // bash holds back the first exit while jobs are stopped; a second one (or one after `jobs`) goes.
+  const previous = shell.state.previousBuiltin;
+  if (interactive && previous !== 'exit' && previous !== 'jobs' && hasStoppedJobs(shell.state)) {
+    stderr.write('There are stopped jobs.\n');
+    shell.state.currentBuiltin = 'exit';
+    return 1;
+  }
   const arg = argv[1];
   if (argv.length > 2) {
     stderr.write('bash: exit: too many arguments\n');

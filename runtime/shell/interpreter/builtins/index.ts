@@ -4,7 +4,9 @@ import { echoOutput } from '../../commands/echo';
 import { alias, unalias } from './alias';
 import { cd, pwd } from './cd';
 import { breakBuiltin, continueBuiltin, exit, returnBuiltin } from './flow';
-import { falseBuiltin, jobs, letBuiltin, trueBuiltin, type, wait } from './info';
+import { falseBuiltin, letBuiltin, trueBuiltin, type } from './info';
+import { bg, disown, fg, jobs } from './job-control';
+import { kill } from './kill';
 import { set, shift } from './options';
 import { printf } from './printf';
 import { read } from './read';
@@ -12,6 +14,7 @@ import { evalBuiltin, source } from './source';
 import { test } from './test';
 import type { Builtin } from './types';
 import { declare, exportBuiltin, local, readonly, unset } from './variables';
+import { wait } from './wait';
 
 export type { Builtin, BuiltinContext } from './types';
 
@@ -41,6 +44,10 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['return', returnBuiltin],
   ['jobs', jobs],
   ['wait', wait],
+  ['fg', fg],
+  ['bg', bg],
+  ['kill', kill],
+  ['disown', disown],
   ['let', letBuiltin],
   ['printf', printf],
   ['read', read],

@@ -1,4 +1,4 @@
-// type, let, jobs, wait, true, false, :.
+// type, let, true, false, :.
 import { evaluateArithmetic } from '../arithmetic';
 import { arithVariables } from '../expand';
 import { BUILTINS } from './index';
@@ -62,42 +62,6 @@ export const letBuiltin: Builtin = async ({ argv, stderr, shell }) => {
   let value = 0n;
   for (const expr of argv.slice(1)) value = evaluateArithmetic(expr, arithVariables(shell.state));
   return value !== 0n ? 0 : 1;
-};
-
-/** `jobs`: the background jobs, `+` marking the current one, `-` the previous. */
-export const jobs: Builtin = async ({ stdout, shell }) => {
-  const list = shell.state.jobs;
-  list.forEach((job, i) => {
-    const mark = i === list.length - 1 ? '+' : i === list.length - 2 ? '-' : ' ';
-    const running = job.status === undefined;
-    const state = running ? 'Running' : job.status === 0 ? 'Done' : `Exit ${job.status}`;
-    stdout.write(`[${job.id}]${mark}  ${state.padEnd(24)}${job.text}${running ? ' &' : ''}\n`);
-  });
-  shell.state.jobs = list.filter((job) => job.status === undefined);
-  return 0;
-};
-
-/** `wait [pid…]`: waits for background jobs; the status of the last one waited for. */
-export const wait: Builtin = async ({ argv, stderr, shell }) => {
-  const state = shell.state;
-  const pids = argv.slice(1);
-  if (pids.length === 0) {
-    for (const job of [...state.jobs]) await job.done;
-    state.jobs = [];
-    return 0;
-  }
-  let status = 0;
-  for (const arg of pids) {
-    const job = state.jobs.find((j) => String(j.pid) === arg || `%${j.id}` === arg);
-    if (!job) {
-      stderr.write(`bash: wait: pid ${arg} is not a child of this shell\n`);
-      status = 127;
-      continue;
-    }
-    status = await job.done;
-    state.jobs = state.jobs.filter((j) => j !== job);
-  }
-  return status;
 };
 
 export const trueBuiltin: Builtin = async () => 0;
