@@ -179,14 +179,14 @@ describe('stopping and reporting', () => {
       // `jobs -p` marks nothing reported: the kill it sees now is reported after it.
       '[2]+  Terminated              sleep 200 | cat',
       '$ cd /tmp',
-      '$ jobs',
+      'learner@kubeplay:/tmp$ jobs',
       '[1]+  Running                 sleep 100 &  (wd: ~)',
-      '$ fg %?100',
+      'learner@kubeplay:/tmp$ fg %?100',
       'sleep 100       (wd: ~)',
       '^Z',
       '[1]+  Stopped                 sleep 100  (wd: ~)',
       '(wd now: /tmp)',
-      '$ ',
+      'learner@kubeplay:/tmp$ ',
     ]);
   });
 });

@@ -221,4 +221,17 @@ describe('bad input at the prompt', () => {
       PROMPT,
     ]);
   });
+
+  it("prompts with Ubuntu's PS1: the working directory as it changes, ~ for home, and the window title", async () => {
+    let raw = '';
+    const { terminal, type } = await interactive(undefined, (data) => (raw += data));
+    await type('mkdir -p work/a && cd work/a\r');
+    await type('cd /tmp\r');
+    expect(await terminal.screen()).toEqual([
+      `${PROMPT}mkdir -p work/a && cd work/a`,
+      'learner@kubeplay:~/work/a$ cd /tmp',
+      'learner@kubeplay:/tmp$ ',
+    ]);
+    expect(raw).toContain('\x1b]0;learner@kubeplay: /tmp\x07');
+  });
 });

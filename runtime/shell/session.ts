@@ -19,6 +19,7 @@ import type { List } from './syntax/ast';
 import { ParseError } from './syntax/errors';
 import { Parser } from './syntax/parser';
 import { TerminalInput } from './terminal-input';
+import { expandPrompt, UBUNTU_PS1 } from './prompt';
 
 /** The learner's home directory on the host. */
 export const HOME = '/home/learner';
@@ -33,12 +34,14 @@ const HOST_ENV: Readonly<Record<string, string>> = {
   SHELL: '/bin/bash',
   TERM: 'xterm-256color',
   USER: 'learner',
+  HOSTNAME: 'kubeplay',
 };
+
+/** The learner's user id (`\$` prints `$`). */
+const LEARNER_UID = 1000;
 
 /** The process id the learner's shell reports as $$; background jobs count up from it. */
 const SHELL_PID = 4242;
-/** bash's continuation prompt (PS2). */
-const CONTINUATION_PROMPT = '> ';
 
 /** The terminal a session draws on: bytes out, and its width in columns. */
 export interface TerminalOutput {
@@ -52,11 +55,6 @@ export type SessionServices = Omit<ShellServices, 'exit' | 'lastStatus'>;
 function isPrintable(key: string): boolean {
   const cp = key.codePointAt(0) ?? 0;
   return cp >= 0x20 && cp !== 0x7f;
-}
-
-/** Ubuntu's default PS1 in colour: bold green user@host, bold blue working directory. */
-export function prompt(user: string, host: string, cwd: string): string {
-  return `\x1b[01;32m${user}@${host}\x1b[00m:\x1b[01;34m${cwd}\x1b[00m$ `;
 }
 
 /**
@@ -94,7 +92,6 @@ export class ShellSession {
     private readonly terminal: TerminalOutput,
     cols: number,
     rows = 24,
-    private readonly promptText = prompt('learner', 'kubeplay', '~'),
   ) {
     this.cols = cols;
     this.rows = rows;
@@ -111,6 +108,9 @@ export class ShellSession {
         }),
     );
     for (const [name, value] of Object.entries(HOST_ENV)) this.state.set(name, value, true);
+    // Ubuntu's ~/.bashrc prompt, and bash's default continuation prompt; shell variables, not exported.
+    this.state.set('PS1', UBUNTU_PS1, false);
+    this.state.set('PS2', '> ', false);
     this.state.cwd = HOME;
     this.state.pid = SHELL_PID;
     let pid = SHELL_PID;
@@ -127,7 +127,18 @@ export class ShellSession {
     const place = { cwd: this.state.cwd, home: this.state.get('HOME') };
     const news = notices(this.state.jobs, place, this.services.clock.now());
     if (news !== '') this.emit(news.replace(/\n/g, '\r\n'));
-    this.editor.begin(this.promptText, this.column);
+    this.editor.begin(this.promptString('PS1'), this.column);
+  }
+
+  /** PS1 or PS2 with its escapes read, as bash shows it now (`\w` follows `cd`). */
+  private promptString(name: 'PS1' | 'PS2'): string {
+    return expandPrompt(this.state.get(name) ?? '', {
+      user: this.state.get('USER') ?? 'learner',
+      host: this.state.get('HOSTNAME') ?? 'kubeplay',
+      cwd: this.state.cwd,
+      home: this.state.get('HOME') ?? HOME,
+      uid: LEARNER_UID,
+    });
   }
 
   /**
@@ -274,7 +285,7 @@ export class ShellSession {
       const text = this.pending === undefined ? result.submit : `${this.pending}\n${result.submit}`;
       if (!this.isComplete(text)) {
         this.pending = text;
-        this.editor.begin(CONTINUATION_PROMPT, this.column);
+        this.editor.begin(this.promptString('PS2'), this.column);
         continue;
       }
       this.pending = undefined;
