@@ -37,11 +37,11 @@ const takeOne: ShellCommand = {
 };
 
 /** A shell over a scratch Volume with extra test commands. */
-function shell(commands: ShellCommand[] = []) {
+function shell(commands: ShellCommand[] = [], fs = new Volume({})) {
   const clock = new VirtualClock(0);
   const services = {
     clock,
-    fs: new Volume({}),
+    fs,
     commands: new Map(commands.map((c) => [c.name, c])),
   } as unknown as ShellRuntime['services'];
   const state = new ShellState();
@@ -121,6 +121,13 @@ describe('the interpreter', () => {
     await sh.run('cd /work; echo one > f; echo two >> f; echo err 2> e >&2');
     expect(sh.fs.readFile('/work/f')).toBe('one\ntwo\n');
     expect(sh.fs.readFile('/work/e')).toBe('err\n');
+  });
+
+  it('reports a full disk as a write error of the command, as bash does', async () => {
+    const sh = shell([], new Volume({}, { capacity: 4 }));
+    expect(await sh.run('echo hello > f; echo "status $?"')).toBe(0);
+    expect(sh.out()).toEqual({ stdout: 'status 1\n', stderr: 'bash: echo: write error: No space left on device\n' });
+    expect(sh.fs.readFile('/f')).toBe('');
   });
 
   it('globs against the Volume, hiding dotfiles and keeping unmatched words', async () => {

@@ -24,7 +24,7 @@ import {
   SIGINT_STATUS,
 } from './signals';
 import { ShellState } from './state';
-import { inputOf, outputOf, type Fds, type Stream } from './streams';
+import { inputOf, outputOf, WriteError, type Fds, type Stream } from './streams';
 import { traceLine } from './trace';
 
 /** bash's limit on nested function calls (FUNCNEST), so that runaway recursion ends cleanly. */
@@ -299,7 +299,9 @@ export class Interpreter {
           });
         } catch (error) {
           if (error instanceof BrokenPipeError) return SIGPIPE_STATUS;
-          throw error;
+          if (!(error instanceof WriteError)) throw error;
+          outputOf(fds, 2).write(`bash: ${name}: ${error.message}\n`);
+          return 1;
         }
       });
     }
@@ -351,6 +353,10 @@ export class Interpreter {
     } catch (error) {
       if (error instanceof BrokenPipeError) return SIGPIPE_STATUS;
       if (error instanceof ExitSignal) throw error;
+      if (error instanceof WriteError) {
+        stderr.write(`${name}: ${error.message}\n`);
+        return 1;
+      }
       // A command that throws is a bug in kubeplay, never the learner's fault: say so, keep going.
       stderr.write(`kubeplay: internal error in ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
       return 1;

@@ -4,6 +4,7 @@ import { normalizePath } from '../fs/volume';
 import { EMPTY_INPUT, stringInput } from '../process';
 import type { Redirect } from '../syntax/ast';
 import { expandString, expandWords, type ExpansionHost } from './expand';
+import { errorText } from '../fs/errors';
 import { fileOutput, NULL_OUTPUT, openError, type Fds, type Stream } from './streams';
 
 /** A redirection that failed: bash's message without `bash: `; the command does not run. */
@@ -64,17 +65,13 @@ function openOutput(host: ExpansionHost, name: string, append: boolean, fds: Map
   if (name === '/dev/null') return NULL_OUTPUT;
   if (name === '/dev/stdout') return fds.get(1) ?? NULL_OUTPUT;
   if (name === '/dev/stderr') return fds.get(2) ?? NULL_OUTPUT;
-  const error = openError(host.fs, host.state.cwd, name, true);
-  if (error) throw new RedirectError(`${name}: ${error}`);
   const path = normalizePath(name, host.state.cwd);
-  if (!append || !host.fs.exists(path)) {
-    try {
-      host.fs.writeFile(path, '');
-    } catch (e) {
-      throw new RedirectError(
-        `${name}: ${e instanceof Error && e.message === 'EROFS' ? 'Read-only file system' : 'Permission denied'}`,
-      );
-    }
+  if (host.fs.isDirectory(path)) throw new RedirectError(`${name}: Is a directory`);
+  try {
+    // open(2) with O_CREAT and O_TRUNC (or O_APPEND): the directory must exist, the mode stays.
+    host.fs.writeTo(path, '', { append });
+  } catch (error) {
+    throw new RedirectError(`${name}: ${errorText(error)}`);
   }
   return fileOutput(host.fs, path);
 }

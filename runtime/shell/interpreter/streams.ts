@@ -1,4 +1,5 @@
 // The open file descriptors of a process, and the streams redirections open on files.
+import { errorText } from '../fs/errors';
 import { normalizePath, type Volume } from '../fs/volume';
 import type { InputStream, OutputStream } from '../process';
 
@@ -35,6 +36,9 @@ export function standardFds(stdin: InputStream, stdout: OutputStream, stderr: Ou
   ]);
 }
 
+/** A write to a file that failed (the disk is full): the command reports it as a write error. */
+export class WriteError extends Error {}
+
 /**
  * A file opened for writing in the Volume: each write appends to it (the Volume has no open
  * files; the text is written through at once, so a later reader sees it).
@@ -43,13 +47,11 @@ export function fileOutput(fs: Volume, path: string): OutputStream {
   return {
     write(text: string) {
       if (text === '') return;
-      let current = '';
       try {
-        current = fs.readFile(path);
-      } catch {
-        // Removed since it was opened: writing recreates it, as an unlinked file would vanish.
+        fs.appendFile(path, text);
+      } catch (error) {
+        throw new WriteError(`write error: ${errorText(error)}`);
       }
-      fs.writeFile(path, current + text);
     },
   };
 }
