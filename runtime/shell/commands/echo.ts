@@ -1,17 +1,5 @@
 import type { ShellCommand } from '../command';
-
-const ESCAPES: Record<string, string> = {
-  a: '\x07',
-  b: '\b',
-  e: '\x1b',
-  E: '\x1b',
-  f: '\f',
-  n: '\n',
-  r: '\r',
-  t: '\t',
-  v: '\v',
-  '\\': '\\',
-};
+import { C_ESCAPES } from '../escapes';
 
 /** Interprets `echo -e` escapes; `\c` ends the output (reported by `stop`). */
 function unescape(text: string): { text: string; stop: boolean } {
@@ -24,7 +12,7 @@ function unescape(text: string): { text: string; stop: boolean } {
     }
     const next = text[++i];
     if (next === 'c') return { text: out, stop: true };
-    if (next in ESCAPES) out += ESCAPES[next];
+    if (next in C_ESCAPES) out += C_ESCAPES[next];
     else if (next === '0' || next === 'x') {
       const pattern = next === '0' ? /^[0-7]{0,3}/ : /^[0-9a-fA-F]{1,2}/;
       const digits = pattern.exec(text.slice(i + 1))?.[0] ?? '';

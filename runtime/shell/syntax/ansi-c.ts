@@ -1,18 +1,4 @@
-const SIMPLE: Record<string, string> = {
-  a: '\x07',
-  b: '\b',
-  e: '\x1b',
-  E: '\x1b',
-  f: '\f',
-  n: '\n',
-  r: '\r',
-  t: '\t',
-  v: '\v',
-  '\\': '\\',
-  "'": "'",
-  '"': '"',
-  '?': '?',
-};
+import { C_ESCAPES_WITH_QUOTES } from '../escapes';
 
 /**
  * Decodes the body of a $'…' string starting at `start` (just after the quote): its text and
@@ -28,7 +14,7 @@ export function readAnsiC(src: string, start: number): { text: string; end: numb
       continue;
     }
     const next = src[++i];
-    if (next in SIMPLE) text += SIMPLE[next];
+    if (next in C_ESCAPES_WITH_QUOTES) text += C_ESCAPES_WITH_QUOTES[next];
     else if (next >= '0' && next <= '7') {
       const digits = /^[0-7]{1,3}/.exec(src.slice(i, i + 3))?.[0] ?? next;
       text += String.fromCharCode(parseInt(digits, 8) & 0xff);

@@ -2,22 +2,8 @@
 // (also `*`), the format reused until the arguments run out, and `-v var`.
 import type { Builtin } from './types';
 import { NAME } from './types';
+import { C_ESCAPES_WITH_QUOTES } from '../../escapes';
 
-const ESCAPES: Record<string, string> = {
-  a: '\x07',
-  b: '\b',
-  e: '\x1b',
-  E: '\x1b',
-  f: '\f',
-  n: '\n',
-  r: '\r',
-  t: '\t',
-  v: '\v',
-  '\\': '\\',
-  '"': '"',
-  "'": "'",
-  '?': '?',
-};
 const INT64_MAX = 9223372036854775807n;
 const INT64_MIN = -9223372036854775808n;
 
@@ -31,7 +17,8 @@ function unescape(text: string, inArgument: boolean): { text: string; stop: bool
     }
     const next = text[++i];
     if (next === 'c' && inArgument) return { text: out, stop: true };
-    if (next in ESCAPES && !(next === "'" || next === '"' || next === '?') === true) out += ESCAPES[next];
+    if (next in C_ESCAPES_WITH_QUOTES && !(next === "'" || next === '"' || next === '?') === true)
+      out += C_ESCAPES_WITH_QUOTES[next];
     else if (next === "'" || next === '"' || next === '?') out += inArgument ? `\\${next}` : next;
     else if (/[0-7]/.test(next) || (next === '0' && inArgument)) {
       const max = inArgument && next === '0' ? 4 : 3;
