@@ -9,30 +9,6 @@ import type { ShellState } from './state';
 import type { Fds } from './streams';
 import type { Volume } from '../fs/volume';
 
-/** The unary operators on files. */
-export const FILE_TESTS = new Set([
-  '-a',
-  '-b',
-  '-c',
-  '-d',
-  '-e',
-  '-f',
-  '-g',
-  '-h',
-  '-k',
-  '-p',
-  '-r',
-  '-s',
-  '-t',
-  '-u',
-  '-w',
-  '-x',
-  '-G',
-  '-L',
-  '-N',
-  '-O',
-  '-S',
-]);
 
 /** A unary test on a file, a string, a variable name or an option. */
 export function unaryTest(op: string, arg: string, state: ShellState, fs: Volume): boolean {

@@ -4,7 +4,8 @@ import type { CondExpr, Word } from './ast';
 import { unexpectedEnd, unexpectedToken, ParseError } from './errors';
 import type { Parser } from './parser';
 
-const UNARY = new Set([
+/** The unary operators on files (`test`, `[` and `[[ ]]` share them). */
+export const FILE_TESTS: ReadonlySet<string> = new Set([
   '-a',
   '-b',
   '-c',
@@ -14,24 +15,21 @@ const UNARY = new Set([
   '-g',
   '-h',
   '-k',
-  '-n',
-  '-o',
   '-p',
   '-r',
   '-s',
   '-t',
   '-u',
-  '-v',
   '-w',
   '-x',
-  '-z',
   '-G',
   '-L',
   '-N',
   '-O',
   '-S',
-  '-R',
 ]);
+/** Every unary operator of [[ ]]: the file tests, and those on strings, variables and options. */
+const UNARY = new Set([...FILE_TESTS, '-n', '-z', '-o', '-v', '-R']);
 const BINARY = new Set([
   '==',
   '=',

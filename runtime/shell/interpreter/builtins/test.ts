@@ -1,5 +1,6 @@
 // `test` and `[`: POSIX's rules by number of arguments, then -a/-o/!/( ) for longer ones.
-import { compareNumbers, FILE_TESTS, unaryTest } from '../condition';
+import { FILE_TESTS } from '../../syntax/condition';
+import { compareNumbers, unaryTest } from '../condition';
 import type { Interpreter } from '../interpreter';
 import type { Builtin } from './types';
 
