@@ -9,7 +9,6 @@ import type { ShellState } from './state';
 import type { Fds } from './streams';
 import type { Volume } from '../fs/volume';
 
-
 /** A unary test on a file, a string, a variable name or an option. */
 export function unaryTest(op: string, arg: string, state: ShellState, fs: Volume): boolean {
   const path = normalizePath(arg, state.cwd);

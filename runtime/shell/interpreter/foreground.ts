@@ -4,7 +4,7 @@
 import { EMPTY_INPUT } from '../process';
 import type { AndOr } from '../syntax/ast';
 import { processTexts } from './command-text';
-import type { Interpreter } from './interpreter';
+import { checkFork, type Interpreter } from './interpreter';
 import { Job, JobInput, type JobProcess } from './job';
 import { notices } from './job-report';
 import { BreakSignal } from './signals';
@@ -22,6 +22,8 @@ export interface ForegroundSlot {
 /** `cmd &`: runs `andOr` in a subshell as a new job, and says `[n] PID` in an interactive shell. */
 export function startBackground(shell: Interpreter, andOr: AndOr, fds: Fds): void {
   const { runtime, state } = shell;
+  // The fork happens here, in the parent: past the process limit the command line ends.
+  checkFork(runtime);
   const processes: JobProcess[] = processTexts(andOr).map((text) => ({ pid: runtime.nextPid(), text }));
   const job = new Job(processes, state.cwd, runtime.services.clock);
   const process = shell.subshell(job.signal, job);

@@ -5,7 +5,7 @@ import type { ShellCommand, ShellServices } from '../command';
 import { Volume } from '../fs/volume';
 import { EMPTY_INPUT } from '../process';
 import { Parser } from '../syntax/parser';
-import { Interpreter, type ShellRuntime } from './interpreter';
+import { Interpreter, MAX_PROCESSES, type ShellRuntime } from './interpreter';
 import { ShellState } from './state';
 import { standardFds } from './streams';
 
@@ -80,6 +80,13 @@ function shell(commands: ShellCommand[] = [], fs = new Volume({})) {
   };
 }
 
+/** A command that waits until it is interrupted. */
+const sleepForever: ShellCommand = {
+  name: 'hang',
+  summary: '',
+  run: ({ signal }) => new Promise((resolve) => signal.onAbort(() => resolve(130))),
+};
+
 describe('the interpreter', () => {
   it('runs a pipeline concurrently: the writer gets SIGPIPE (141) once the reader exits', async () => {
     const counter = { writes: 0 };
@@ -121,6 +128,15 @@ describe('the interpreter', () => {
     await sh.run('cd /work; echo one > f; echo two >> f; echo err 2> e >&2');
     expect(sh.fs.readFile('/work/f')).toBe('one\ntwo\n');
     expect(sh.fs.readFile('/work/e')).toBe('err\n');
+  });
+
+  it('refuses a fork past its process limit as bash does, abandoning the command line', async () => {
+    const sh = shell([sleepForever]);
+    const status = await sh.runToEnd('for i in {1..300}; do hang & done; echo never');
+    expect(status).toBe(254);
+    expect(sh.out()).toEqual({ stdout: '', stderr: 'bash: fork: Resource temporarily unavailable\n' });
+    expect(sh.state.jobs.jobs.length).toBe(MAX_PROCESSES);
+    sh.controller.abort();
   });
 
   it('reports a full disk as a write error of the command, as bash does', async () => {

@@ -41,6 +41,8 @@ export interface ShellRuntime {
   nextPid(): number;
   /** Commands run so far (for yielding now and then). */
   ticks: number;
+  /** Subshells, pipeline members and jobs alive now (bounded, as `ulimit -u` bounds forks). */
+  processes?: number;
   /**
    * The terminal of an interactive command line: a command whose standard output is the
    * terminal's gets its TTY (so `ls` lays out columns and `vi` takes the screen).
@@ -48,6 +50,14 @@ export interface ShellRuntime {
   terminal?: { output: OutputStream; tty: Tty; input?: InputStream };
   /** Job control, in an interactive session: the foreground job, which Ctrl-Z stops. */
   foreground?: ForegroundSlot;
+}
+
+/** How many processes a session may have alive at once (its `ulimit -u`). */
+export const MAX_PROCESSES = 256;
+
+/** Throws bash's fork failure when the session has MAX_PROCESSES alive. */
+export function checkFork(runtime: ShellRuntime): void {
+  if ((runtime.processes ?? 0) >= MAX_PROCESSES) throw new ShellError('fork: Resource temporarily unavailable', 254);
 }
 
 /** One shell process: the top-level shell, or a subshell with its own copy of the state. */
@@ -104,13 +114,21 @@ export class Interpreter {
     }
   }
 
-  /** Runs `work` as a separate process (subshell, pipeline element, job): `exit` ends only it. */
+  /**
+   * Runs `work` as a separate process (subshell, pipeline element, job): `exit` ends only it.
+   * Past MAX_PROCESSES alive, fork fails as bash reports it, and the command line is abandoned
+   * (a fork bomb runs out of processes instead of memory).
+   */
   async runProcess(work: () => Promise<number>, fds: Fds): Promise<number> {
+    checkFork(this.runtime);
+    this.runtime.processes = (this.runtime.processes ?? 0) + 1;
     try {
       return await this.guard(work, fds);
     } catch (error) {
       if (error instanceof ExitSignal) return error.status;
       throw error;
+    } finally {
+      this.runtime.processes = (this.runtime.processes ?? 1) - 1;
     }
   }
 
