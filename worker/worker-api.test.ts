@@ -35,6 +35,20 @@ describe('the worker API', () => {
     expect(received.output).toBe(before);
   });
 
+  it('closes a session whose tab went away: no more output, no exit report', async () => {
+    const api = createWorkerApi(Promise.resolve({ backend: new MemoryBackend() }));
+    const { l, received } = listener();
+    const id = await api.openSession(l, 80);
+    api.input(id, 'sleep 100\r');
+    await settle();
+    api.closeSession(id);
+    const before = received.output;
+    api.input(id, 'echo gone\r');
+    await settle();
+    expect(received.output).toBe(before);
+    expect(received.exits).toEqual([]);
+  });
+
   it('tells the learner when storage is not IndexedDB', async () => {
     const api = createWorkerApi(Promise.resolve({ backend: new MemoryBackend(), warning: 'no storage' }));
     const { l, received } = listener();

@@ -19,6 +19,8 @@ export interface WorkerApi {
   openSession(listener: SessionListener, cols: number, rows?: number): Promise<number>;
   /** Keystrokes or pasted text for session `id`. */
   input(id: number, data: string): void;
+  /** Session `id`'s terminal is gone (its tab closed): the shell ends and its jobs with it. */
+  closeSession(id: number): void;
   /** The terminal of session `id` is now `cols` × `rows`. */
   resize(id: number, cols: number, rows?: number): void;
   /** The cluster clock: its time, speed and whether it is paused. */
@@ -108,6 +110,14 @@ export function createWorkerApi(
     },
     input(id, data) {
       sessions.get(id)?.input(data);
+    },
+    closeSession(id) {
+      const session = sessions.get(id);
+      sessions.delete(id);
+      if (session) {
+        session.onExit = () => {};
+        session.close();
+      }
     },
     resize(id, cols, rows) {
       sessions.get(id)?.resize(cols, rows);

@@ -244,6 +244,16 @@ export class ShellSession {
     return this.exited;
   }
 
+  /**
+   * The terminal goes away (its tab closed): the command running is interrupted and the shell
+   * ends as a hung-up bash does, its jobs getting SIGHUP.
+   */
+  close(): void {
+    if (this.exited) return;
+    this.running?.abort();
+    this.exit(129);
+  }
+
   private exit(code: number): void {
     if (this.exited) return;
     this.exited = true;
