@@ -2,7 +2,7 @@ import type { ApiClient } from '../api/client';
 import type { CancelSignal } from '../cancel';
 import type { Clock } from '../clock';
 import type { Volume } from './fs/volume';
-import type { History } from './history';
+import type { HistoryList } from './history';
 import type { InputStream, OutputStream } from './process';
 
 export type { InputStream, OutputStream } from './process';
@@ -35,7 +35,7 @@ export interface ShellServices {
   api: ApiClient;
   /** The learner's host machine's filesystem, shared by its sessions. */
   fs: Volume;
-  history: History;
+  history: HistoryList;
   /** Every command this shell knows, by name. */
   commands: ReadonlyMap<string, ShellCommand>;
   /** Ends the shell session with `code` (the `exit` builtin). */

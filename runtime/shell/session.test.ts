@@ -234,4 +234,21 @@ describe('bad input at the prompt', () => {
     ]);
     expect(raw).toContain('\x1b]0;learner@kubeplay: /tmp\x07');
   });
+
+  it("keeps each shell's own history list: another tab's commands reach only shells opened after", async () => {
+    const { harness, type } = await interactive();
+    const other = new TestTerminal(80, 24);
+    const second = harness.playground.openSession({ write: other.write }, 80);
+    second.start();
+    await type('echo from-first\r');
+    second.input('\x1b[A');
+    await settle();
+    expect((await other.screen()).at(-1)).toBe(PROMPT);
+    const later = new TestTerminal(80, 24);
+    const third = harness.playground.openSession({ write: later.write }, 80);
+    third.start();
+    third.input('\x1b[A');
+    await settle();
+    expect((await later.screen()).at(-1)).toBe(`${PROMPT}echo from-first`);
+  });
 });

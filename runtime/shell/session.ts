@@ -12,6 +12,7 @@ import { ExitSignal } from './interpreter/signals';
 import { ShellState } from './interpreter/state';
 import { standardFds } from './interpreter/streams';
 import { splitKeys } from './keys';
+import { SessionHistory } from './history';
 import { expandHistory } from './history-expansion';
 import { LineEditor } from './line-editor';
 import { EMPTY_INPUT, type InputStream } from './process';
@@ -86,13 +87,17 @@ export class ShellSession {
   private cols: number;
   private rows: number;
   private readonly resizeListeners = new Set<() => void>();
+  private readonly services: SessionServices;
 
   constructor(
-    private readonly services: SessionServices,
+    sharedServices: SessionServices,
     private readonly terminal: TerminalOutput,
     cols: number,
     rows = 24,
   ) {
+    // This shell's own history list over the shared file, as each bash has.
+    const services: SessionServices = { ...sharedServices, history: new SessionHistory(sharedServices.history) };
+    this.services = services;
     this.cols = cols;
     this.rows = rows;
     this.editor = new LineEditor(
