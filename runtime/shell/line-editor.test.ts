@@ -181,4 +181,13 @@ describe('LineEditor completion (Tab)', () => {
       '$ kubectl get pods nginx-7d9f8c6b5-',
     ]);
   });
+
+  it('asks before listing 100 or more, as readline does; n draws the line again', async () => {
+    const files = Array.from({ length: 107 }, (_, i) => `f${i + 1}`);
+    const { terminal, type } = withCompleter({ 'ls f': files }, 60);
+    await type('ls f\t\t');
+    expect(await terminal.screen()).toEqual(['$ ls f', 'Display all 107 possibilities? (y or n)']);
+    await type('n');
+    expect(await terminal.screen()).toEqual(['$ ls f', 'Display all 107 possibilities? (y or n)', '$ ls f']);
+  });
 });

@@ -18,6 +18,9 @@ export interface Completions {
 /** Finds the completions for the text before and after the cursor (the shell's, for Tab). */
 export type Completer = (before: string, after: string) => Promise<Completions>;
 
+/** How many completions readline lists without asking first (completion-query-items). */
+const COMPLETION_QUERY_ITEMS = 100;
+
 /** Splits text into clusters: a printable character followed by any zero-width marks. */
 function toClusters(text: string, clusters: string[] = []): string[] {
   for (const ch of text) {
@@ -57,6 +60,8 @@ export class LineEditor {
   private search: { state: ReverseSearch; prompt: string } | undefined;
   /** Whether the previous key was a Tab that completed nothing (a second one lists). */
   private tabbed = false;
+  /** Completions waiting for the answer to "Display all N possibilities? (y or n)". */
+  private asking: readonly string[] | undefined;
 
   /** Counts edits, so that a completion that arrives after the line changed is dropped. */
   private edits = 0;
@@ -100,6 +105,7 @@ export class LineEditor {
 
   /** Applies one key (see splitKeys). */
   key(key: string): EditResult {
+    if (this.asking) return this.answer(key);
     const tabbedBefore = this.tabbed;
     this.tabbed = false;
     if (this.search) {
@@ -229,7 +235,31 @@ export class LineEditor {
       this.write('\x07');
       return;
     }
-    this.list(found.display ?? candidates);
+    const items = found.display ?? candidates;
+    if (items.length >= COMPLETION_QUERY_ITEMS) {
+      // readline asks first when there are many (completion-query-items, 100).
+      this.moveTo(this.clusters.length);
+      this.write(`\r\nDisplay all ${items.length} possibilities? (y or n)`);
+      this.asking = items;
+      return;
+    }
+    this.list(items);
+  }
+
+  /** The answer to "Display all N possibilities?": y or space lists them, n does not; other keys ring. */
+  private answer(key: string): EditResult {
+    const items = this.asking as readonly string[];
+    if (key === 'y' || key === 'Y' || key === ' ') {
+      this.asking = undefined;
+      this.list(items);
+    } else if (key === 'n' || key === 'N' || key === '\x7f' || key === '\x07') {
+      this.asking = undefined;
+      this.write('\r\n');
+      this.renderedRow = 0;
+      this.startCol = 0;
+      this.render();
+    } else this.write('\x07');
+    return 'editing';
   }
 
   /** Lists completions in columns under the line, then draws the prompt and line again. */
