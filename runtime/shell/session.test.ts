@@ -251,4 +251,23 @@ describe('bad input at the prompt', () => {
     await settle();
     expect((await later.screen()).at(-1)).toBe(`${PROMPT}echo from-first`);
   });
+
+  it('pages a file with less, and q brings the prompt back; not on a terminal less is cat', async () => {
+    const { terminal, type } = await interactive();
+    await type('seq 1 50 > nums.txt; less nums.txt\r');
+    let screen = await terminal.screen();
+    expect(screen.slice(0, 2)).toEqual(['1', '2']);
+    expect(screen.at(-1)).toBe('nums.txt');
+    await type(' ');
+    screen = await terminal.screen();
+    expect([screen[0], screen.at(-1)]).toEqual(['24', ':']);
+    await type('q');
+    await type('less nums.txt | wc -l\r');
+    expect(await terminal.screen()).toEqual([
+      `${PROMPT}seq 1 50 > nums.txt; less nums.txt`,
+      `${PROMPT}less nums.txt | wc -l`,
+      '50',
+      PROMPT,
+    ]);
+  });
 });

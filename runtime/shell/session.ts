@@ -38,6 +38,10 @@ const HOST_ENV: Readonly<Record<string, string>> = {
   HOSTNAME: 'kubeplay',
 };
 
+/** xterm's alternate screen, entered and left (mode 1049, which also saves the cursor). */
+const ALT_SCREEN_ON = '\x1b[?1049h';
+const ALT_SCREEN_OFF = '\x1b[?1049l';
+
 /** The learner's user id (`\$` prints `$`). */
 const LEARNER_UID = 1000;
 
@@ -88,6 +92,8 @@ export class ShellSession {
   private rows: number;
   private readonly resizeListeners = new Set<() => void>();
   private readonly services: SessionServices;
+  /** The cursor's column when a full-screen program took the alternate screen. */
+  private savedColumn: number | undefined;
 
   constructor(
     sharedServices: SessionServices,
@@ -377,8 +383,22 @@ export class ShellSession {
   /** Writes to the terminal, keeping track of the cursor's column for the next prompt. */
   private emit(data: string): void {
     this.terminal.write(data);
-    const lastBreak = Math.max(data.lastIndexOf('\n'), data.lastIndexOf('\r'));
-    const tail = lastBreak < 0 ? data : data.slice(lastBreak + 1);
+    // A full-screen program (vi, less) draws on the alternate screen; leaving it puts the
+    // cursor back where it was on entering (xterm's mode 1049 saves and restores it).
+    let text = data;
+    const enter = text.lastIndexOf(ALT_SCREEN_ON);
+    if (enter >= 0) {
+      this.savedColumn ??= this.column + textWidth(text.slice(0, enter));
+      text = text.slice(enter);
+    }
+    const leave = text.lastIndexOf(ALT_SCREEN_OFF);
+    if (leave >= 0) {
+      this.column = this.savedColumn ?? this.column;
+      this.savedColumn = undefined;
+      text = text.slice(leave + ALT_SCREEN_OFF.length);
+    } else if (this.savedColumn !== undefined) return;
+    const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+    const tail = lastBreak < 0 ? text : text.slice(lastBreak + 1);
     this.column = lastBreak < 0 ? this.column + textWidth(tail) : textWidth(tail);
   }
 }

@@ -3,16 +3,16 @@
 // 7.2 with no nanorc — in an 80×24 pty made by script(1), keys sent one group at a time with
 // pauses, the screen read back through @xterm/headless. Tests type the same keys into kubeplay's
 // editor and require the same screen text, cursor and file contents.
-//   node scripts/oracle/record-editor.js vi|nano
+//   node scripts/oracle/record-editor.js vi|nano|less
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import xterm from '@xterm/headless';
 
-const EDITORS = { vi: 'vim -n', nano: 'nano' };
+const EDITORS = { vi: 'vim -n', nano: 'nano', less: 'less' };
 const editor = process.argv[2];
-if (!(editor in EDITORS)) throw new Error('usage: node scripts/oracle/record-editor.js vi|nano');
+if (!(editor in EDITORS)) throw new Error('usage: node scripts/oracle/record-editor.js vi|nano|less');
 const dir = new URL(`../../tests/fixtures/${editor}/`, import.meta.url);
 const cases = JSON.parse(readFileSync(new URL('cases.json', dir), 'utf8'));
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
