@@ -1,5 +1,4 @@
 import { CancelController } from '../cancel';
-import { textWidth } from './char-width';
 import type { OutputStream, ShellServices, Tty } from './command';
 import { complete } from './completion/complete';
 import { BUILTINS } from './interpreter/builtins';
@@ -11,7 +10,6 @@ import { SIGHUP, SIGTSTP } from './interpreter/signal-names';
 import { ExitSignal } from './interpreter/signals';
 import { ShellState } from './interpreter/state';
 import { standardFds } from './interpreter/streams';
-import { splitKeys } from './keys';
 import { SessionHistory } from './history';
 import { expandHistory } from './history-expansion';
 import { LineEditor } from './line-editor';
@@ -19,48 +17,16 @@ import { EMPTY_INPUT, type InputStream } from './process';
 import type { List } from './syntax/ast';
 import { ParseError } from './syntax/errors';
 import { Parser } from './syntax/parser';
+import { KeyQueue } from './key-queue';
+import { HOME, promptString, setUpLoginShell, SHELL_PID } from './login-shell';
+import { SessionTerminal, type TerminalOutput } from './session-terminal';
 import { TerminalInput } from './terminal-input';
-import { expandPrompt, UBUNTU_PS1 } from './prompt';
 
-/** The learner's home directory on the host. */
-export const HOME = '/home/learner';
-
-/** The environment of the learner's login shell. */
-const HOST_ENV: Readonly<Record<string, string>> = {
-  HOME,
-  LANG: 'C.UTF-8',
-  LOGNAME: 'learner',
-  PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
-  PWD: HOME,
-  SHELL: '/bin/bash',
-  TERM: 'xterm-256color',
-  USER: 'learner',
-  HOSTNAME: 'kubeplay',
-};
-
-/** xterm's alternate screen, entered and left (mode 1049, which also saves the cursor). */
-const ALT_SCREEN_ON = '\x1b[?1049h';
-const ALT_SCREEN_OFF = '\x1b[?1049l';
-
-/** The learner's user id (`\$` prints `$`). */
-const LEARNER_UID = 1000;
-
-/** The process id the learner's shell reports as $$; background jobs count up from it. */
-const SHELL_PID = 4242;
-
-/** The terminal a session draws on: bytes out, and its width in columns. */
-export interface TerminalOutput {
-  write(data: string): void;
-}
+export { HOME } from './login-shell';
+export type { TerminalOutput } from './session-terminal';
 
 /** Where the shell's services come from, minus what each session adds itself. */
 export type SessionServices = Omit<ShellServices, 'exit' | 'lastStatus'>;
-
-/** A key that the line editor simply inserts. */
-function isPrintable(key: string): boolean {
-  const cp = key.codePointAt(0) ?? 0;
-  return cp >= 0x20 && cp !== 0x7f;
-}
 
 /**
  * One interactive shell on one terminal: the line editor at the prompt, the command while one
@@ -69,13 +35,12 @@ function isPrintable(key: string): boolean {
  */
 export class ShellSession {
   private readonly editor: LineEditor;
-  private queue: string[] = [];
+  private readonly queue = new KeyQueue();
   private running: CancelController | undefined;
   /** True from Enter until the next prompt is shown. */
   private busy = false;
   private status = 0;
   private exited = false;
-  private column = 0;
   /** The lines of a command still incomplete (an open quote, `if` without `fi`), joined by newlines. */
   private pending: string | undefined;
   /** The shell's variables, functions, aliases, options and working directory. */
@@ -88,24 +53,14 @@ export class ShellSession {
 
   /** The foreground job's terminal input, while a command line runs. */
   private foreground: TerminalInput | undefined;
-  private cols: number;
-  private rows: number;
-  private readonly resizeListeners = new Set<() => void>();
+  private readonly screen: SessionTerminal;
   private readonly services: SessionServices;
-  /** The cursor's column when a full-screen program took the alternate screen. */
-  private savedColumn: number | undefined;
 
-  constructor(
-    sharedServices: SessionServices,
-    private readonly terminal: TerminalOutput,
-    cols: number,
-    rows = 24,
-  ) {
+  constructor(sharedServices: SessionServices, terminal: TerminalOutput, cols: number, rows = 24) {
     // This shell's own history list over the shared file, as each bash has.
     const services: SessionServices = { ...sharedServices, history: new SessionHistory(sharedServices.history) };
     this.services = services;
-    this.cols = cols;
-    this.rows = rows;
+    this.screen = new SessionTerminal(terminal, cols, rows);
     this.editor = new LineEditor(
       (data) => this.emit(data),
       () => services.history.entries(),
@@ -118,12 +73,7 @@ export class ShellSession {
           extraCommands: [...BUILTINS.keys(), ...this.state.aliases.keys(), ...this.state.functions.keys()],
         }),
     );
-    for (const [name, value] of Object.entries(HOST_ENV)) this.state.set(name, value, true);
-    // Ubuntu's ~/.bashrc prompt, and bash's default continuation prompt; shell variables, not exported.
-    this.state.set('PS1', UBUNTU_PS1, false);
-    this.state.set('PS2', '> ', false);
-    this.state.cwd = HOME;
-    this.state.pid = SHELL_PID;
+    setUpLoginShell(this.state);
     let pid = SHELL_PID;
     this.runtime = { services, interactive: true, nextPid: () => ++pid, ticks: 0, foreground: this.foregroundJob };
   }
@@ -138,18 +88,7 @@ export class ShellSession {
     const place = { cwd: this.state.cwd, home: this.state.get('HOME') };
     const news = notices(this.state.jobs, place, this.services.clock.now());
     if (news !== '') this.emit(news.replace(/\n/g, '\r\n'));
-    this.editor.begin(this.promptString('PS1'), this.column);
-  }
-
-  /** PS1 or PS2 with its escapes read, as bash shows it now (`\w` follows `cd`). */
-  private promptString(name: 'PS1' | 'PS2'): string {
-    return expandPrompt(this.state.get(name) ?? '', {
-      user: this.state.get('USER') ?? 'learner',
-      host: this.state.get('HOSTNAME') ?? 'kubeplay',
-      cwd: this.state.cwd,
-      home: this.state.get('HOME') ?? HOME,
-      uid: LEARNER_UID,
-    });
+    this.editor.begin(promptString(this.state, 'PS1'), this.screen.column);
   }
 
   /**
@@ -162,31 +101,29 @@ export class ShellSession {
       const foreground = this.foreground;
       if (foreground?.raw) foreground.feed(data);
       else if (this.running && data.includes('\x03')) {
-        this.queue = [];
+        this.queue.clear();
         foreground?.unread();
         this.emit('^C');
         this.running.abort();
       } else if (data.includes('\x1a')) {
         // Ctrl-Z: the TTY flushes its input and echoes ^Z; SIGTSTP stops the foreground job
         // (a builtin the shell runs itself, like `read`, ignores it).
-        this.queue = [];
+        this.queue.clear();
         foreground?.unread();
         this.emit('^Z');
         this.foregroundJob.job?.deliver(SIGTSTP);
       } else if (foreground) foreground.feed(data);
-      else this.enqueue(data);
+      else this.queue.push(data);
       return;
     }
-    this.enqueue(data);
+    this.queue.push(data);
     this.pump();
   }
 
   /** The terminal's new size (SIGWINCH for the foreground job). */
-  resize(cols: number, rows = this.rows): void {
-    this.cols = cols;
-    this.rows = rows;
+  resize(cols: number, rows = this.screen.rows): void {
     this.editor.resize(cols);
-    for (const listener of [...this.resizeListeners]) listener();
+    this.screen.resize(cols, rows);
   }
 
   /**
@@ -277,12 +214,12 @@ export class ShellSession {
   /** Feeds queued keys to the line editor until a line is submitted or the queue is empty. */
   private pump(): void {
     while (this.queue.length > 0 && !this.busy && !this.exited) {
-      const printable = this.takePrintable();
+      const printable = this.queue.takePrintable();
       if (printable) {
         this.editor.insertText(printable);
         continue;
       }
-      const result = this.editor.key(this.queue.shift() as string);
+      const result = this.editor.key(this.queue.shift());
       if (result === 'editing') continue;
       if (result === 'eof') {
         this.emit('exit\r\n');
@@ -306,25 +243,13 @@ export class ShellSession {
       const text = this.pending === undefined ? result.submit : `${this.pending}\n${result.submit}`;
       if (!this.isComplete(text)) {
         this.pending = text;
-        this.editor.begin(this.promptString('PS2'), this.column);
+        this.editor.begin(promptString(this.state, 'PS2'), this.screen.column);
         continue;
       }
       this.pending = undefined;
       void this.submit(text);
       return;
     }
-  }
-
-  /** Appends the keys in `data` to the queue (a loop: a paste may hold a million keys). */
-  private enqueue(data: string): void {
-    for (const key of splitKeys(data)) this.queue.push(key);
-  }
-
-  /** Removes the run of printable keys at the head of the queue, joined (empty if none). */
-  private takePrintable(): string {
-    let end = 0;
-    while (end < this.queue.length && isPrintable(this.queue[end])) end++;
-    return this.queue.splice(0, end).join('');
   }
 
   private async submit(typed: string): Promise<void> {
@@ -346,59 +271,22 @@ export class ShellSession {
     });
     const input = new TerminalInput((text) => this.emit(text));
     this.foreground = input;
-    const status = await this.execute(line, out, out, { input, tty: this.tty(input) });
+    const status = await this.execute(line, out, out, { input, tty: this.screen.tty(input) });
     this.foreground = undefined;
     input.close();
     // What was typed and not read is the next prompt's, as a TTY's buffer would be.
-    this.enqueue(input.unread());
+    this.queue.push(input.unread());
     await recorded;
     if (this.exited) return;
     // bash starts a new line after a job killed by SIGINT; the TTY already echoed ^C.
-    if (status === 130 && this.column > 0) this.emit('\r\n');
+    if (status === 130 && this.screen.column > 0) this.emit('\r\n');
     this.busy = false;
     this.prompt();
     this.pump();
   }
 
-  /** The terminal as the foreground job sees it: its size, raw mode, resizes. */
-  private tty(input: TerminalInput): Tty {
-    const size = (): { cols: number; rows: number } => ({ cols: this.cols, rows: this.rows });
-    return {
-      get cols() {
-        return size().cols;
-      },
-      get rows() {
-        return size().rows;
-      },
-      setRawMode: (raw) => {
-        input.raw = raw;
-      },
-      onResize: (listener) => {
-        this.resizeListeners.add(listener);
-        return () => this.resizeListeners.delete(listener);
-      },
-    };
-  }
-
-  /** Writes to the terminal, keeping track of the cursor's column for the next prompt. */
+  /** Writes to the terminal (keeping track of the cursor's column for the next prompt). */
   private emit(data: string): void {
-    this.terminal.write(data);
-    // A full-screen program (vi, less) draws on the alternate screen; leaving it puts the
-    // cursor back where it was on entering (xterm's mode 1049 saves and restores it).
-    let text = data;
-    const enter = text.lastIndexOf(ALT_SCREEN_ON);
-    if (enter >= 0) {
-      this.savedColumn ??= this.column + textWidth(text.slice(0, enter));
-      text = text.slice(enter);
-    }
-    const leave = text.lastIndexOf(ALT_SCREEN_OFF);
-    if (leave >= 0) {
-      this.column = this.savedColumn ?? this.column;
-      this.savedColumn = undefined;
-      text = text.slice(leave + ALT_SCREEN_OFF.length);
-    } else if (this.savedColumn !== undefined) return;
-    const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
-    const tail = lastBreak < 0 ? text : text.slice(lastBreak + 1);
-    this.column = lastBreak < 0 ? this.column + textWidth(tail) : textWidth(tail);
+    this.screen.write(data);
   }
 }

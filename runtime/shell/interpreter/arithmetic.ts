@@ -1,6 +1,7 @@
 // bash's arithmetic: 64-bit signed integers, C's operators and precedence, variables by name
 // (an unset or empty one is 0; a value that is not a number is evaluated in turn), and errors
-// with bash's texts.
+// with bash's texts. The tokens are read by arith-tokens.ts; this is the evaluator.
+import { ArithTokens, wrapInt64 as wrap } from './arith-tokens';
 import { ShellError } from './signals';
 
 /** Where arithmetic reads and writes variables. */
@@ -9,50 +10,6 @@ export interface ArithVariables {
   set(name: string, value: string): void;
 }
 
-type Token =
-  { kind: 'num'; value: bigint } | { kind: 'name'; name: string } | { kind: 'op'; op: string } | { kind: 'end' };
-
-const OPS = [
-  '<<=',
-  '>>=',
-  '**',
-  '++',
-  '--',
-  '<<',
-  '>>',
-  '<=',
-  '>=',
-  '==',
-  '!=',
-  '&&',
-  '||',
-  '+=',
-  '-=',
-  '*=',
-  '/=',
-  '%=',
-  '&=',
-  '^=',
-  '|=',
-  '+',
-  '-',
-  '*',
-  '/',
-  '%',
-  '<',
-  '>',
-  '&',
-  '^',
-  '|',
-  '!',
-  '~',
-  '?',
-  ':',
-  '=',
-  ',',
-  '(',
-  ')',
-];
 const ASSIGN_OPS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '<<=', '>>=', '&=', '^=', '|=']);
 /** Binary operators by precedence level, loosest first. */
 const LEVELS: string[][] = [
@@ -69,8 +26,6 @@ const LEVELS: string[][] = [
 ];
 const MAX_RECURSION = 1024;
 
-const wrap = (n: bigint): bigint => BigInt.asIntN(64, n);
-
 /** Evaluates `expr` (already expanded); throws ShellError with bash's message on errors. */
 export function evaluateArithmetic(expr: string, vars: ArithVariables, depth = 0): bigint {
   if (depth > MAX_RECURSION)
@@ -78,96 +33,38 @@ export function evaluateArithmetic(expr: string, vars: ArithVariables, depth = 0
   return new Evaluator(expr, vars, depth).run();
 }
 
+/** Evaluates one expression as it reads it, by recursive descent in C's order of precedence. */
 class Evaluator {
-  private pos = 0;
-  private token: Token = { kind: 'end' };
-  private tokenStart = 0;
-  private lastStart = 0;
   /** Inside the untaken side of &&, || or ?: nothing is assigned and nothing fails. */
   private skipping = 0;
+  private readonly tokens: ArithTokens;
 
   constructor(
-    private readonly src: string,
+    src: string,
     private readonly vars: ArithVariables,
     private readonly depth: number,
-  ) {}
+  ) {
+    this.tokens = new ArithTokens(src);
+  }
 
   run(): bigint {
     this.next();
-    if (this.token.kind === 'end') return 0n;
+    if (this.tokens.token.kind === 'end') return 0n;
     const value = this.comma();
-    if (this.current().kind !== 'end') this.fail('syntax error in expression');
+    if (this.tokens.current().kind !== 'end') this.fail('syntax error in expression');
     return value;
   }
 
   private fail(message: string): never {
-    const token = this.src.slice(this.lastStart).trim();
-    throw new ShellError(
-      `${this.src.trim() === '' ? this.src : this.src.replace(/^\s+/, '')}: ${message} (error token is "${token}")`,
-    );
+    return this.tokens.fail(message);
   }
 
   private next(): void {
-    while (/\s/.test(this.src[this.pos] ?? '')) this.pos++;
-    this.tokenStart = this.pos;
-    if (this.pos >= this.src.length) {
-      this.token = { kind: 'end' };
-      return;
-    }
-    this.lastStart = this.pos;
-    const rest = this.src.slice(this.pos);
-    const num = /^[0-9][0-9A-Za-z_@#]*/.exec(rest);
-    if (num) {
-      this.pos += num[0].length;
-      this.token = { kind: 'num', value: this.parseNumber(num[0]) };
-      return;
-    }
-    const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(rest);
-    if (name) {
-      this.pos += name[0].length;
-      this.token = { kind: 'name', name: name[0] };
-      return;
-    }
-    const op = OPS.find((o) => rest.startsWith(o));
-    if (!op) this.fail('syntax error: invalid arithmetic operator');
-    this.pos += op.length;
-    this.token = { kind: 'op', op };
-  }
-
-  private parseNumber(text: string): bigint {
-    let base = 10;
-    let digits = text;
-    const based = /^([0-9]+)#(.*)$/.exec(text);
-    if (based) {
-      base = Number(based[1]);
-      digits = based[2];
-      if (base < 2 || base > 64) this.fail('invalid arithmetic base');
-    } else if (/^0[xX]/.test(text)) {
-      base = 16;
-      digits = text.slice(2);
-    } else if (text.length > 1 && text[0] === '0') base = 8;
-    let value = 0n;
-    for (const ch of digits) {
-      let d: number;
-      if (ch >= '0' && ch <= '9') d = ch.charCodeAt(0) - 48;
-      else if (ch >= 'a' && ch <= 'z') d = ch.charCodeAt(0) - 87;
-      else if (ch >= 'A' && ch <= 'Z') d = base <= 36 ? ch.charCodeAt(0) - 55 : ch.charCodeAt(0) - 29;
-      else if (ch === '@') d = 62;
-      else if (ch === '_') d = 63;
-      else d = 99;
-      if (d >= base) this.fail(based || base !== 10 || d < 99 ? 'value too great for base' : 'invalid number');
-      value = wrap(value * BigInt(base) + BigInt(d));
-    }
-    return value;
-  }
-
-  /** The current token (a call, so that TypeScript does not narrow it across next()). */
-  private current(): Token {
-    return this.token;
+    this.tokens.next();
   }
 
   private isOp(...ops: string[]): string | undefined {
-    return this.token.kind === 'op' && ops.includes(this.token.op) ? this.token.op : undefined;
+    return this.tokens.isOp(...ops);
   }
 
   private comma(): bigint {
@@ -180,11 +77,12 @@ class Evaluator {
   }
 
   private assignment(): bigint {
-    if (this.token.kind === 'name') {
-      const save = { pos: this.pos, token: this.token, start: this.tokenStart, last: this.lastStart };
-      const name = this.token.name;
+    const first = this.tokens.token;
+    if (first.kind === 'name') {
+      const save = this.tokens.mark();
+      const name = first.name;
       this.next();
-      const after = this.current();
+      const after = this.tokens.current();
       const op = after.kind === 'op' && ASSIGN_OPS.has(after.op) ? after.op : undefined;
       if (op) {
         this.next();
@@ -193,10 +91,7 @@ class Evaluator {
         if (!this.skipping) this.vars.set(name, String(value));
         return value;
       }
-      this.pos = save.pos;
-      this.token = save.token;
-      this.tokenStart = save.start;
-      this.lastStart = save.last;
+      this.tokens.reset(save);
     }
     return this.conditional();
   }
@@ -293,8 +188,9 @@ class Evaluator {
     if (op) {
       this.next();
       if (op === '++' || op === '--') {
-        if (this.token.kind !== 'name') this.fail('syntax error: operand expected');
-        const name = this.token.name;
+        const operand = this.tokens.current();
+        if (operand.kind !== 'name') this.fail('syntax error: operand expected');
+        const name = operand.name;
         this.next();
         const value = wrap(this.variable(name) + (op === '++' ? 1n : -1n));
         if (!this.skipping) this.vars.set(name, String(value));
@@ -307,7 +203,7 @@ class Evaluator {
   }
 
   private postfix(): bigint {
-    const token = this.token;
+    const token = this.tokens.token;
     if (token.kind === 'num') {
       this.next();
       return token.value;

@@ -4,7 +4,8 @@
 import { EMPTY_INPUT } from '../process';
 import type { AndOr } from '../syntax/ast';
 import { processTexts } from './command-text';
-import { checkFork, type Interpreter } from './interpreter';
+import type { Interpreter } from './interpreter';
+import { checkFork } from './processes';
 import { Job, JobInput, type JobProcess } from './job';
 import { notices } from './job-report';
 import { BreakSignal } from './signals';

@@ -5,7 +5,8 @@ import type { ShellCommand, ShellServices } from '../command';
 import { Volume } from '../fs/volume';
 import { EMPTY_INPUT } from '../process';
 import { Parser } from '../syntax/parser';
-import { Interpreter, MAX_PROCESSES, type ShellRuntime } from './interpreter';
+import { Interpreter, type ShellRuntime } from './interpreter';
+import { MAX_PROCESSES } from './processes';
 import { ShellState } from './state';
 import { standardFds } from './streams';
 

@@ -1,8 +1,10 @@
 // The lexical layer of the parser: blanks, comments, operators and words with their quoting and
 // expansions. Words are read on demand, since what counts as a word depends on the grammar.
+// The expansions inside words ($…, `…`) are read by expansion-lexer.ts.
 import { readAnsiC } from './ansi-c';
-import type { ParamOp, ParamPart, Script, Word, WordPart } from './ast';
+import type { Script, Word, WordPart } from './ast';
 import { unexpectedEnd, unmatched } from './errors';
+import { readExpansion, type ExpansionSource } from './expansion-lexer';
 
 /** Bash's operators, longest first so that `>>` wins over `>`. */
 const OPERATORS = [
@@ -35,9 +37,6 @@ const OPERATORS = [
 /** Characters that end an unquoted word. */
 const METACHARS = new Set([' ', '\t', '\n', ';', '&', '|', '<', '>', '(', ')']);
 
-/** Operators of ${name OP arg}, longest first. */
-const PARAM_OPS: ParamOp[] = ['##', '#', '%%', '%', '//', '/#', '/%', '/', '^^', '^', ',,', ',', '-', '=', '+', '?'];
-
 /** How a word being read ends, and what is special inside it. */
 type WordMode =
   /** An ordinary word: ends at a blank or metacharacter. */
@@ -50,7 +49,7 @@ type WordMode =
   | 'all';
 
 /** Reads operators and words from `src`, from `pos` on. */
-export abstract class Scanner {
+export abstract class Scanner implements ExpansionSource {
   pos = 0;
   /** More lines may follow (the interactive prompt): a trailing backslash asks for them. */
   protected continuedLines = false;
@@ -60,11 +59,16 @@ export abstract class Scanner {
   constructor(public src: string) {}
 
   /** Parses the commands of a $(…) up to and including its `)`. */
-  protected abstract parseSubstitution(): Script;
+  abstract parseSubstitution(): Script;
   /** Parses the text of a backquoted command substitution. */
-  protected abstract parseNested(text: string): Script;
+  abstract parseNested(text: string): Script;
   /** The parser that nested scanners hand their $(…) to. */
   protected abstract nestedParser(): NestedParser;
+
+  /** Reads `text` whole as double-quoted, its $(…) parsed by this scanner's parser (see ExpansionSource). */
+  nestedWord(text: string, paramWord = false): Word {
+    return new ArithScanner(text, this.nestedParser(), paramWord).readAll();
+  }
 
   get atEnd(): boolean {
     return this.pos >= this.src.length;
@@ -159,7 +163,7 @@ export abstract class Scanner {
         this.pos += 2;
         parts.push({ kind: 'double', parts: this.readDoubleQuoted('"') });
       } else if (ch === '$' || ch === '`') {
-        const part = this.readExpansion(false);
+        const part = readExpansion(this, false);
         if (part) parts.push(part);
         else {
           literal(ch);
@@ -201,7 +205,7 @@ export abstract class Scanner {
         if (this.src[this.pos + 1] !== '\n') parts.push({ kind: 'quoted', text: this.src[this.pos + 1] });
         this.pos += 2;
       } else if (ch === '$' || ch === '`') {
-        const part = this.readExpansion(true);
+        const part = readExpansion(this, true);
         if (part) parts.push(part);
         else {
           text(ch);
@@ -213,156 +217,6 @@ export abstract class Scanner {
       }
     }
   }
-
-  /** Reads $name, ${…}, $(…), $((…)) or `…` here; undefined for a `$` that starts none. */
-  private readExpansion(inDouble: boolean): WordPart | undefined {
-    const src = this.src;
-    if (src[this.pos] === '`') return this.readBackquoted(inDouble);
-    const next = src[this.pos + 1] ?? '';
-    if (next === '{') {
-      this.pos += 2;
-      return this.readBraced(inDouble);
-    }
-    if (src.startsWith('((', this.pos + 1)) {
-      const close = findArithEnd(src, this.pos + 3);
-      if (close >= 0) {
-        const inner = new ArithScanner(src.slice(this.pos + 3, close), this.nestedParser());
-        this.pos = close + 2;
-        return { kind: 'arith', expr: inner.readAll() };
-      }
-    }
-    if (next === '(') {
-      this.pos += 2;
-      return { kind: 'command', body: this.parseSubstitution() };
-    }
-    const name = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9?$#@*!-])/.exec(src.slice(this.pos + 1, this.pos + 200))?.[0];
-    if (!name) return undefined;
-    this.pos += 1 + name.length;
-    return { kind: 'param', name };
-  }
-
-  /** Reads `…` (the opening backquote is at pos). */
-  private readBackquoted(inDouble: boolean): WordPart {
-    let text = '';
-    let i = this.pos + 1;
-    for (; i < this.src.length && this.src[i] !== '`'; i++) {
-      const ch = this.src[i];
-      const next = this.src[i + 1];
-      if (ch === '\\' && (next === '\\' || next === '`' || next === '$' || (inDouble && next === '"'))) {
-        text += next;
-        i++;
-      } else text += ch;
-    }
-    if (i >= this.src.length) throw unmatched('`');
-    this.pos = i + 1;
-    return { kind: 'command', body: this.parseNested(text) };
-  }
-
-  /** Reads the rest of ${…} (pos is just after the brace). */
-  private readBraced(inDouble: boolean): WordPart {
-    const src = this.src;
-    const part: ParamPart = { kind: 'param', name: '' };
-    if (src[this.pos] === '#' && src[this.pos + 1] !== '}' && /[A-Za-z0-9_?$#@*!-]/.test(src[this.pos + 1] ?? '')) {
-      part.length = true;
-      this.pos++;
-    } else if (src[this.pos] === '!' && /[A-Za-z_]/.test(src[this.pos + 1] ?? '')) {
-      part.indirect = true;
-      this.pos++;
-    }
-    const name = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[?$#@*!-])/.exec(src.slice(this.pos, this.pos + 200))?.[0];
-    if (!name) return this.badSubstitution();
-    part.name = name;
-    this.pos += name.length;
-    const subscript = /^\[([^\]]*)\]/.exec(src.slice(this.pos, this.pos + 100));
-    if (subscript && /^[A-Za-z_]/.test(name)) {
-      part.index = subscript[1];
-      this.pos += subscript[0].length;
-    }
-    if (src[this.pos] === '}') {
-      this.pos++;
-      return part;
-    }
-    if (part.length) return this.badSubstitution();
-    if (src[this.pos] === ':') {
-      this.pos++;
-      if ('-=+?'.includes(src[this.pos] ?? 'x')) part.colon = true;
-      else {
-        part.op = ':';
-        part.arg = this.readParamWord(inDouble, ':');
-        if (src[this.pos] === ':') {
-          this.pos++;
-          part.arg2 = this.readParamWord(inDouble, '');
-        }
-        return this.closeBrace(part);
-      }
-    }
-    const op = PARAM_OPS.find((o) => src.startsWith(o, this.pos));
-    if (!op) return this.badSubstitution();
-    part.op = op;
-    this.pos += op.length;
-    if (op[0] === '/') {
-      part.arg = this.readParamWord(inDouble, '/');
-      if (src[this.pos] === '/') {
-        this.pos++;
-        part.arg2 = this.readParamWord(inDouble, '');
-      }
-    } else part.arg = this.readParamWord(inDouble, '');
-    return this.closeBrace(part);
-  }
-
-  private readParamWord(inDouble: boolean, stop: string): Word {
-    if (!inDouble) return this.readWord('param', stop);
-    // In "${x:-…}", the word is read as if double-quoted: single quotes are plain characters.
-    const start = this.pos;
-    const saved = this.src;
-    const end = findParamEnd(saved, this.pos, stop);
-    if (end < 0) throw unmatched('}');
-    const inner = new ArithScanner(saved.slice(start, end), this.nestedParser(), true);
-    this.pos = end;
-    return inner.readAll();
-  }
-
-  private closeBrace(part: ParamPart): ParamPart {
-    if (this.atEnd) throw unmatched('}');
-    if (this.src[this.pos] !== '}') return this.badSubstitution();
-    this.pos++;
-    return part;
-  }
-
-  /** Skips to the closing brace; the part fails when expanded, as bash's does. */
-  private badSubstitution(): ParamPart {
-    const start = this.src.lastIndexOf('${', this.pos);
-    const end = this.src.indexOf('}', this.pos);
-    if (end < 0) throw unmatched('}');
-    this.pos = end + 1;
-    return { kind: 'param', name: '', bad: this.src.slice(start, end + 1) };
-  }
-}
-
-/** The index of the `))` closing a $(( opened just before `from`, or -1. */
-function findArithEnd(src: string, from: number): number {
-  let depth = 0;
-  for (let i = from; i < src.length; i++) {
-    if (src[i] === '(') depth++;
-    else if (src[i] === ')') {
-      if (depth === 0) return src[i + 1] === ')' ? i : -1;
-      depth--;
-    }
-  }
-  return -1;
-}
-
-/** The end of a ${…} word read as double-quoted: the `}` (or a `stop` char) at depth 0. */
-function findParamEnd(src: string, from: number, stop: string): number {
-  let depth = 0;
-  for (let i = from; i < src.length; i++) {
-    const ch = src[i];
-    if (ch === '\\') i++;
-    else if (ch === '{') depth++;
-    else if (ch === '}' && depth-- === 0) return i;
-    else if (depth === 0 && stop.includes(ch)) return i;
-  }
-  return -1;
 }
 
 /** What a scanner of nested text needs from the parser around it. */
@@ -387,14 +241,14 @@ export class ArithScanner extends Scanner {
     return { parts, text: this.src };
   }
 
-  protected parseSubstitution(): Script {
+  parseSubstitution(): Script {
     // Find the `)` closing this $( by parsing the rest of the text as a nested script.
     const nested = this.outer.parseText(this.src.slice(this.pos), true);
     this.pos += nested.consumed;
     return nested.script;
   }
 
-  protected parseNested(text: string): Script {
+  parseNested(text: string): Script {
     return this.outer.parseText(text).script;
   }
 

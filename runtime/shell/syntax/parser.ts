@@ -1,9 +1,12 @@
 // bash's grammar, by recursive descent over the scanner: lists, and-or lists, pipelines, simple
-// and compound commands, redirections and here-documents.
-import type { AndOr, Assignment, Command, List, ListItem, Pipeline, Redirect, RedirectOp, Script, Word } from './ast';
+// and compound commands, redirections and here-documents. Simple commands and redirections are
+// in simple-command.ts, here-document bodies in heredoc.ts, compound commands in compound.ts.
+import type { AndOr, Command, List, ListItem, Pipeline, Redirect, Script } from './ast';
 import { parseCompound } from './compound';
-import { ParseError, unexpectedEnd, unexpectedToken, unmatched } from './errors';
-import { ArithScanner, type NestedParser, Scanner } from './lexer';
+import { ParseError, unexpectedToken, unmatched } from './errors';
+import { readHeredoc, type PendingHeredoc } from './heredoc';
+import { type NestedParser, Scanner } from './lexer';
+import { parseRedirect, parseSimple } from './simple-command';
 
 /** What the parser needs to know about the shell. */
 export interface ParseOptions {
@@ -18,16 +21,8 @@ export interface ParseOptions {
 
 /** Words that end a compound list when they start a command. */
 const LIST_ENDS = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', 'esac', '}']);
-const REDIRECT_OPS = new Set(['<', '>', '>>', '>|', '<>', '<&', '>&', '&>', '&>>', '<<', '<<-', '<<<']);
 /** Nesting deeper than this is refused rather than allowed to exhaust the JS stack. */
 const MAX_DEPTH = 500;
-
-interface PendingHeredoc {
-  redirect: Redirect;
-  delimiter: string;
-  stripTabs: boolean;
-  line: number;
-}
 
 /** Parses one input, a top-level command at a time (as bash -c does: aliases defined by one take effect in the next). */
 export class Parser extends Scanner implements NestedParser {
@@ -35,7 +30,8 @@ export class Parser extends Scanner implements NestedParser {
   readonly warnings: string[] = [];
   private heredocs: PendingHeredoc[] = [];
   private aliasGuard: Array<{ name: string; end: number }> = [];
-  private aliasNext = false;
+  /** The last alias expanded ended in a blank, so the next word may be an alias too. */
+  aliasNext = false;
   private depth = 0;
 
   constructor(
@@ -57,7 +53,7 @@ export class Parser extends Scanner implements NestedParser {
     const list = this.parseList(true);
     this.skipBlanks();
     if (this.atEnd) {
-      this.finishHeredocs();
+      this.readPendingHeredocs();
       return list;
     }
     const op = this.peekOperator();
@@ -78,7 +74,7 @@ export class Parser extends Scanner implements NestedParser {
     return { script, consumed: parser.pos };
   }
 
-  protected parseSubstitution(): Script {
+  parseSubstitution(): Script {
     let body: Script;
     try {
       body = this.parseCompoundList();
@@ -94,7 +90,7 @@ export class Parser extends Scanner implements NestedParser {
     return body;
   }
 
-  protected parseNested(text: string): Script {
+  parseNested(text: string): Script {
     return this.parseText(text).script;
   }
 
@@ -191,14 +187,14 @@ export class Parser extends Scanner implements NestedParser {
         this.parseRedirects(compound.redirects);
         return compound;
       }
-      return this.parseSimple();
+      return parseSimple(this);
     } finally {
       this.depth--;
     }
   }
 
   /** Replaces an alias at the current position by its value (bash expands aliases as text). */
-  private expandAlias(): void {
+  expandAlias(): void {
     const lookup = this.options.alias;
     this.aliasNext = false;
     if (!lookup) return;
@@ -215,127 +211,30 @@ export class Parser extends Scanner implements NestedParser {
     }
   }
 
-  private parseSimple(): Command {
-    const assigns: Assignment[] = [];
-    const words: Word[] = [];
-    const redirects: Redirect[] = [];
-    for (;;) {
-      this.skipBlanks();
-      if (this.parseRedirect(redirects)) continue;
-      if (!this.atWord()) break;
-      if (words.length === 0) {
-        const assign = this.parseAssignment();
-        if (assign) {
-          assigns.push(assign);
-          continue;
-        }
-      } else if (this.aliasNext) this.expandAlias();
-      words.push(this.readWord());
-      this.skipBlanks();
-      if (words.length === 1 && assigns.length === 0 && this.peekOperator() === '(') {
-        // `name (` can only start a function definition, and this one is malformed.
-        this.pos++;
-        this.skipBlanks();
-        throw unexpectedToken(this.tokenOrNewline());
-      }
-    }
-    if (assigns.length === 0 && words.length === 0 && redirects.length === 0) throw unexpectedToken(this.tokenHere());
-    return { type: 'simple', assigns, words, redirects };
-  }
-
-  private parseAssignment(): Assignment | undefined {
-    const match = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/.exec(this.src.slice(this.pos, this.pos + 256));
-    if (!match) return undefined;
-    this.pos += match[0].length;
-    if (this.src[this.pos] === '(') throw unexpectedToken('(');
-    const value = this.atWord() ? this.readWord() : { parts: [], text: '' };
-    return { name: match[1], value, append: match[2] === '+' };
-  }
-
   /** Reads the redirections after a compound command. */
   parseRedirects(redirects: Redirect[]): void {
     for (;;) {
       this.skipBlanks();
-      if (!this.parseRedirect(redirects)) return;
+      if (!parseRedirect(this, redirects)) return;
     }
   }
 
-  /** Reads one redirection here, if there is one. */
-  private parseRedirect(redirects: Redirect[]): boolean {
-    const fdMatch = /^[0-9]+(?=[<>])/.exec(this.src.slice(this.pos, this.pos + 12));
-    const opAt = this.pos + (fdMatch ? fdMatch[0].length : 0);
-    const saved = this.pos;
-    this.pos = opAt;
-    const op = this.peekOperator();
-    if (!op || !REDIRECT_OPS.has(op) || (fdMatch && op.startsWith('&'))) {
-      this.pos = saved;
-      return false;
-    }
-    this.pos += op.length;
-    this.skipBlanks();
-    if (!this.atWord()) throw unexpectedToken(this.tokenOrNewline());
-    const target = this.readWord();
-    const redirect: Redirect = { op: op as RedirectOp, target };
-    if (fdMatch) redirect.fd = Number(fdMatch[0]);
-    if (op === '<<' || op === '<<-') {
-      const quoted = target.parts.some((p) => p.kind !== 'literal');
-      redirect.heredoc = { body: { parts: [], text: '' }, quoted };
-      this.heredocs.push({
-        redirect,
-        delimiter: target.parts
-          .map((p) =>
-            p.kind === 'literal' || p.kind === 'quoted'
-              ? p.text
-              : p.kind === 'double'
-                ? p.parts.map((q) => ('text' in q ? q.text : '')).join('')
-                : '',
-          )
-          .join(''),
-        stripTabs: op === '<<-',
-        line: this.lineAt(saved),
-      });
-    }
-    redirects.push(redirect);
-    return true;
+  /** Queues a here-document whose body starts after the next newline. */
+  awaitHeredoc(doc: PendingHeredoc): void {
+    this.heredocs.push(doc);
   }
 
   /** Consumes a newline, then the bodies of the here-documents started on its line. */
   newline(): void {
     this.pos++;
-    const pending = this.heredocs;
-    this.heredocs = [];
-    for (const doc of pending) this.readHeredoc(doc);
+    this.readPendingHeredocs();
   }
 
-  private readHeredoc(doc: PendingHeredoc): void {
-    let body = '';
-    for (;;) {
-      if (this.atEnd) {
-        if (this.options.interactive) throw unexpectedEnd();
-        this.warnings.push(
-          `warning: here-document at line ${doc.line} delimited by end-of-file (wanted \`${doc.delimiter}')`,
-        );
-        break;
-      }
-      let end = this.src.indexOf('\n', this.pos);
-      if (end < 0) end = this.src.length;
-      let line = this.src.slice(this.pos, end);
-      this.pos = Math.min(end + 1, this.src.length);
-      if (doc.stripTabs) line = line.replace(/^\t+/, '');
-      if (line === doc.delimiter) break;
-      body += `${line}\n`;
-    }
-    const heredoc = doc.redirect.heredoc as NonNullable<Redirect['heredoc']>;
-    heredoc.body = heredoc.quoted
-      ? { parts: [{ kind: 'quoted', text: body }], text: body }
-      : new ArithScanner(body, this).readAll();
-  }
-
-  /** At the end of the input, here-documents still waiting for their body. */
-  private finishHeredocs(): void {
+  /** Reads the bodies of the here-documents waiting: after a newline, or at the end of input. */
+  private readPendingHeredocs(): void {
     const pending = this.heredocs;
     this.heredocs = [];
-    for (const doc of pending) this.readHeredoc(doc);
+    for (const doc of pending) readHeredoc(this, doc);
   }
 
   skipNewlines(): void {
@@ -378,11 +277,5 @@ export class Parser extends Scanner implements NestedParser {
   /** The token here, where the end of input reads as the newline that bash -c appends. */
   tokenOrNewline(): string {
     return this.tokenHere() || '\n';
-  }
-
-  private lineAt(index: number): number {
-    let line = 1;
-    for (let i = 0; i < index; i++) if (this.src[i] === '\n') line++;
-    return line;
   }
 }
