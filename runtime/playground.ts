@@ -9,9 +9,6 @@ import { PodNetwork } from './network/cluster-network';
 import type { Rng } from './rng';
 import type { ClockControls, ShellCommand } from './shell/command';
 import { SHELL_COMMANDS } from './shell/commands';
-import { less } from './shell/editors/less-command';
-import { nano } from './shell/editors/nano-command';
-import { vi, vim } from './shell/editors/vi-command';
 import { History } from './shell/history';
 import { createHostFilesystem } from './shell/host-filesystem';
 import { ShellSession, type SessionServices, type TerminalOutput } from './shell/session';
@@ -64,9 +61,7 @@ export async function createPlayground(deps: PlaygroundDeps): Promise<Playground
           ));
   const history = await History.load(deps.storage, deps.clock, deps.rng);
   const hostFs = await createHostFilesystem({ storage: deps.storage, clock: deps.clock });
-  const commands = new Map<string, ShellCommand>(
-    [...SHELL_COMMANDS, kubectl, minikubeCommand, vi, vim, nano, less].map((c) => [c.name, c]),
-  );
+  const commands = new Map<string, ShellCommand>([...SHELL_COMMANDS, kubectl, minikubeCommand].map((c) => [c.name, c]));
   const services: SessionServices = {
     clock: deps.clock,
     clockControls: deps.clockControls,

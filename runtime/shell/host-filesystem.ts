@@ -1,7 +1,7 @@
 import type { Clock } from '../clock';
 import type { StorageBackend, StorageWrite } from '../storage/backend';
 import type { Inode } from './fs/inode';
-import { utf8Length } from './fs/path';
+import { utf8Length } from '../util/utf8';
 import { Volume } from './fs/volume';
 
 /** The learner's home directory. */

@@ -1,22 +1,12 @@
 import type { ShellCommand } from '../command';
 import { defineUtility } from './coreutils/define';
-import { fromBytes, readInput, toBytes } from './coreutils/input';
+import { base64 as base64Encode } from '../../util/sha256';
+import { decodeUtf8, encodeUtf8 } from '../../util/utf8';
+import { readInput } from './coreutils/input';
 import { has, last } from './coreutils/options';
 import { localeQuote } from './coreutils/quote';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-function encode(bytes: number[]): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const [a, b = 0, c = 0] = bytes.slice(i, i + 3);
-    const n = (a << 16) | (b << 8) | c;
-    out += ALPHABET[(n >> 18) & 63] + ALPHABET[(n >> 12) & 63];
-    out += i + 1 < bytes.length ? ALPHABET[(n >> 6) & 63] : '=';
-    out += i + 2 < bytes.length ? ALPHABET[n & 63] : '=';
-  }
-  return out;
-}
 
 /** Decoded bytes, or undefined at the first invalid input (with what decoded before it). */
 function decode(text: string, ignoreGarbage: boolean): { bytes: number[]; ok: boolean } {
@@ -67,14 +57,14 @@ export const base64: ShellCommand = defineUtility({
     if (text === undefined) return 1;
     if (has(io.args, 'd')) {
       const { bytes, ok } = decode(text, has(io.args, 'i'));
-      await io.out(fromBytes(bytes));
+      await io.out(decodeUtf8(bytes));
       if (!ok) {
         io.error('invalid input');
         return 1;
       }
       return 0;
     }
-    const encoded = encode(toBytes(text));
+    const encoded = base64Encode(encodeUtf8(text));
     if (wrap === 0) await io.out(encoded);
     else {
       const lines = encoded.match(new RegExp(`.{1,${wrap}}`, 'g')) ?? [];

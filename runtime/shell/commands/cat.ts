@@ -1,6 +1,7 @@
 import type { ShellCommand } from '../command';
 import { defineUtility } from './coreutils/define';
-import { readInput, toBytes } from './coreutils/input';
+import { encodeUtf8 } from '../../util/utf8';
+import { readInput } from './coreutils/input';
 import { has } from './coreutils/options';
 
 /** `cat -v`'s notation for one character: ^X, ^?, M-x (per UTF-8 byte); tabs and newlines kept. */
@@ -13,7 +14,7 @@ function showNonprinting(text: string, tabs: boolean): string {
     else if (code === 0x7f) out += '^?';
     else if (code < 0x80) out += ch;
     else
-      for (const byte of toBytes(ch)) {
+      for (const byte of encodeUtf8(ch)) {
         const low = byte - 128;
         out +=
           low < 0x20 ? `M-^${String.fromCharCode(low + 64)}` : low === 0x7f ? 'M-^?' : `M-${String.fromCharCode(low)}`;

@@ -1,6 +1,7 @@
 import type { ShellCommand } from '../command';
 import { defineUtility } from './coreutils/define';
-import { fromBytes, readInput, splitLines, toBytes } from './coreutils/input';
+import { decodeUtf8, encodeUtf8 } from '../../util/utf8';
+import { readInput, splitLines } from './coreutils/input';
 import { has, last } from './coreutils/options';
 import { localeQuote } from './coreutils/quote';
 
@@ -86,8 +87,8 @@ export const cut: ShellCommand = defineUtility({
               .filter((_, i) => pick(i + 1))
               .join(outSep ?? sep) + eol;
         } else {
-          const bytes = toBytes(line);
-          if (outSep === undefined) out += fromBytes(bytes.filter((_, i) => pick(i + 1))) + eol;
+          const bytes = encodeUtf8(line);
+          if (outSep === undefined) out += decodeUtf8(bytes.filter((_, i) => pick(i + 1))) + eol;
           else {
             const pieces: number[][] = [];
             bytes.forEach((b, i) => {
@@ -95,7 +96,7 @@ export const cut: ShellCommand = defineUtility({
               if (i > 0 && pick(i)) pieces[pieces.length - 1].push(b);
               else pieces.push([b]);
             });
-            out += pieces.map(fromBytes).join(outSep) + eol;
+            out += pieces.map((piece) => decodeUtf8(piece)).join(outSep) + eol;
           }
         }
       }

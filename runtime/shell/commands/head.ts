@@ -1,7 +1,8 @@
 import type { ShellCommand } from '../command';
 import { defineUtility } from './coreutils/define';
 import { countOption } from './coreutils/count';
-import { fromBytes, readInput, splitLines, toBytes } from './coreutils/input';
+import { decodeUtf8, encodeUtf8 } from '../../util/utf8';
+import { readInput, splitLines } from './coreutils/input';
 import { has } from './coreutils/options';
 
 /** `-5` and `-5c` (the obsolete forms) as `-n 5` and `-c 5`. */
@@ -48,8 +49,8 @@ const utility = defineUtility({
       if (headers) await io.out(`${first ? '' : '\n'}==> ${name === '-' ? 'standard input' : name} <==\n`);
       first = false;
       if (mode === 'bytes') {
-        const bytes = toBytes(text);
-        await io.out(fromBytes(allBut ? bytes.slice(0, Math.max(0, bytes.length - count)) : bytes.slice(0, count)));
+        const bytes = encodeUtf8(text);
+        await io.out(decodeUtf8(allBut ? bytes.slice(0, Math.max(0, bytes.length - count)) : bytes.slice(0, count)));
       } else {
         const lines = splitLines(text, separator);
         await io.out((allBut ? lines.slice(0, Math.max(0, lines.length - count)) : lines.slice(0, count)).join(''));

@@ -1,4 +1,7 @@
 import type { ShellCommand } from '../command';
+import { less } from '../editors/less-command';
+import { nano } from '../editors/nano-command';
+import { vi, vim } from '../editors/vi-command';
 import { base64 } from './base64';
 import { basename } from './basename';
 import { clear, exit, falseCommand, trueCommand } from './basics';
@@ -72,10 +75,12 @@ export const SHELL_COMMANDS: readonly ShellCommand[] = [
   history,
   hostname,
   id,
+  less,
   ln,
   ls,
   mkdir,
   mv,
+  nano,
   realpath,
   rm,
   rmdir,
@@ -90,6 +95,8 @@ export const SHELL_COMMANDS: readonly ShellCommand[] = [
   trueCommand,
   uname,
   uniq,
+  vi,
+  vim,
   wc,
   which,
   whoami,

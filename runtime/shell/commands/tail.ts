@@ -3,7 +3,8 @@ import { sleep } from '../../clock';
 import type { CommandContext, ShellCommand } from '../command';
 import { defineUtility, type Io } from './coreutils/define';
 import { countOption } from './coreutils/count';
-import { fromBytes, readInput, splitLines, toBytes } from './coreutils/input';
+import { decodeUtf8, encodeUtf8 } from '../../util/utf8';
+import { readInput, splitLines } from './coreutils/input';
 import { has } from './coreutils/options';
 import { shellQuote } from './coreutils/quote';
 
@@ -20,8 +21,8 @@ function rewriteObsolete(argv: string[]): string[] {
 /** The part of `text` tail prints: the last `count` lines/bytes, or from the `count`th on. */
 function tailOf(text: string, mode: 'bytes' | 'lines', count: number, fromStart: boolean, sep: string): string {
   if (mode === 'bytes') {
-    const bytes = toBytes(text);
-    return fromBytes(fromStart ? bytes.slice(Math.max(0, count - 1)) : bytes.slice(Math.max(0, bytes.length - count)));
+    const bytes = encodeUtf8(text);
+    return decodeUtf8(fromStart ? bytes.slice(Math.max(0, count - 1)) : bytes.slice(Math.max(0, bytes.length - count)));
   }
   const lines = splitLines(text, sep);
   return (fromStart ? lines.slice(Math.max(0, count - 1)) : count === 0 ? [] : lines.slice(-count)).join('');

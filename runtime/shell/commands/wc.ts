@@ -1,6 +1,7 @@
 import type { ShellCommand } from '../command';
 import { defineUtility } from './coreutils/define';
-import { readInput, toBytes } from './coreutils/input';
+import { encodeUtf8 } from '../../util/utf8';
+import { readInput } from './coreutils/input';
 import { has } from './coreutils/options';
 import { shellQuote } from './coreutils/quote';
 import { charWidth } from '../char-width';
@@ -14,7 +15,7 @@ interface Counts {
 }
 
 function count(text: string): Counts {
-  const c: Counts = { lines: 0, words: 0, chars: 0, bytes: toBytes(text).length, longest: 0 };
+  const c: Counts = { lines: 0, words: 0, chars: 0, bytes: encodeUtf8(text).length, longest: 0 };
   let inWord = false;
   let column = 0;
   for (const ch of text) {

@@ -1,7 +1,7 @@
 // Calls that create or write entries: open(2)+write(2), mkdir(2), symlink(2).
 import { fail } from './fail';
 import type { FileInode, Inode } from './inode';
-import { utf8Length } from './path';
+import { utf8Length } from '../../util/utf8';
 import { allowed, checkDirWrite, type FsUser } from './permissions';
 import { slot, type Namespace } from './resolve';
 

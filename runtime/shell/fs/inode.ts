@@ -1,4 +1,4 @@
-import { utf8Length } from './path';
+import { utf8Length } from '../../util/utf8';
 
 /** What an inode is. */
 export type InodeKind = 'file' | 'directory' | 'symlink';

@@ -38,38 +38,6 @@ export function splitLines(text: string, separator = '\n'): string[] {
   return lines;
 }
 
-/** UTF-8 bytes of `text`, for byte counts and -c offsets. */
-export function toBytes(text: string): number[] {
-  const bytes: number[] = [];
-  for (const ch of text) {
-    const code = ch.codePointAt(0) as number;
-    if (code < 0x80) bytes.push(code);
-    else if (code < 0x800) bytes.push(0xc0 | (code >> 6), 0x80 | (code & 63));
-    else if (code < 0x10000) bytes.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63));
-    else bytes.push(0xf0 | (code >> 18), 0x80 | ((code >> 12) & 63), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63));
-  }
-  return bytes;
-}
-
-/** Text from UTF-8 bytes (invalid sequences become U+FFFD). */
-export function fromBytes(bytes: readonly number[]): string {
-  let out = '';
-  for (let i = 0; i < bytes.length;) {
-    const b = bytes[i];
-    const len = b < 0x80 ? 1 : b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 0;
-    if (len === 0 || i + len > bytes.length) {
-      out += '\ufffd';
-      i++;
-      continue;
-    }
-    let code = len === 1 ? b : b & (0xff >> (len + 1));
-    for (let k = 1; k < len; k++) code = (code << 6) | (bytes[i + k] & 63);
-    out += String.fromCodePoint(code);
-    i += len;
-  }
-  return out;
-}
-
 /**
  * A size with GNU's multiplier suffixes (b 512, K/KiB 1024, KB 1000, M, G, T…), or undefined.
  */

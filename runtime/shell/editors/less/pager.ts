@@ -1,5 +1,6 @@
 const REVERSE = '\x1b[7m';
 const RESET = '\x1b[m';
+const BOLD = '\x1b[1m';
 
 /**
  * less(1) with its defaults: a screen of lines and a prompt row — the file's name on the first
@@ -120,7 +121,7 @@ export class Pager {
     let out = '\x1b[H\x1b[2J';
     for (let row = 0; row < shown; row++) {
       const line = this.lines[this.top + row];
-      out += `\x1b[${row + 1};1H${line === undefined ? `${'\x1b[1m'}~${RESET}` : line.slice(0, this.cols)}`;
+      out += `\x1b[${row + 1};1H${line === undefined ? `${BOLD}~${RESET}` : line.slice(0, this.cols)}`;
     }
     out += `\x1b[${shown + 1};1H\x1b[K${this.prompt()}`;
     return out;

@@ -1,3 +1,4 @@
+import { utf8Length } from '../../../util/utf8';
 import { TextBuffer, type Position } from './buffer';
 import { runEx } from './ex';
 import { normalKey } from './normal';
@@ -14,16 +15,6 @@ export interface ViFile {
 }
 
 export type Mode = 'normal' | 'insert' | 'command';
-
-/** UTF-8 bytes of text, for vim's `10B`. */
-export function byteLength(text: string): number {
-  let bytes = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-  }
-  return bytes;
-}
 
 /**
  * vi as vim shows it with Debian's defaults (ruler, scrolloff 5, YAML indented by two spaces
@@ -65,7 +56,7 @@ export class ViEditor {
         text:
           text === undefined
             ? `"${file.name}" [New]`
-            : `"${file.name}" ${this.buffer.lines.length}L, ${byteLength(text)}B`,
+            : `"${file.name}" ${this.buffer.lines.length}L, ${utf8Length(text)}B`,
         kind: 'message',
       };
     }

@@ -1,8 +1,9 @@
-import { byteLength, type ViEditor } from './editor';
+import { utf8Length } from '../../../util/utf8';
+import type { ViEditor } from './editor';
 
 /** vim's message after a write: `"pod.yaml" [New] 2L, 11B written`. */
 function written(vi: ViEditor, name: string, text: string, isNew: boolean): string {
-  return `"${name}"${isNew ? ' [New]' : ''} ${vi.lines.length}L, ${byteLength(text)}B written`;
+  return `"${name}"${isNew ? ' [New]' : ''} ${vi.lines.length}L, ${utf8Length(text)}B written`;
 }
 
 /** Writes the buffer (to `target`, or the file's name); false when it could not. */

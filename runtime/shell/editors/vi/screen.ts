@@ -91,11 +91,7 @@ export function renderScreen(state: ScreenState): string {
     }
     shownLast = i;
     if (i === cursor.row) {
-      const before = cells(lines[i].slice(0, cursor.col)).length;
-      const at = Math.min(
-        before,
-        Math.max(0, text.length - (text.length > 0 && cursor.col >= lines[i].length ? 0 : 0)),
-      );
+      const at = cells(lines[i].slice(0, cursor.col)).length;
       cursorAt = { x: gutter + (at % width), y: row - chunks + Math.floor(at / width) };
     }
   }
