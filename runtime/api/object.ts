@@ -100,17 +100,36 @@ function copyJson(value: unknown): unknown {
 export function deepFreeze<T>(value: T): T {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) if (value[i] === undefined) delete value[i];
-    for (const item of value) deepFreeze(item);
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (item === undefined) delete value[i];
+      else if (isEmptyRecord(item)) value[i] = EMPTY;
+      else deepFreeze(item);
+    }
     return Object.freeze(value);
   }
   const record = value as Record<string, unknown>;
   for (const key in record) {
     const item = record[key];
     if (item === undefined) delete record[key];
+    else if (isEmptyRecord(item)) record[key] = EMPTY;
     else deepFreeze(item);
   }
   return Object.freeze(value);
+}
+
+/**
+ * The one frozen `{}` that frozen values share for their empty objects: managed fields' leaves
+ * (`"f:name": {}`) alone are hundreds of thousands of them in a large cluster.
+ */
+const EMPTY: Readonly<Record<string, never>> = Object.freeze({});
+
+function isEmptyRecord(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || value === EMPTY) return false;
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+  // Any own enumerable key makes it non-empty (plain objects have no inherited ones).
+  for (const key in value) if (key !== undefined) return false;
+  return true;
 }
 
 /** True for a plain JSON object (not an array, not null). */

@@ -1,3 +1,4 @@
+import { deepEqual } from '../api/object';
 import { hasStatusCode } from '../client/rest-client';
 import { PODS } from '../client/resources';
 import type { TimerHandle } from '../clock';
@@ -54,7 +55,8 @@ export class PodWorker {
   private again = false;
   private timer: TimerHandle | undefined;
   private timerAt = Infinity;
-  private lastStatus = '';
+  /** The status last written, to skip writes that change nothing. */
+  private lastStatus: Json | undefined;
   private terminating = false;
   /** What the last update from the API asked for (generation, deletion); a change starts a sync. */
   private observed = '';
@@ -500,15 +502,14 @@ export class PodWorker {
     }
     if (pod.status?.qosClass) status.qosClass = pod.status.qosClass;
     status.startTime = formatTime(this.startTime);
-    const text = JSON.stringify(status);
-    if (text === this.lastStatus) return;
+    if (this.lastStatus && deepEqual(status, this.lastStatus)) return;
     const body = { status };
     const meta = pod.metadata ?? {};
     try {
       const updated = (await this.ctx.client
         .resource<Pod>(PODS, meta.namespace)
         .patch(meta.name ?? '', 'merge', body, { subresource: 'status' })) as Pod;
-      this.lastStatus = text;
+      this.lastStatus = status;
       if (!this.pod.metadata?.deletionTimestamp || updated.metadata?.deletionTimestamp) this.pod = updated;
     } catch (error) {
       if (!hasStatusCode(error, 404)) throw error;

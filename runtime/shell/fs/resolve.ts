@@ -1,4 +1,5 @@
 // Path resolution through mounts and symlinks: which tree holds a path, and what it names.
+import type { Errno } from './errors';
 import { fail } from './fail';
 import type { Inode } from './inode';
 import type { InodeTree, Place } from './inode-tree';
@@ -59,6 +60,16 @@ export function nodeAt(ns: Namespace, path: string): Inode | undefined {
  * component may be missing; a missing or non-directory parent throws ENOENT or ENOTDIR.
  */
 export function canonical(ns: Namespace, path: string, followLast: boolean): string {
+  const resolved = resolvePath(ns, path, followLast);
+  return resolved.ok ? resolved.path : fail(resolved.errno);
+}
+
+/** `canonical` without throwing: the path, or the errno it would throw (for existence tests). */
+function resolvePath(
+  ns: Namespace,
+  path: string,
+  followLast: boolean,
+): { ok: true; path: string } | { ok: false; errno: Errno } {
   const pending = componentsKeepingDots(path).reverse();
   let current = '/';
   let links = 0;
@@ -71,20 +82,23 @@ export function canonical(ns: Namespace, path: string, followLast: boolean): str
     const candidate = joinPath(current, part);
     const node = nodeAt(ns, candidate);
     const last = pending.length === 0;
-    if (!node) {
-      if (!last) fail('ENOENT');
-      return candidate;
-    }
+    if (!node) return last ? { ok: true, path: candidate } : { ok: false, errno: 'ENOENT' };
     if (node.kind === 'symlink' && (!last || followLast)) {
-      if (++links > MAX_SYMLINKS) fail('ELOOP');
+      if (++links > MAX_SYMLINKS) return { ok: false, errno: 'ELOOP' };
       if (node.target.startsWith('/')) current = '/';
       pending.push(...componentsKeepingDots(node.target).reverse());
       continue;
     }
-    if (!last && node.kind !== 'directory') fail('ENOTDIR');
+    if (!last && node.kind !== 'directory') return { ok: false, errno: 'ENOTDIR' };
     current = candidate;
   }
-  return current;
+  return { ok: true, path: current };
+}
+
+/** The node `path` names, symlinks followed; undefined where lookup would throw. */
+export function findNode(ns: Namespace, path: string): Inode | undefined {
+  const resolved = resolvePath(ns, path, true);
+  return resolved.ok ? nodeAt(ns, resolved.path) : undefined;
 }
 
 /** The node `path` names (following symlinks unless `follow` is false); throws ENOENT. */

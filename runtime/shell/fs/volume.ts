@@ -6,7 +6,7 @@ import { InodeTree, type ChangeListener } from './inode-tree';
 import { joinPath, normalizePath, parentOf } from './path';
 import { allowed, type FsUser } from './permissions';
 import { remove, rename, rmdir, unlink } from './remove';
-import { lookup, mountNamesIn, type Namespace } from './resolve';
+import { findNode, lookup, mountNamesIn, type Namespace } from './resolve';
 
 export { normalizePath } from './path';
 export type { Stat, InodeKind } from './inode';
@@ -96,21 +96,12 @@ export class Volume {
   // ---- queries ----
 
   isDirectory(path: string): boolean {
-    try {
-      return lookup(this.ns, path).node.kind === 'directory';
-    } catch {
-      return false;
-    }
+    return findNode(this.ns, path)?.kind === 'directory';
   }
 
   /** Whether `path` names something (a dangling symlink does not). */
   exists(path: string): boolean {
-    try {
-      lookup(this.ns, path);
-      return true;
-    } catch {
-      return false;
-    }
+    return findNode(this.ns, path) !== undefined;
   }
 
   /** stat(2): what `path` names, symlinks followed. */
@@ -188,9 +179,9 @@ export class Volume {
     let current = '/';
     for (const part of parts) {
       current = joinPath(current, part);
-      const found = this.exists(current);
+      const found = findNode(this.ns, current);
       if (!found) this.createDirectory(current);
-      else if (!this.isDirectory(current)) fail('ENOTDIR');
+      else if (found.kind !== 'directory') fail('ENOTDIR');
     }
   }
 
