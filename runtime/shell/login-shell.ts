@@ -19,7 +19,7 @@ const HOST_ENV: Readonly<Record<string, string>> = {
 };
 
 /** The learner's user id (`\$` prints `$`). */
-const LEARNER_UID = 1000;
+export const LEARNER_UID = 1000;
 
 /** The process id the learner's shell reports as $$; background jobs count up from it. */
 export const SHELL_PID = 4242;

@@ -2,6 +2,7 @@ import type { ShellCommand } from '../command';
 import { less } from '../editors/less-command';
 import { nano } from '../editors/nano-command';
 import { vi, vim } from '../editors/vi-command';
+import { bash, sh } from '../interpreter/shell-program';
 import { base64 } from './base64';
 import { basename } from './basename';
 import { clear, exit, falseCommand, trueCommand } from './basics';
@@ -52,6 +53,7 @@ import { yes } from './yes';
 export const SHELL_COMMANDS: readonly ShellCommand[] = [
   base64,
   basename,
+  bash,
   cat,
   chmod,
   clear,
@@ -85,6 +87,7 @@ export const SHELL_COMMANDS: readonly ShellCommand[] = [
   rm,
   rmdir,
   seq,
+  sh,
   sleep,
   sort,
   stat,

@@ -64,7 +64,8 @@ function joinPieces(host: ExpansionHost, pieces: Piece[]): string {
 /** The pieces of one word, with tilde, parameters, substitutions and arithmetic expanded. */
 export async function wordPieces(host: ExpansionHost, word: Word, assignment = false): Promise<Piece[]> {
   const out: Piece[] = [];
-  const parts = expandTilde(host, word.parts, assignment);
+  let parts = expandTilde(host, word.parts, assignment);
+  if (assignment) parts = expandTildesAfterColons(host, parts);
   for (const part of parts) await partPieces(host, part, false, out);
   return out;
 }
@@ -89,6 +90,17 @@ function expandTilde(host: ExpansionHost, parts: WordPart[], assignment: boolean
             : undefined;
   if (dir === undefined) return parts;
   return [{ kind: 'quoted', text: dir }, { kind: 'literal', text: first.text.slice(prefix.length) }, ...parts.slice(1)];
+}
+
+/** An assignment's `:~` (`PATH=$PATH:~/bin`): bash expands a tilde after each colon too. */
+function expandTildesAfterColons(host: ExpansionHost, parts: WordPart[]): WordPart[] {
+  const home = host.state.get('HOME');
+  if (home === undefined) return parts;
+  return parts.map((part) =>
+    part.kind === 'literal' && part.text.includes(':~')
+      ? { kind: 'literal', text: part.text.replace(/:~(?=\/|:|$)/g, `:${home}`) }
+      : part,
+  );
 }
 
 async function partPieces(host: ExpansionHost, part: WordPart, quoted: boolean, out: Piece[]): Promise<void> {

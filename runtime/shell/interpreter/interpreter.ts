@@ -84,6 +84,13 @@ export class Interpreter {
     return { state: this.state, fs: this.fs, commandSubstitution: (body) => substitute(this, body, fds) };
   }
 
+  /** What starts an error message: `bash: ` at the prompt, `FILE: line N: ` in a script. */
+  errorPrefix(): string {
+    const { errorName, lineno, dash } = this.state;
+    if (dash) return `${errorName ?? 'sh'}: ${lineno}: `;
+    return errorName === undefined ? 'bash: ' : `${errorName}: line ${lineno}: `;
+  }
+
   /** Runs a top-level command: errors that abandon the line are reported here. */
   async runTopLevel(list: List, fds: Fds): Promise<number> {
     const status = await this.guard(() => this.runList(list, fds), fds);
@@ -97,7 +104,7 @@ export class Interpreter {
       return await work();
     } catch (error) {
       if (error instanceof ShellError) {
-        outputOf(fds, 2).write(`bash: ${error.message}\n`);
+        outputOf(fds, 2).write(`${this.errorPrefix()}${error.message}\n`);
         return error.status;
       }
       if (error instanceof InterruptSignal) return SIGINT_STATUS;
@@ -203,6 +210,7 @@ export class Interpreter {
 
   async runCommand(command: Command, fds: Fds): Promise<number> {
     await this.tick();
+    if (command.line !== undefined) this.state.lineno = command.line;
     if (command.type === 'simple') return runSimple(this, command, fds);
     if (command.type === 'function') {
       this.state.functions.set(command.name, command.body);
@@ -219,7 +227,7 @@ export class Interpreter {
       return await applyRedirects(this.expansion(fds), redirects, fds);
     } catch (error) {
       if (!(error instanceof RedirectError)) throw error;
-      outputOf(fds, 2).write(`bash: ${error.message}\n`);
+      outputOf(fds, 2).write(`${this.errorPrefix()}${error.message}\n`);
       return undefined;
     }
   }

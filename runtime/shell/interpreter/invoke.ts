@@ -1,16 +1,20 @@
 // Simple commands: expanding one, then running it by name as a function, a builtin, or one of
 // the host's commands (the last as a foreground job when the shell controls jobs).
 import type { Clock } from '../../clock';
-import type { ShellCommand, ShellServices, Tty } from '../command';
+import type { CommandContext, ShellCommand, ShellServices, Tty } from '../command';
+import { programPath } from '../commands/which';
+import { normalizePath } from '../fs/volume';
 import { BrokenPipeError, SIGPIPE_STATUS } from '../process';
 import type { Command } from '../syntax/ast';
 import { assignmentValue, withTemporary } from './assignments';
 import { BUILTINS } from './builtins';
 import { commandText } from './command-text';
+import { executableAt, findInPath } from './executable';
 import { expandWords } from './expand';
 import { controlsJobs, runForeground } from './foreground';
 import type { Interpreter } from './interpreter';
 import { ungated } from './job';
+import { isShellProgram, runShellProgram } from './shell-program';
 import { ExitSignal, InterruptSignal, ReturnSignal, ShellError } from './signals';
 import { inputOf, outputOf, WriteError, type Fds } from './streams';
 import { traceLine } from './trace';
@@ -73,18 +77,18 @@ export async function invoke(
       } catch (error) {
         if (error instanceof BrokenPipeError) return SIGPIPE_STATUS;
         if (!(error instanceof WriteError)) throw error;
-        outputOf(fds, 2).write(`bash: ${name}: ${error.message}\n`);
+        outputOf(fds, 2).write(`${shell.errorPrefix()}${name}: ${error.message}\n`);
         return 1;
       }
     });
   }
-  const command = shell.runtime.services.commands.get(name);
-  if (!command) {
-    outputOf(fds, 2).write(
-      name.includes('/') ? `bash: ${name}: No such file or directory\n` : `bash: ${name}: command not found\n`,
-    );
-    return 127;
+  const found = findProgram(shell, argv);
+  if ('message' in found) {
+    outputOf(fds, 2).write(`${shell.errorPrefix()}${name}: ${found.message}\n`);
+    return found.status;
   }
+  const { command } = found;
+  argv = found.argv;
   const env = state.environment();
   for (const [key, value] of assigns) env[key] = value;
   const simple = shell.simpleCommand;
@@ -94,6 +98,39 @@ export async function invoke(
     );
   }
   return runHost(shell, command, argv, env, fds);
+}
+
+/**
+ * The program a command name runs: one of the host's commands, by name or by its path on the
+ * host (/usr/bin/ls), or a script file (named by a path, or found in PATH) run by its
+ * interpreter; else why nothing runs, as bash (or dash) says it.
+ */
+function findProgram(
+  shell: Interpreter,
+  argv: string[],
+): { command: ShellCommand; argv: string[] } | { message: string; status: number } {
+  const name = argv[0];
+  const commands = shell.runtime.services.commands;
+  const byName = name.includes('/') ? commandAtPath(commands, name) : commands.get(name);
+  if (byName) return { command: byName, argv };
+  const path = name.includes('/') ? name : findInPath(shell.fs, shell.state.get('PATH'), name);
+  if (path === undefined) return { message: shell.state.dash ? 'not found' : 'command not found', status: 127 };
+  const file = executableAt(shell.fs, shell.state.cwd, path);
+  if (file.kind === 'error') return file;
+  const interpreter = commands.get(file.interpreter);
+  if (!interpreter) return { message: 'cannot execute: required file not found', status: 127 };
+  return { command: interpreter, argv: [file.interpreter, path, ...argv.slice(1)] };
+}
+
+/** The host command installed at `path` (/usr/bin/NAME, /bin/NAME, /usr/local/bin/kubectl). */
+function commandAtPath(commands: ReadonlyMap<string, ShellCommand>, path: string): ShellCommand | undefined {
+  const normalized = normalizePath(path, '/');
+  const name = normalized.slice(normalized.lastIndexOf('/') + 1);
+  const installed = programPath(name, commands);
+  if (installed === undefined) return undefined;
+  return installed === normalized || installed.replace(/^\/usr\/bin\//, '/bin/') === normalized
+    ? commands.get(name)
+    : undefined;
 }
 
 /** Calls a shell function with `argv` as its positional parameters. */
@@ -145,7 +182,7 @@ async function runHost(
   const stderr = outputOf(fds, 2);
   let status: number;
   try {
-    status = await command.run({
+    const context: CommandContext = {
       argv,
       stdin: inputOf(fds),
       stdout: outputOf(fds, 1),
@@ -156,7 +193,10 @@ async function runHost(
       tty: ttyFor(shell, fds),
       signal: shell.signal,
       shell: services,
-    });
+    };
+    status = isShellProgram(command)
+      ? await runShellProgram(shell.runtime, context, command.dialect)
+      : await command.run(context);
   } catch (error) {
     if (error instanceof BrokenPipeError) return SIGPIPE_STATUS;
     if (error instanceof ExitSignal) throw error;

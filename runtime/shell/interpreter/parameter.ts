@@ -33,6 +33,9 @@ export function parameterValue(host: ExpansionHost, name: string): string | stri
       );
     case '0':
       return state.get('0') ?? 'bash';
+    case 'LINENO':
+      // Dynamic, as in bash: the line of the command running (unless the learner set it).
+      return state.get('LINENO') ?? String(state.lineno);
   }
   if (/^[0-9]+$/.test(name)) return state.positional[Number(name) - 1];
   return state.get(name);
@@ -95,7 +98,7 @@ export async function expandParameter(
             : part.colon
               ? 'parameter null or not set'
               : 'parameter not set';
-        throw new ShellError(`${part.name}: ${message}`);
+        throw new ShellError(`${part.name}: ${message}`, 1, true);
       }
       break;
     case undefined:
@@ -115,7 +118,7 @@ export async function expandParameter(
 
 function checkUnset(host: ExpansionHost, part: ParamPart, unset: boolean): void {
   if (unset && host.state.options.nounset && part.name !== '@' && part.name !== '*')
-    throw new ShellError(`${part.name}: unbound variable`);
+    throw new ShellError(`${part.name}: unbound variable`, 1, true);
 }
 
 async function pushWord(host: ExpansionHost, part: ParamPart, quoted: boolean, out: Piece[]): Promise<void> {

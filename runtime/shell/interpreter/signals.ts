@@ -32,6 +32,8 @@ export class ShellError extends Error {
   constructor(
     message: string,
     readonly status = 1,
+    /** A non-interactive shell exits on it (an unbound variable, `${x:?message}`), not just the line. */
+    readonly exitsScript = false,
   ) {
     super(message);
     this.name = 'ShellError';

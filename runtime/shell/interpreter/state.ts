@@ -52,6 +52,15 @@ export class ShellState {
   localFrames: Array<Map<string, Variable | undefined>> = [];
   /** This shell's process id: $$ stays the parent's in a subshell, BASHPID does not. */
   pid = 0;
+  /** The line of the command running now ($LINENO). */
+  lineno = 0;
+  /**
+   * The file a non-interactive shell is running (a script, or a file it sources): errors then
+   * say `FILE: line N:` instead of `bash:`. Undefined at the prompt and for `bash -c`.
+   */
+  errorName: string | undefined;
+  /** This shell is sh (dash): its errors read `NAME: LINE: ` and `foo: not found`. */
+  dash = false;
 
   /** The value of a variable, or undefined when unset. */
   get(name: string): string | undefined {
@@ -103,6 +112,9 @@ export class ShellState {
     copy.pipeStatus = [...this.pipeStatus];
     copy.lastBackgroundPid = this.lastBackgroundPid;
     copy.pid = this.pid;
+    copy.lineno = this.lineno;
+    copy.errorName = this.errorName;
+    copy.dash = this.dash;
     copy.localFrames = this.localFrames.map((f) => new Map(f));
     return copy;
   }

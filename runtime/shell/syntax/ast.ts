@@ -95,7 +95,11 @@ export type Command = (
   | { type: 'function'; name: string; body: Command }
   | { type: 'arith'; expr: Word }
   | { type: 'cond'; expr: CondExpr }
-) & { redirects: Redirect[] };
+) & {
+  redirects: Redirect[];
+  /** The line the command starts on ($LINENO, and `FILE: line N:` in a script's errors). */
+  line?: number;
+};
 
 /** `[!] a | b |& c`. */
 export interface Pipeline {

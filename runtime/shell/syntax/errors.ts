@@ -4,6 +4,9 @@
  * reads another line instead of reporting it.
  */
 export class ParseError extends Error {
+  /** Where the error is reported: the start of a word whose quote never closed (else the parser's position). */
+  at: number | undefined;
+
   constructor(
     message: string,
     readonly incomplete = false,

@@ -3,7 +3,7 @@
 // The expansions inside words ($…, `…`) are read by expansion-lexer.ts.
 import { readAnsiC } from './ansi-c';
 import type { Script, Word, WordPart } from './ast';
-import { unexpectedEnd, unmatched } from './errors';
+import { ParseError, unexpectedEnd, unmatched } from './errors';
 import { readExpansion, type ExpansionSource } from './expansion-lexer';
 
 /** Bash's operators, longest first so that `>>` wins over `>`. */
@@ -111,6 +111,17 @@ export abstract class Scanner implements ExpansionSource {
 
   /** Reads one word (the caller has checked that one starts here). */
   readWord(mode: WordMode = 'word', stop = ''): Word {
+    const start = this.pos;
+    try {
+      return this.scanWord(mode, stop);
+    } catch (error) {
+      // An unclosed quote is reported where its word began (a script's error names that line).
+      if (error instanceof ParseError && error.incomplete && error.at === undefined) error.at = start;
+      throw error;
+    }
+  }
+
+  private scanWord(mode: WordMode, stop: string): Word {
     const start = this.pos;
     const parts: WordPart[] = [];
     let depth = 0;

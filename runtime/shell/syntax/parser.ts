@@ -17,6 +17,8 @@ export interface ParseOptions {
    * delimiter is then incomplete input rather than a warning.
    */
   interactive?: boolean;
+  /** The line number of the text's first line (a command substitution's, within its script). */
+  firstLine?: number;
 }
 
 /** Words that end a compound list when they start a command. */
@@ -33,6 +35,8 @@ export class Parser extends Scanner implements NestedParser {
   /** The last alias expanded ended in a blank, so the next word may be an alias too. */
   aliasNext = false;
   private depth = 0;
+  /** Where lineAt last counted to, so that counting moves forward through the text once. */
+  private counted = { pos: 0, line: 1 };
 
   constructor(
     src: string,
@@ -64,7 +68,7 @@ export class Parser extends Scanner implements NestedParser {
 
   /** Parses a whole text (used by nested scanners and `eval`/`source`). */
   parseText(text: string, untilParen = false): { script: Script; consumed: number } {
-    const parser = new Parser(text, this.options);
+    const parser = new Parser(text, { ...this.options, firstLine: this.lineAt(this.pos) });
     if (untilParen) {
       const script = parser.parseSubstitution();
       return { script, consumed: parser.pos };
@@ -182,12 +186,16 @@ export class Parser extends Scanner implements NestedParser {
     try {
       this.skipBlanks();
       this.expandAlias();
+      const line = this.lineAt(this.pos);
       const compound = parseCompound(this);
       if (compound) {
         this.parseRedirects(compound.redirects);
+        compound.line = line;
         return compound;
       }
-      return parseSimple(this);
+      const simple = parseSimple(this);
+      simple.line = line;
+      return simple;
     } finally {
       this.depth--;
     }
@@ -243,6 +251,22 @@ export class Parser extends Scanner implements NestedParser {
       if (this.peekOperator() !== '\n') return;
       this.newline();
     }
+  }
+
+  /** The line number of position `pos` in the text. */
+  lineAt(pos: number): number {
+    let { pos: from, line } = this.counted;
+    if (pos < from) [from, line] = [0, 1];
+    for (let i = from; i < pos && i < this.src.length; i++) if (this.src.charCodeAt(i) === 10) line++;
+    this.counted = { pos, line };
+    return line + (this.options.firstLine ?? 1) - 1;
+  }
+
+  /** The text of the line holding position `pos` (a script's syntax error quotes it). */
+  lineTextAt(pos: number): string {
+    const start = this.src.lastIndexOf('\n', pos - 1) + 1;
+    const end = this.src.indexOf('\n', pos);
+    return this.src.slice(start, end < 0 ? undefined : end);
   }
 
   /** Consumes operator `op` or fails on what is there instead. */

@@ -20,7 +20,7 @@ export const alias: Builtin = async ({ argv, stdout, stderr, shell }) => {
     }
     const value = aliases.get(arg);
     if (value === undefined) {
-      stderr.write(`bash: alias: ${arg}: not found\n`);
+      stderr.write(`${shell.errorPrefix()}alias: ${arg}: not found\n`);
       status = 1;
     } else stdout.write(`alias ${arg}=${quote(value)}\n`);
   }
@@ -41,7 +41,7 @@ export const unalias: Builtin = async ({ argv, stderr, shell }) => {
   let status = 0;
   for (const name of args) {
     if (!shell.state.aliases.delete(name)) {
-      stderr.write(`bash: unalias: ${name}: not found\n`);
+      stderr.write(`${shell.errorPrefix()}unalias: ${name}: not found\n`);
       status = 1;
     }
   }

@@ -6,7 +6,7 @@ export const cd: Builtin = async ({ argv, stdout, stderr, shell }) => {
   const state = shell.state;
   const args = argv.slice(1).filter((a, i) => !(i === 0 && (a === '-L' || a === '-P' || a === '--')));
   if (args.length > 1) {
-    stderr.write('bash: cd: too many arguments\n');
+    stderr.write(`${shell.errorPrefix()}cd: too many arguments\n`);
     return 1;
   }
   let target: string | undefined = args[0];
@@ -14,21 +14,23 @@ export const cd: Builtin = async ({ argv, stdout, stderr, shell }) => {
   if (target === undefined) {
     target = state.get('HOME');
     if (target === undefined) {
-      stderr.write('bash: cd: HOME not set\n');
+      stderr.write(`${shell.errorPrefix()}cd: HOME not set\n`);
       return 1;
     }
     if (target === '') return 0;
   } else if (target === '-') {
     target = state.get('OLDPWD');
     if (target === undefined) {
-      stderr.write('bash: cd: OLDPWD not set\n');
+      stderr.write(`${shell.errorPrefix()}cd: OLDPWD not set\n`);
       return 1;
     }
     print = true;
   }
   const path = normalizePath(target, state.cwd);
   if (!shell.fs.isDirectory(path)) {
-    stderr.write(`bash: cd: ${target}: ${shell.fs.exists(path) ? 'Not a directory' : 'No such file or directory'}\n`);
+    stderr.write(
+      `${shell.errorPrefix()}cd: ${target}: ${shell.fs.exists(path) ? 'Not a directory' : 'No such file or directory'}\n`,
+    );
     return 1;
   }
   state.set('OLDPWD', state.get('PWD') ?? state.cwd);

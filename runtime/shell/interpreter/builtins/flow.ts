@@ -11,12 +11,12 @@ export function hasStoppedJobs(state: ShellState): boolean {
 /** `return [n]`: from a function or a sourced file. */
 export const returnBuiltin: Builtin = async ({ argv, stderr, shell }) => {
   if (shell.functionDepth === 0 && shell.sourceDepth === 0) {
-    stderr.write("bash: return: can only `return' from a function or sourced script\n");
+    stderr.write(`${shell.errorPrefix()}return: can only \`return' from a function or sourced script\n`);
     return 2;
   }
   const arg = argv[1];
   if (arg !== undefined && !/^[+-]?[0-9]+$/.test(arg)) {
-    stderr.write(`bash: return: ${arg}: numeric argument required\n`);
+    stderr.write(`${shell.errorPrefix()}return: ${arg}: numeric argument required\n`);
     throw new ReturnSignal(2);
   }
   throw new ReturnSignal(arg === undefined ? shell.state.lastStatus : ((Number(arg) % 256) + 256) % 256);
@@ -26,15 +26,15 @@ function loopControl(name: 'break' | 'continue'): Builtin {
   return async ({ argv, stderr, shell }) => {
     const arg = argv[1] ?? '1';
     if (!/^[0-9]+$/.test(arg)) {
-      stderr.write(`bash: ${name}: ${arg}: numeric argument required\n`);
+      stderr.write(`${shell.errorPrefix()}${name}: ${arg}: numeric argument required\n`);
       return 1;
     }
     if (shell.loopDepth === 0) {
-      stderr.write(`bash: ${name}: only meaningful in a \`for', \`while', or \`until' loop\n`);
+      stderr.write(`${shell.errorPrefix()}${name}: only meaningful in a \`for', \`while', or \`until' loop\n`);
       return 0;
     }
     if (Number(arg) < 1) {
-      stderr.write(`bash: ${name}: ${arg}: loop count out of range\n`);
+      stderr.write(`${shell.errorPrefix()}${name}: ${arg}: loop count out of range\n`);
       return 1;
     }
     const levels = Math.min(Number(arg), shell.loopDepth);
@@ -58,11 +58,11 @@ export const exit: Builtin = async ({ argv, stderr, shell }) => {
   }
   const arg = argv[1];
   if (argv.length > 2) {
-    stderr.write('bash: exit: too many arguments\n');
+    stderr.write(`${shell.errorPrefix()}exit: too many arguments\n`);
     return 1;
   }
   if (arg !== undefined && !/^[+-]?\d+$/.test(arg)) {
-    stderr.write(`bash: exit: ${arg}: numeric argument required\n`);
+    stderr.write(`${shell.errorPrefix()}exit: ${arg}: numeric argument required\n`);
     throw new ExitSignal(2);
   }
   throw new ExitSignal(arg === undefined ? shell.state.lastStatus : ((Number(arg) % 256) + 256) % 256);

@@ -44,7 +44,7 @@ export const type: Builtin = async ({ argv, stdout, stderr, shell }) => {
     else if (BUILTINS.has(name) || COMMAND_BUILTINS.has(name)) [kind, text] = ['builtin', `${name} is a shell builtin`];
     else if (shell.runtime.services.commands.has(name)) [kind, text] = ['file', `${name} is /usr/bin/${name}`];
     if (kind === undefined) {
-      if (!terse) stderr.write(`bash: type: ${name}: not found\n`);
+      if (!terse) stderr.write(`${shell.errorPrefix()}type: ${name}: not found\n`);
       status = 1;
       continue;
     }
@@ -56,7 +56,7 @@ export const type: Builtin = async ({ argv, stdout, stderr, shell }) => {
 /** `let expr…`: arithmetic; status 0 when the last value is not 0. */
 export const letBuiltin: Builtin = async ({ argv, stderr, shell }) => {
   if (argv.length < 2) {
-    stderr.write('bash: let: expression expected\n');
+    stderr.write(`${shell.errorPrefix()}let: expression expected\n`);
     return 1;
   }
   let value = 0n;

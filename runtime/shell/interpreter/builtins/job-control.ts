@@ -37,7 +37,9 @@ export function parseOptions(ctx: BuiltinContext, allowed: string): ParsedOption
       const option = arg[j];
       const at = allowed.indexOf(option);
       if (at < 0) {
-        ctx.stderr.write(`bash: ${name}: -${option}: invalid option\n${name}: usage: ${USAGE[name]}\n`);
+        ctx.stderr.write(
+          `${ctx.shell.errorPrefix()}${name}: -${option}: invalid option\n${name}: usage: ${USAGE[name]}\n`,
+        );
         return 2;
       }
       if (allowed[at + 1] !== ':') {
@@ -46,7 +48,9 @@ export function parseOptions(ctx: BuiltinContext, allowed: string): ParsedOption
       }
       const value = arg.slice(j + 1) || args[++i];
       if (value === undefined) {
-        ctx.stderr.write(`bash: ${name}: -${option}: option requires an argument\n${name}: usage: ${USAGE[name]}\n`);
+        ctx.stderr.write(
+          `${ctx.shell.errorPrefix()}${name}: -${option}: option requires an argument\n${name}: usage: ${USAGE[name]}\n`,
+        );
         return 2;
       }
       values.set(option, value);
@@ -59,7 +63,7 @@ export function parseOptions(ctx: BuiltinContext, allowed: string): ParsedOption
 /** Reports a job spec that names no job; true if it named one. */
 export function found(ctx: BuiltinContext, lookup: JobLookup): lookup is { job: Job } {
   if ('job' in lookup) return true;
-  ctx.stderr.write(`bash: ${ctx.argv[0]}: ${lookup.name}: ${lookup.error}\n`);
+  ctx.stderr.write(`${ctx.shell.errorPrefix()}${ctx.argv[0]}: ${lookup.name}: ${lookup.error}\n`);
   return false;
 }
 
@@ -132,7 +136,7 @@ async function resumeJob(ctx: BuiltinContext, spec: string | undefined, foregrou
   const { shell, stdout, stderr } = ctx;
   const name = ctx.argv[0];
   if (!shell.runtime.interactive || shell.isSubshell) {
-    stderr.write(`bash: ${name}: no job control\n`);
+    stderr.write(`${shell.errorPrefix()}${name}: no job control\n`);
     return 1;
   }
   const table = shell.state.jobs;
@@ -140,11 +144,11 @@ async function resumeJob(ctx: BuiltinContext, spec: string | undefined, foregrou
   if (!found(ctx, lookup)) return 1;
   const job = lookup.job;
   if (job.state === 'done') {
-    stderr.write(`bash: ${name}: job has terminated\n`);
+    stderr.write(`${shell.errorPrefix()}${name}: job has terminated\n`);
     return 1;
   }
   if (!foreground && job.state === 'running') {
-    stderr.write(`bash: ${name}: job ${job.id} already in background\n`);
+    stderr.write(`${shell.errorPrefix()}${name}: job ${job.id} already in background\n`);
     return 0;
   }
   const wasStopped = job.state === 'stopped';
@@ -193,7 +197,9 @@ export const disown: Builtin = async (ctx) => {
   const remove = (job: Job): void => {
     if (flags.has('h')) return; // nohup only: kubeplay never hangs up on a job anyway.
     if (job.state === 'stopped') {
-      ctx.stderr.write(`bash: warning: deleting stopped job ${job.id} with process group ${job.pgid}\n`);
+      ctx.stderr.write(
+        `${ctx.shell.errorPrefix()}warning: deleting stopped job ${job.id} with process group ${job.pgid}\n`,
+      );
     }
     table.delete(job);
   };

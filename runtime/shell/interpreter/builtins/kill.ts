@@ -58,7 +58,7 @@ export const kill: Builtin = async (ctx) => {
       args = args.slice(1);
     } else if (word === '-s' || word === '-n') {
       if (args.length < 2) {
-        stderr.write(`bash: kill: ${word}: option requires an argument\n`);
+        stderr.write(`${ctx.shell.errorPrefix()}kill: ${word}: option requires an argument\n`);
         return 1;
       }
       spec = args[1];
@@ -85,7 +85,7 @@ export const kill: Builtin = async (ctx) => {
   }
   if (listing) return listSignals(ctx, args);
   if (signal === undefined) {
-    stderr.write(`bash: kill: ${spec}: invalid signal specification\n`);
+    stderr.write(`${ctx.shell.errorPrefix()}kill: ${spec}: invalid signal specification\n`);
     return 1;
   }
   if (args.length === 0) {
@@ -98,8 +98,8 @@ export const kill: Builtin = async (ctx) => {
     else if (word.startsWith('%')) {
       const lookup = ctx.shell.state.jobs.lookup(word);
       if ('job' in lookup) succeeded = signalJob(ctx, lookup.job, lookup.job.pgid, signal) || succeeded;
-      else stderr.write(`bash: kill: ${lookup.name}: ${lookup.error}\n`);
-    } else stderr.write(`bash: kill: ${word}: arguments must be process or job IDs\n`);
+      else stderr.write(`${ctx.shell.errorPrefix()}kill: ${lookup.name}: ${lookup.error}\n`);
+    } else stderr.write(`${ctx.shell.errorPrefix()}kill: ${word}: arguments must be process or job IDs\n`);
   }
   return succeeded ? 0 : 1;
 };
@@ -113,13 +113,13 @@ function signalPid(ctx: BuiltinContext, pid: number, signal: number): boolean {
   }
   const job = shell.state.jobs.byPid(Math.abs(pid));
   if (job && (pid > 0 || job.pgid === -pid)) return signalJob(ctx, job, pid, signal);
-  ctx.stderr.write(`bash: kill: (${pid}) - No such process\n`);
+  ctx.stderr.write(`${shell.errorPrefix()}kill: (${pid}) - No such process\n`);
   return false;
 }
 
 function signalJob(ctx: BuiltinContext, job: Job, pid: number, signal: number): boolean {
   if (job.state === 'done') {
-    ctx.stderr.write(`bash: kill: (${pid}) - No such process\n`);
+    ctx.stderr.write(`${ctx.shell.errorPrefix()}kill: (${pid}) - No such process\n`);
     return false;
   }
   const before = job.state;
@@ -151,7 +151,7 @@ function listSignals(ctx: BuiltinContext, specs: string[]): number {
       let n = Number(spec);
       if (n > 128) n -= 128;
       if (n < 0 || n > MAX_SIGNAL) {
-        stderr.write(`bash: kill: ${spec}: invalid signal specification\n`);
+        stderr.write(`${ctx.shell.errorPrefix()}kill: ${spec}: invalid signal specification\n`);
         status = 1;
         continue;
       }
@@ -161,7 +161,7 @@ function listSignals(ctx: BuiltinContext, specs: string[]): number {
     }
     const n = decodeSignal(spec);
     if (n === undefined || /^\d/.test(spec)) {
-      stderr.write(`bash: kill: ${spec}: invalid signal specification\n`);
+      stderr.write(`${ctx.shell.errorPrefix()}kill: ${spec}: invalid signal specification\n`);
       status = 1;
       continue;
     }

@@ -65,12 +65,12 @@ export const set: Builtin = async ({ argv, stdout, stderr, shell }) => {
         }
         if (NAMED.has(name)) state.options[name as keyof ShellOptions] = on;
         else if (!IGNORED.has(name)) {
-          stderr.write(`bash: set: ${name}: invalid option name\n`);
+          stderr.write(`${shell.errorPrefix()}set: ${name}: invalid option name\n`);
           return 2;
         }
       } else if (LETTERS[letter]) state.options[LETTERS[letter]] = on;
       else if (!'abhkmnptvBEHPT'.includes(letter)) {
-        stderr.write(`bash: set: ${arg[0]}${letter}: invalid option\n${USAGE}`);
+        stderr.write(`${shell.errorPrefix()}set: ${arg[0]}${letter}: invalid option\n${USAGE}`);
         return 2;
       }
     }
@@ -82,7 +82,7 @@ export const set: Builtin = async ({ argv, stdout, stderr, shell }) => {
 export const shift: Builtin = async ({ argv, stderr, shell }) => {
   const arg = argv[1] ?? '1';
   if (!/^[0-9]+$/.test(arg)) {
-    stderr.write(`bash: shift: ${arg}: numeric argument required\n`);
+    stderr.write(`${shell.errorPrefix()}shift: ${arg}: numeric argument required\n`);
     return 1;
   }
   const n = Number(arg);

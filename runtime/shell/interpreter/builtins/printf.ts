@@ -66,7 +66,7 @@ export const printf: Builtin = async ({ argv, stdout, stderr, shell }) => {
   if (args[0] === '-v') {
     target = args[1];
     if (target === undefined || !NAME.test(target)) {
-      stderr.write(`bash: printf: \`${target ?? ''}': not a valid identifier\n`);
+      stderr.write(`${shell.errorPrefix()}printf: \`${target ?? ''}': not a valid identifier\n`);
       return 2;
     }
     args = args.slice(2);
@@ -87,7 +87,7 @@ export const printf: Builtin = async ({ argv, stdout, stderr, shell }) => {
     if (/^['"]/.test(arg)) return BigInt(arg.codePointAt(1) ?? 0);
     const match = /^\s*([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)/.exec(arg);
     if (!match || match[0].length !== arg.length) {
-      stderr.write(`bash: printf: ${arg}: invalid number\n`);
+      stderr.write(`${shell.errorPrefix()}printf: ${arg}: invalid number\n`);
       status = 1;
       if (!match) return 0n;
     }
@@ -96,7 +96,7 @@ export const printf: Builtin = async ({ argv, stdout, stderr, shell }) => {
     );
     if (match[1] === '-') value = -value;
     if (value > INT64_MAX || value < INT64_MIN) {
-      stderr.write(`bash: printf: warning: ${arg}: Numerical result out of range\n`);
+      stderr.write(`${shell.errorPrefix()}printf: warning: ${arg}: Numerical result out of range\n`);
       value = value > 0n ? INT64_MAX : INT64_MIN;
     }
     return value;
@@ -125,7 +125,7 @@ export const printf: Builtin = async ({ argv, stdout, stderr, shell }) => {
         // A length modifier (%z, %l) or nothing at all: bash wants a conversion after it.
         const missing = !conversion || 'hlLqjzt'.includes(conversion);
         stderr.write(
-          `bash: printf: \`${missing ? spec[0] : conversion}': ${missing ? 'missing' : 'invalid'} format character\n`,
+          `${shell.errorPrefix()}printf: \`${missing ? spec[0] : conversion}': ${missing ? 'missing' : 'invalid'} format character\n`,
         );
         stdout.write(out);
         return 1;

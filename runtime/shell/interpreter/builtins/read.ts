@@ -49,20 +49,20 @@ export const read: Builtin = async ({ argv, stdin, stderr, shell }) => {
       if ('pdtnNuai'.includes(flag)) {
         const value = arg.length > j + 1 ? arg.slice(j + 1) : argv[++i];
         if (value === undefined) {
-          stderr.write(`bash: read: -${flag}: option requires an argument\n${USAGE}`);
+          stderr.write(`${shell.errorPrefix()}read: -${flag}: option requires an argument\n${USAGE}`);
           return 2;
         }
         // -p prompts only when reading from a terminal, and kubeplay's stdin never is one.
         if (flag === 'd') delimiter = value[0] ?? '\0';
         break;
       }
-      stderr.write(`bash: read: -${flag}: invalid option\n${USAGE}`);
+      stderr.write(`${shell.errorPrefix()}read: -${flag}: invalid option\n${USAGE}`);
       return 2;
     }
   }
   for (const name of names) {
     if (!NAME.test(name)) {
-      stderr.write(`bash: read: \`${name}': not a valid identifier\n`);
+      stderr.write(`${shell.errorPrefix()}read: \`${name}': not a valid identifier\n`);
       return 1;
     }
   }

@@ -15,7 +15,7 @@ export const test: Builtin = async ({ argv, stderr, shell }) => {
   let args = argv.slice(1);
   if (name === '[') {
     if (args[args.length - 1] !== ']') {
-      stderr.write("bash: [: missing `]'\n");
+      stderr.write(`${shell.errorPrefix()}[: missing \`]'\n`);
       return 2;
     }
     args = args.slice(0, -1);
@@ -26,7 +26,7 @@ export const test: Builtin = async ({ argv, stderr, shell }) => {
     return result ? 0 : 1;
   } catch (error) {
     if (!(error instanceof TestError)) throw error;
-    stderr.write(`bash: ${name}: ${error.message}\n`);
+    stderr.write(`${shell.errorPrefix()}${name}: ${error.message}\n`);
     return 2;
   }
 };

@@ -10,7 +10,7 @@ function assignEach(ctx: BuiltinContext, builtin: string, args: string[], mark: 
     const eq = arg.indexOf('=');
     const name = eq < 0 ? arg : arg.slice(0, eq).replace(/\+$/, '');
     if (!NAME.test(name)) {
-      ctx.stderr.write(`bash: ${builtin}: \`${arg}': not a valid identifier\n`);
+      ctx.stderr.write(`${ctx.shell.errorPrefix()}${builtin}: \`${arg}': not a valid identifier\n`);
       status = 1;
       continue;
     }
@@ -19,7 +19,7 @@ function assignEach(ctx: BuiltinContext, builtin: string, args: string[], mark: 
       const append = arg[eq - 1] === '+';
       const value = (append ? (ctx.shell.state.get(name) ?? '') : '') + arg.slice(eq + 1);
       if (!ctx.shell.state.set(name, value)) {
-        ctx.stderr.write(`bash: ${name}: readonly variable\n`);
+        ctx.stderr.write(`${ctx.shell.errorPrefix()}${name}: readonly variable\n`);
         status = 1;
       }
     }
@@ -52,7 +52,7 @@ export const exportBuiltin: Builtin = async (ctx) => {
     if (args[0] === '-n') unexport = true;
     else if (args[0] !== '-p') {
       ctx.stderr.write(
-        `bash: export: ${args[0].slice(0, 2)}: invalid option\nexport: usage: export [-fn] [name[=value] ...] or export -p\n`,
+        `${ctx.shell.errorPrefix()}export: ${args[0].slice(0, 2)}: invalid option\nexport: usage: export [-fn] [name[=value] ...] or export -p\n`,
       );
       return 2;
     }
@@ -89,11 +89,11 @@ export const unset: Builtin = async (ctx) => {
     if (!NAME.test(name)) {
       // Plain `unset` silently skips names it could not hold; `unset -v` complains.
       if (ctx.argv.includes('-v')) {
-        ctx.stderr.write(`bash: unset: \`${name}': not a valid identifier\n`);
+        ctx.stderr.write(`${ctx.shell.errorPrefix()}unset: \`${name}': not a valid identifier\n`);
         status = 1;
       }
     } else if (!ctx.shell.state.unset(name)) {
-      ctx.stderr.write(`bash: unset: ${name}: cannot unset: readonly variable\n`);
+      ctx.stderr.write(`${ctx.shell.errorPrefix()}unset: ${name}: cannot unset: readonly variable\n`);
       status = 1;
     } else if (!ctx.shell.state.vars.has(name)) ctx.shell.state.functions.delete(name);
   }
@@ -103,7 +103,7 @@ export const unset: Builtin = async (ctx) => {
 /** `local name[=value]…`: only inside a function. */
 export const local: Builtin = async (ctx) => {
   if (ctx.shell.functionDepth === 0) {
-    ctx.stderr.write('bash: local: can only be used in a function\n');
+    ctx.stderr.write(`${ctx.shell.errorPrefix()}local: can only be used in a function\n`);
     return 1;
   }
   const args = ctx.argv.slice(1).filter((a) => !/^-[a-z]+$/.test(a));
@@ -132,7 +132,7 @@ export const declare: Builtin = async (ctx) => {
     let status = 0;
     for (const name of names) {
       if (!state.vars.has(name)) {
-        ctx.stderr.write(`bash: declare: ${name}: not found\n`);
+        ctx.stderr.write(`${ctx.shell.errorPrefix()}declare: ${name}: not found\n`);
         status = 1;
       } else describe(ctx, [name]);
     }

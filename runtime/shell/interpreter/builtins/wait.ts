@@ -29,7 +29,7 @@ export const wait: Builtin = async (ctx) => {
     if (/^\d/.test(word)) {
       const pid = Number(word);
       if (!/^\d+$/.test(word)) {
-        ctx.stderr.write(`bash: wait: \`${word}': not a pid or valid job spec\n`);
+        ctx.stderr.write(`${shell.errorPrefix()}wait: \`${word}': not a pid or valid job spec\n`);
         return 1;
       }
       const job = shell.state.jobs.byPid(pid);
@@ -37,7 +37,7 @@ export const wait: Builtin = async (ctx) => {
       if (job) status = await waitForJob(ctx, job);
       else if (saved !== undefined) status = saved;
       else {
-        ctx.stderr.write(`bash: wait: pid ${pid} is not a child of this shell\n`);
+        ctx.stderr.write(`${shell.errorPrefix()}wait: pid ${pid} is not a child of this shell\n`);
         status = 127;
       }
       lastPid = pid;
@@ -50,7 +50,7 @@ export const wait: Builtin = async (ctx) => {
       status = await waitForJob(ctx, lookup.job);
       lastPid = lookup.job.lastPid;
     } else {
-      ctx.stderr.write(`bash: wait: \`${word}': not a pid or valid job spec\n`);
+      ctx.stderr.write(`${shell.errorPrefix()}wait: \`${word}': not a pid or valid job spec\n`);
       status = 1;
     }
     if (status === INTERRUPTED && shell.signal.aborted) return status;
@@ -68,7 +68,7 @@ function interrupted(signal: CancelSignal): Promise<number> {
 async function waitForJob(ctx: BuiltinContext, job: Job): Promise<number> {
   const { shell } = ctx;
   if (job.state === 'stopped') {
-    ctx.stderr.write(`bash: warning: wait_for_job: job ${job.id} is stopped\n`);
+    ctx.stderr.write(`${shell.errorPrefix()}warning: wait_for_job: job ${job.id} is stopped\n`);
     return 128 + (job.stopSignal ?? 20);
   }
   const status = await Promise.race([job.done, interrupted(shell.signal)]);
@@ -92,7 +92,8 @@ async function waitForAll(ctx: BuiltinContext): Promise<number> {
   for (;;) {
     let next: Job | undefined;
     for (const job of table.jobs) {
-      if (job.state === 'stopped') ctx.stderr.write(`bash: wait: warning: job ${job.id}[${job.lastPid}] stopped\n`);
+      if (job.state === 'stopped')
+        ctx.stderr.write(`${shell.errorPrefix()}wait: warning: job ${job.id}[${job.lastPid}] stopped\n`);
       // A job this very line killed still counts as running: bash has not seen it die yet.
       const running = job.state === 'running' || job.signalledAt !== undefined;
       if (running && !job.foreground && !waited.has(job)) {
