@@ -6,6 +6,7 @@ import { programPath } from '../commands/which';
 import { normalizePath } from '../fs/volume';
 import { BrokenPipeError, SIGPIPE_STATUS } from '../process';
 import type { Command } from '../syntax/ast';
+import { assignArray, isArrayAssignment } from './array-assignment';
 import { assignmentValue, withTemporary } from './assignments';
 import { BUILTINS } from './builtins';
 import { commandText } from './command-text';
@@ -32,7 +33,12 @@ export async function runSimple(
   shell.substitutionStatus = undefined;
   const argv = await expandWords(host, command.words);
   const values: Array<[string, string]> = [];
-  for (const assign of command.assigns) values.push([assign.name, await assignmentValue(shell.state, assign, host)]);
+  for (const assign of command.assigns) {
+    // Array assignments stand alone (before a command, bash ignores them).
+    if (isArrayAssignment(assign)) {
+      if (argv.length === 0) await assignArray(shell.state, assign, host);
+    } else values.push([assign.name, await assignmentValue(shell.state, assign, host)]);
+  }
   if (shell.state.options.xtrace) traceLine(outputOf(fds, 2), values, argv);
   if (argv.length === 0) {
     const substitution = shell.substitutionStatus;
@@ -46,7 +52,12 @@ export async function runSimple(
   const own = await shell.redirect(command.redirects, fds);
   if (!own) return 1;
   shell.simpleCommand = command;
-  return invoke(shell, argv, values, own);
+  const status = await invoke(shell, argv, values, own);
+  // `local -a l=(x y)`: the builtin has declared l; now it gets its elements.
+  for (const word of command.words) {
+    if (word.assignment) await assignArray(shell.state, word.assignment, host, true);
+  }
+  return status;
 }
 
 /** Runs a command by name: a function, a builtin, or one of the host's commands. */

@@ -5,6 +5,7 @@ import { evaluateArithmetic } from './arithmetic';
 import { arithVariables, expandPattern, expandString, wordPieces, type ExpansionHost, type Piece } from './expand';
 import { compilePattern } from './pattern';
 import { ShellError } from './signals';
+import { arrayKeys } from './state';
 
 /** The fixed parts of `$-` in kubeplay's interactive shell. */
 const FLAGS = 'himBH';
@@ -47,11 +48,39 @@ function subscripted(
   part: ParamPart,
   host: ExpansionHost,
 ): string | string[] | undefined {
+  const array = host.state.vars.get(part.name)?.array;
   const list = part.name === 'PIPESTATUS' ? host.state.pipeStatus.map(String) : undefined;
   if (part.index === undefined) return list ? list[0] : value;
-  const all = list ?? (value === undefined || Array.isArray(value) ? (value ?? []) : [value]);
-  if (part.index === '@' || part.index === '*') return all;
-  return all[Number(evaluateArithmetic(part.index, arithVariables(host.state)))];
+  if (part.index === '@' || part.index === '*') {
+    if (array) return arrayKeys(array).map((key) => array.items.get(key) as string);
+    return list ?? (value === undefined || Array.isArray(value) ? (value ?? []) : [value]);
+  }
+  if (array?.assoc) return array.items.get(assocKey(host, part.index));
+  let index = Number(evaluateArithmetic(assocKey(host, part.index), arithVariables(host.state)));
+  if (list) return list[index];
+  if (!array) return index === 0 || index === -1 ? (value as string | undefined) : undefined;
+  if (index < 0) {
+    const keys = arrayKeys(array);
+    index += keys.length === 0 ? 0 : Number(keys[keys.length - 1]) + 1;
+  }
+  return array.items.get(String(index));
+}
+
+/** An associative array's key as written in a subscript: its `$name` and `${name}` expanded. */
+export function assocKey(host: ExpansionHost, subscript: string): string {
+  return subscript
+    .replace(
+      /\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
+      (_, a?: string, b?: string) => host.state.get(a ?? b ?? '') ?? '',
+    )
+    .replace(/^(["'])(.*)\1$/, '$2');
+}
+
+/** ${!name[@]}: the indices (or keys) of an array; 0 for a set scalar. */
+function arrayIndices(host: ExpansionHost, name: string): string[] {
+  const variable = host.state.vars.get(name);
+  if (variable?.array) return arrayKeys(variable.array);
+  return variable ? ['0'] : [];
 }
 
 /** Appends the pieces of one ${…} (or $name) to `out`. */
@@ -62,6 +91,9 @@ export async function expandParameter(
   out: Piece[],
 ): Promise<void> {
   if (part.bad !== undefined) throw new ShellError(`${part.bad}: bad substitution`);
+  if (part.indirect && (part.index === '@' || part.index === '*')) {
+    return pushValue(host, part.index === '*' ? '*' : part.name, arrayIndices(host, part.name), quoted, out);
+  }
   let value = subscripted(parameterValue(host, part.name), part, host);
   if (part.indirect) {
     const target = Array.isArray(value) ? value.join(' ') : value;
@@ -108,7 +140,7 @@ export async function expandParameter(
       checkUnset(host, part, unset);
       if (part.op === ':')
         value = isList
-          ? await slicePositional(host, part, value as string[])
+          ? await sliceList(host, part, value as string[])
           : await substring(host, part, (value as string | undefined) ?? '');
       else if (isList) value = await Promise.all((value as string[]).map((v) => operate(host, part, v)));
       else value = await operate(host, part, (value as string | undefined) ?? '');
@@ -250,8 +282,9 @@ async function substring(host: ExpansionHost, part: ParamPart, value: string): P
 }
 
 /** ${@:offset:length}: positional parameters from `offset` ($0 is offset 0). */
-async function slicePositional(host: ExpansionHost, part: ParamPart, values: string[]): Promise<string[]> {
-  const all = [host.state.get('0') ?? 'bash', ...values];
+/** ${@:offset:length} (which counts $0 as 0) and ${array[@]:offset:length}. */
+async function sliceList(host: ExpansionHost, part: ParamPart, values: string[]): Promise<string[]> {
+  const all = part.index === undefined ? [host.state.get('0') ?? 'bash', ...values] : values;
   const vars = arithVariables(host.state);
   let offset = Number(evaluateArithmetic(await expandString(host, part.arg!), vars));
   if (offset < 0) offset = Math.max(0, all.length + offset);

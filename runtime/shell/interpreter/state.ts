@@ -10,6 +10,20 @@ export interface Variable {
   readonly?: boolean;
   /** `declare -i`: assignments are evaluated as arithmetic. */
   integer?: boolean;
+  /** An array's elements by index (or key, when associative); `value` is then unused. */
+  array?: ShellArray;
+}
+
+/** The elements of an indexed (`a=(x y)`) or associative (`declare -A`) array. */
+export interface ShellArray {
+  assoc: boolean;
+  items: Map<string, string>;
+}
+
+/** An array's keys in bash's order: indices ascending, keys as they were added. */
+export function arrayKeys(array: ShellArray): string[] {
+  const keys = [...array.items.keys()];
+  return array.assoc ? keys : keys.sort((a, b) => Number(a) - Number(b));
 }
 
 /** The options of `set`. */
@@ -62,20 +76,42 @@ export class ShellState {
   /** This shell is sh (dash): its errors read `NAME: LINE: ` and `foo: not found`. */
   dash = false;
 
-  /** The value of a variable, or undefined when unset. */
+  /** The value of a variable (an array's element 0), or undefined when unset. */
   get(name: string): string | undefined {
-    return this.vars.get(name)?.value;
+    const variable = this.vars.get(name);
+    return variable?.array ? variable.array.items.get('0') : variable?.value;
   }
 
-  /** Sets a variable, keeping its attributes; false (and no change) if it is read-only. */
+  /** Sets a variable (an array's element 0), keeping its attributes; false if it is read-only. */
   set(name: string, value: string, exported?: boolean): boolean {
     const existing = this.vars.get(name);
     if (existing?.readonly) return false;
-    if (existing) {
-      existing.value = value;
-      if (exported) existing.exported = true;
-    } else this.vars.set(name, { value, exported: exported ?? false });
+    if (existing?.array) existing.array.items.set('0', value);
+    else if (existing) existing.value = value;
+    else this.vars.set(name, { value, exported: exported ?? false });
+    if (existing && exported) existing.exported = true;
     return true;
+  }
+
+  /** Sets one element (`a[i]=v`): a scalar becomes element 0 of a new array; false if read-only. */
+  setElement(name: string, key: string, value: string): boolean {
+    const array = this.arrayOf(name);
+    if (!array) return false;
+    array.items.set(key, value);
+    return true;
+  }
+
+  /** The variable as an array, made one if it is a scalar or unset; undefined if read-only. */
+  arrayOf(name: string, assoc = false): ShellArray | undefined {
+    const existing = this.vars.get(name);
+    if (existing?.readonly) return undefined;
+    if (existing?.array) return existing.array;
+    const items = new Map<string, string>();
+    if (existing?.value) items.set('0', existing.value);
+    const array: ShellArray = { assoc, items };
+    if (existing) existing.array = array;
+    else this.vars.set(name, { value: '', exported: false, array });
+    return array;
   }
 
   unset(name: string): boolean {
@@ -89,20 +125,21 @@ export class ShellState {
     const frame = this.localFrames[this.localFrames.length - 1];
     if (!frame || frame.has(name)) return;
     const existing = this.vars.get(name);
-    frame.set(name, existing && { ...existing });
+    frame.set(name, existing && copyVariable(existing));
   }
 
   /** The exported variables: a command's environment. */
   environment(): Record<string, string> {
     const env: Record<string, string> = {};
-    for (const [name, v] of this.vars) if (v.exported) env[name] = v.value;
+    // Arrays are not exported (bash cannot pass them to a program).
+    for (const [name, v] of this.vars) if (v.exported && !v.array) env[name] = v.value;
     return env;
   }
 
   /** A copy for a subshell: changes to it do not reach this shell. */
   clone(): ShellState {
     const copy = new ShellState();
-    for (const [name, v] of this.vars) copy.vars.set(name, { ...v });
+    for (const [name, v] of this.vars) copy.vars.set(name, copyVariable(v));
     copy.functions = new Map(this.functions);
     copy.aliases = new Map(this.aliases);
     copy.options = { ...this.options };
@@ -118,4 +155,9 @@ export class ShellState {
     copy.localFrames = this.localFrames.map((f) => new Map(f));
     return copy;
   }
+}
+
+/** A copy of a variable that shares nothing with it (an array's elements included). */
+function copyVariable(v: Variable): Variable {
+  return v.array ? { ...v, array: { assoc: v.array.assoc, items: new Map(v.array.items) } } : { ...v };
 }

@@ -43,6 +43,11 @@ export interface ParamPart {
 export interface Word {
   parts: WordPart[];
   text: string;
+  /**
+   * An array assignment given to a declaration builtin (`local -a l=(x y)`): the word expands
+   * to the name alone, and the assignment is made once the builtin has declared it.
+   */
+  assignment?: Assignment;
 }
 
 /** A redirection operator. */
@@ -59,12 +64,16 @@ export interface Redirect {
   heredoc?: { body: Word; quoted: boolean };
 }
 
-/** `name=value` before a command, or alone. */
+/** `name=value` before a command, or alone; `name[i]=value`; `name=(a b c)`. */
 export interface Assignment {
   name: string;
   value: Word;
   /** `+=`: appends. */
   append: boolean;
+  /** `name[subscript]=value`: the subscript as written. */
+  index?: string;
+  /** `name=(…)`: the words of a compound (array) assignment, `[key]=value` ones included. */
+  elements?: Word[];
 }
 
 /** One clause of `case`. */

@@ -42,7 +42,8 @@ export function parseCompound(p: Parser): Command | undefined {
       p.pos += 2;
       return { type: 'cond', expr: parseCondition(p), redirects: [] };
     default:
-      if (word === undefined) return undefined;
+      // `name=()` is an empty array, not a function named `name=`.
+      if (word === undefined || /^[A-Za-z_][A-Za-z0-9_]*\+?=$/.test(word)) return undefined;
       return /^[ \t]*\([ \t]*\)/.test(p.src.slice(p.pos + word.length, p.pos + word.length + 40))
         ? parseFunction(p, false)
         : undefined;

@@ -1,6 +1,6 @@
 // Simple commands: assignments, words and redirections in any order (`A=1 cmd arg >out`).
 import type { Assignment, Command, Redirect, RedirectOp, Word } from './ast';
-import { unexpectedToken } from './errors';
+import { unexpectedEnd, unexpectedToken } from './errors';
 import { startHeredoc } from './heredoc';
 import type { Parser } from './parser';
 
@@ -21,7 +21,14 @@ export function parseSimple(p: Parser): Command {
         assigns.push(assign);
         continue;
       }
-    } else if (p.aliasNext) p.expandAlias();
+    } else {
+      if (p.aliasNext) p.expandAlias();
+      const declared = DECLARATIONS.has(words[0].text) ? declaredArray(p) : undefined;
+      if (declared) {
+        words.push({ parts: [{ kind: 'literal', text: declared.name }], text: declared.name, assignment: declared });
+        continue;
+      }
+    }
     words.push(p.readWord());
     p.skipBlanks();
     if (words.length === 1 && assigns.length === 0 && p.peekOperator() === '(') {
@@ -35,14 +42,43 @@ export function parseSimple(p: Parser): Command {
   return { type: 'simple', assigns, words, redirects };
 }
 
-/** `name=value` or `name+=value` here, if there is one. */
+/** Builtins whose `name=(…)` arguments are array assignments, as bash parses them. */
+const DECLARATIONS = new Set(['declare', 'typeset', 'local', 'readonly', 'export']);
+
+/** `name=value`, `name+=value`, `name[i]=value` or `name=(…)` here, if there is one. */
 function parseAssignment(p: Parser): Assignment | undefined {
-  const match = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/.exec(p.src.slice(p.pos, p.pos + 256));
+  const match = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[([^\]\n]*)\])?(\+?)=/.exec(p.src.slice(p.pos, p.pos + 512));
   if (!match) return undefined;
   p.pos += match[0].length;
-  if (p.src[p.pos] === '(') throw unexpectedToken('(');
+  const [, name, index, append] = match;
+  if (p.src[p.pos] === '(') {
+    if (index !== undefined) throw unexpectedToken('(');
+    return { name, value: { parts: [], text: '' }, append: append === '+', elements: parseElements(p) };
+  }
   const value = p.atWord() ? p.readWord() : { parts: [], text: '' };
-  return { name: match[1], value, append: match[2] === '+' };
+  return { name, value, append: append === '+', ...(index !== undefined ? { index } : {}) };
+}
+
+/** `name=(…)` here, as a declaration builtin's argument; anything else is left for readWord. */
+function declaredArray(p: Parser): Assignment | undefined {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*\+?=\(/.test(p.src.slice(p.pos, p.pos + 512))) return undefined;
+  return parseAssignment(p);
+}
+
+/** The words of `(…)` in `name=(…)`, over lines; the input may end before the `)`. */
+function parseElements(p: Parser): Word[] {
+  p.pos++;
+  const elements: Word[] = [];
+  for (;;) {
+    p.skipNewlines();
+    if (p.atEnd) throw unexpectedEnd();
+    if (p.peekOperator() === ')') {
+      p.pos++;
+      return elements;
+    }
+    if (!p.atWord()) throw unexpectedToken(p.tokenHere());
+    elements.push(p.readWord());
+  }
 }
 
 /** Reads one redirection here into `redirects`, if there is one; a here-document waits for its body. */

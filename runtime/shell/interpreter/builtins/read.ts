@@ -29,6 +29,7 @@ async function readLine(input: InputStream, delimiter: string): Promise<{ line: 
 export const read: Builtin = async ({ argv, stdin, stderr, shell }) => {
   let raw = false;
   let delimiter = '\n';
+  let arrayName: string | undefined;
   const names: string[] = [];
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i];
@@ -54,6 +55,7 @@ export const read: Builtin = async ({ argv, stdin, stderr, shell }) => {
         }
         // -p prompts only when reading from a terminal, and kubeplay's stdin never is one.
         if (flag === 'd') delimiter = value[0] ?? '\0';
+        if (flag === 'a') arrayName = value;
         break;
       }
       stderr.write(`${shell.errorPrefix()}read: -${flag}: invalid option\n${USAGE}`);
@@ -70,6 +72,12 @@ export const read: Builtin = async ({ argv, stdin, stderr, shell }) => {
   let text = line;
   if (!raw) text = text.replace(/\\(.)/g, '$1').replace(/\\$/, '');
   const ifs = shell.state.get('IFS') ?? ' \t\n';
+  if (arrayName !== undefined) {
+    // -a: every field of the line, in order, replaces the array.
+    const array = shell.state.arrayOf(arrayName);
+    if (array) array.items = new Map(splitFields(text, ifs).map((field, i) => [String(i), field]));
+    return complete ? 0 : 1;
+  }
   const targets = names.length ? names : ['REPLY'];
   if (names.length === 0) {
     shell.state.set('REPLY', text);
@@ -102,3 +110,24 @@ export const read: Builtin = async ({ argv, stdin, stderr, shell }) => {
   }
   return complete ? 0 : 1;
 };
+
+/** A line split on IFS as word splitting does (runs of IFS white space separate once). */
+function splitFields(text: string, ifs: string): string[] {
+  const white = [...ifs].filter((c) => ' \t\n'.includes(c));
+  const fields: string[] = [];
+  let current = '';
+  let pending = false;
+  for (const ch of text) {
+    if (white.includes(ch)) {
+      if (current !== '' || pending) fields.push(current);
+      current = '';
+      pending = false;
+    } else if (ifs.includes(ch)) {
+      fields.push(current);
+      current = '';
+      pending = true;
+    } else current += ch;
+  }
+  if (current !== '') fields.push(current);
+  return fields;
+}

@@ -1,4 +1,5 @@
 // export, unset, local, declare/typeset, readonly.
+import { arrayKeys, type ShellArray } from '../state';
 import { quoteForTrace } from '../trace';
 import type { Builtin, BuiltinContext } from './types';
 import { NAME } from './types';
@@ -9,6 +10,11 @@ function assignEach(ctx: BuiltinContext, builtin: string, args: string[], mark: 
   for (const arg of args) {
     const eq = arg.indexOf('=');
     const name = eq < 0 ? arg : arg.slice(0, eq).replace(/\+$/, '');
+    const element = /^([A-Za-z_][A-Za-z0-9_]*)\[(.+)\]$/.exec(name);
+    if (element) {
+      unsetElement(ctx, element[1], element[2]);
+      continue;
+    }
     if (!NAME.test(name)) {
       ctx.stderr.write(`${ctx.shell.errorPrefix()}${builtin}: \`${arg}': not a valid identifier\n`);
       status = 1;
@@ -32,9 +38,19 @@ function describe(ctx: BuiltinContext, names: string[]): void {
   for (const name of names) {
     const v = ctx.shell.state.vars.get(name);
     if (!v) continue;
-    const flags = (v.integer ? 'i' : '') + (v.readonly ? 'r' : '') + (v.exported ? 'x' : '') || '-';
-    ctx.stdout.write(`declare -${flags} ${name}="${v.value.replace(/(["\\$`])/g, '\\$1')}"\n`);
+    const kind = v.array ? (v.array.assoc ? 'A' : 'a') : '';
+    const flags = kind + (v.integer ? 'i' : '') + (v.readonly ? 'r' : '') + (v.exported ? 'x' : '') || '-';
+    ctx.stdout.write(`declare -${flags} ${name}${v.array ? arrayText(v.array) : `="${quoted(v.value)}"`}\n`);
   }
+}
+
+const quoted = (value: string): string => value.replace(/(["\\$`])/g, '\\$1');
+
+/** An array as `declare -p` shows it: `=([0]="x" [1]="y")`; an associative one ends in ` )`. */
+function arrayText(array: ShellArray): string {
+  const items = arrayKeys(array).map((key) => `[${key}]="${quoted(array.items.get(key) ?? '')}"`);
+  if (items.length === 0) return '=()';
+  return `=(${items.join(' ')}${array.assoc ? ' ' : ''})`;
 }
 
 const sortedNames = (ctx: BuiltinContext, keep: (name: string) => boolean): string[] =>
@@ -86,6 +102,11 @@ export const unset: Builtin = async (ctx) => {
       ctx.shell.state.functions.delete(name);
       continue;
     }
+    const element = /^([A-Za-z_][A-Za-z0-9_]*)\[(.+)\]$/.exec(name);
+    if (element) {
+      unsetElement(ctx, element[1], element[2]);
+      continue;
+    }
     if (!NAME.test(name)) {
       // Plain `unset` silently skips names it could not hold; `unset -v` complains.
       if (ctx.argv.includes('-v')) {
@@ -99,6 +120,27 @@ export const unset: Builtin = async (ctx) => {
   }
   return status;
 };
+
+/** `unset 'a[i]'`: one element (`a[@]` or `a[*]`: the whole array). */
+function unsetElement(ctx: BuiltinContext, name: string, subscript: string): void {
+  const state = ctx.shell.state;
+  const array = state.vars.get(name)?.array;
+  if (subscript === '@' || subscript === '*') {
+    state.unset(name);
+    return;
+  }
+  if (!array) {
+    if (subscript === '0') state.unset(name);
+    return;
+  }
+  const keys = arrayKeys(array);
+  let key = subscript;
+  if (!array.assoc) {
+    const index = Number(subscript);
+    key = String(index < 0 && keys.length > 0 ? index + Number(keys[keys.length - 1]) + 1 : index);
+  }
+  array.items.delete(key);
+}
 
 /** `local name[=value]…`: only inside a function. */
 export const local: Builtin = async (ctx) => {
@@ -146,6 +188,7 @@ export const declare: Builtin = async (ctx) => {
     if (flags.has('x')) v.exported = true;
     if (flags.has('+x')) v.exported = false;
     if (flags.has('i')) v.integer = true;
+    if ((flags.has('a') || flags.has('A')) && !v.array) v.array = { assoc: flags.has('A'), items: new Map() };
     marked.push(name);
   });
   // Read-only comes last, so that `declare -r x=1` can still give x its value.
