@@ -1,5 +1,5 @@
-import { parseLine } from '../shell/parse';
 import { normalizePath } from '../shell/fs/volume';
+import { sh } from './container-shell';
 import type { ProcessContext, ProcessSignal, Program } from './types';
 
 /** Exit status of a process killed by `signal` (128 + signal number), as a shell reports it. */
@@ -18,13 +18,16 @@ export const SIGNAL_EXIT: Record<ProcessSignal, number> = {
  */
 export function sleepFor(ctx: ProcessContext, ms: number): Promise<number | undefined> {
   return new Promise((resolve) => {
+    if (ctx.ended?.aborted) return resolve(SIGNAL_EXIT.SIGKILL);
     const timer = Number.isFinite(ms) ? ctx.clock.setTimer(ms, () => finish(undefined)) : undefined;
     const unsubscribe = ctx.onSignal((signal) => {
       if (!ctx.pid1) finish(SIGNAL_EXIT[signal]);
     });
+    const stopEnding = ctx.ended?.onAbort(() => finish(SIGNAL_EXIT.SIGKILL));
     function finish(code: number | undefined): void {
       timer?.cancel();
       unsubscribe();
+      stopEnding?.();
       resolve(code);
     }
   });
@@ -131,40 +134,6 @@ const env: Program = async (ctx) => {
 const hostname: Program = async (ctx) => {
   ctx.stdout.write(`${ctx.hostname}\n`);
   return 0;
-};
-
-/**
- * `sh -c 'list'` and `sh` reading a script from stdin: lists of simple commands joined by `;`,
- * `&&` and `||`, with `$VAR` from the environment and `exit`. A first cut (the images issue
- * brings busybox's full ash); unsupported syntax is reported as ash reports a syntax error.
- */
-const sh: Program = async (ctx) => {
-  const script = ctx.argv[1] === '-c' ? (ctx.argv[2] ?? '') : undefined;
-  if (script === undefined) return serveUntilStopped(ctx, ['SIGKILL']);
-  const expanded = script.replace(/\$(\w+)|\$\{(\w+)\}/g, (_, a, b) => ctx.env[a ?? b] ?? '');
-  const parsed = parseLine(expanded);
-  if (!parsed.ok) {
-    ctx.stderr.write(`sh: syntax error: ${parsed.message.replace(/^bash: syntax error /, '')}\n`);
-    return 2;
-  }
-  let status = 0;
-  let skip = false;
-  for (const item of parsed.items) {
-    if (!skip && item.argv.length > 0) {
-      const [name] = item.argv;
-      if (name === 'exit') return Number(item.argv[1] ?? status) & 255;
-      const program = ctx.program(name);
-      if (!program) {
-        ctx.stderr.write(`sh: ${name}: not found\n`);
-        status = 127;
-      } else {
-        status = await ctx.spawn(program, item.argv);
-        if (status > 128 && !ctx.pid1) return status;
-      }
-    }
-    skip = (item.next === '&&' && status !== 0) || (item.next === '||' && status === 0);
-  }
-  return status;
 };
 
 /** The everyday programs every simulated image carries (busybox applets or coreutils). */

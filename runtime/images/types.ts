@@ -1,3 +1,4 @@
+import type { CancelSignal } from '../cancel';
 import type { Clock } from '../clock';
 import type { Volume } from '../shell/fs/volume';
 
@@ -38,6 +39,11 @@ export interface ProcessContext {
   program(name: string): Program | undefined;
   /** Listens on `port` of the pod's addresses; throws EADDRINUSE. The result closes it. */
   listen(port: number, listener: Listener): () => void;
+  /**
+   * Fires when the container exits (PID 1 ended, or SIGKILL): anything of the process still
+   * running — a shell loop, a timer — must stop then.
+   */
+  ended?: CancelSignal;
   /** Runs `program` as a child with `argv` and the same streams, files and environment. */
   spawn(program: Program, argv: string[]): Promise<number>;
   /**

@@ -1,3 +1,4 @@
+import { CancelController } from '../cancel';
 import type { Clock } from '../clock';
 import type { Volume } from '../shell/fs/volume';
 import { SIGNAL_EXIT } from '../images/programs';
@@ -56,6 +57,8 @@ class LogWriter implements OutputStream {
   ) {}
 
   write(text: string): void {
+    // What a process writes after its container is gone reaches no log.
+    if (this.container.state === 'exited') return;
     const lines = (this.partial + text).split('\n');
     this.partial = lines.pop() ?? '';
     for (const line of lines) this.container.appendLog(this.stream, line);
@@ -85,6 +88,8 @@ export class Container {
   private readonly logListeners = new Set<(line: LogLine) => void>();
   private readonly signalHandlers = new Set<(signal: ProcessSignal) => void>();
   private readonly exitListeners: Array<() => void> = [];
+  /** Aborted when the container exits: its processes' loops and timers stop. */
+  private readonly ending = new CancelController();
   private stdinQueue: { push(text: string): void; end(): void } | undefined;
   /** CPU and memory over time, for the resource metrics (runtime/metrics). */
   readonly usage: ContainerUsage;
@@ -149,6 +154,7 @@ export class Container {
       tty,
       fs: this.spec.fs,
       clock: this.clock,
+      ended: this.ending.signal,
       hostname: this.spec.hostname,
       startedAt: this.startedAt,
       pid1,
@@ -194,6 +200,7 @@ export class Container {
     this.exitCode = code;
     this.reason = reason ?? (code === 0 ? 'Completed' : 'Error');
     this.signalHandlers.clear();
+    this.ending.abort();
     this.stdinQueue?.end();
     for (const listener of this.exitListeners.splice(0)) listener();
     for (const listener of [...this.logListeners]) this.logListeners.delete(listener);

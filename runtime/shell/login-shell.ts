@@ -13,9 +13,16 @@ const HOST_ENV: Readonly<Record<string, string>> = {
   PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
   PWD: HOME,
   SHELL: '/bin/bash',
+  SHLVL: '1',
   TERM: 'xterm-256color',
   USER: 'learner',
   HOSTNAME: 'kubeplay',
+};
+
+/** The variables bash sets for itself on start (not exported). */
+export const BASH_VARIABLES: Readonly<Record<string, string>> = {
+  BASH: '/usr/bin/bash',
+  BASH_VERSION: '5.2.15(1)-release',
 };
 
 /** The learner's user id (`\$` prints `$`). */
@@ -28,6 +35,7 @@ export const SHELL_PID = 4242;
 export function setUpLoginShell(state: ShellState): void {
   for (const [name, value] of Object.entries(HOST_ENV)) state.set(name, value, true);
   // Ubuntu's ~/.bashrc prompt, and bash's default continuation prompt; shell variables, not exported.
+  for (const [name, value] of Object.entries(BASH_VARIABLES)) state.set(name, value, false);
   state.set('PS1', UBUNTU_PS1, false);
   state.set('PS2', '> ', false);
   state.cwd = HOME;

@@ -3,6 +3,7 @@ import { less } from '../editors/less-command';
 import { nano } from '../editors/nano-command';
 import { vi, vim } from '../editors/vi-command';
 import { bash, sh } from '../interpreter/shell-program';
+import { awk, mawk } from './awk';
 import { base64 } from './base64';
 import { basename } from './basename';
 import { clear, exit, falseCommand, trueCommand } from './basics';
@@ -51,6 +52,7 @@ import { yes } from './yes';
 
 /** The shell's own commands: builtins and the basic utilities of the learner's host. */
 export const SHELL_COMMANDS: readonly ShellCommand[] = [
+  awk,
   base64,
   basename,
   bash,
@@ -80,6 +82,7 @@ export const SHELL_COMMANDS: readonly ShellCommand[] = [
   less,
   ln,
   ls,
+  mawk,
   mkdir,
   mv,
   nano,

@@ -86,9 +86,10 @@ export class Interpreter {
 
   /** What starts an error message: `bash: ` at the prompt, `FILE: line N: ` in a script. */
   errorPrefix(): string {
-    const { errorName, lineno, dash } = this.state;
-    if (dash) return `${errorName ?? 'sh'}: ${lineno}: `;
-    return errorName === undefined ? 'bash: ' : `${errorName}: line ${lineno}: `;
+    const { errorName, lineno, dialect } = this.state;
+    if (dialect === 'dash') return `${errorName ?? 'sh'}: ${lineno}: `;
+    if (errorName === undefined) return dialect === 'ash' ? 'sh: ' : 'bash: ';
+    return `${errorName}: line ${lineno}: `;
   }
 
   /** Runs a top-level command: errors that abandon the line are reported here. */

@@ -125,7 +125,8 @@ function findProgram(
   const byName = name.includes('/') ? commandAtPath(commands, name) : commands.get(name);
   if (byName) return { command: byName, argv };
   const path = name.includes('/') ? name : findInPath(shell.fs, shell.state.get('PATH'), name);
-  if (path === undefined) return { message: shell.state.dash ? 'not found' : 'command not found', status: 127 };
+  if (path === undefined)
+    return { message: shell.state.dialect === 'bash' ? 'command not found' : 'not found', status: 127 };
   const file = executableAt(shell.fs, shell.state.cwd, path);
   if (file.kind === 'error') return file;
   const interpreter = commands.get(file.interpreter);

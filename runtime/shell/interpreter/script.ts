@@ -4,6 +4,7 @@ import { ParseError } from '../syntax/errors';
 import { Parser } from '../syntax/parser';
 import type { List } from '../syntax/ast';
 import type { Interpreter } from './interpreter';
+import type { Dialect } from './state';
 import { ShellError } from './signals';
 import { outputOf, type Fds } from './streams';
 
@@ -17,8 +18,8 @@ export interface TextOrigin {
   label?: string;
   /** Aliases are expanded only where bash expands them: at the prompt and in what it sources. */
   aliases?: boolean;
-  /** dash's wording (`sh: 1: Syntax error: "|" unexpected`) rather than bash's. */
-  dash?: boolean;
+  /** Whose wording: dash's `sh: 1: Syntax error: "|" unexpected`, ash's `sh: syntax error: unexpected "|"`. */
+  dialect?: Dialect;
 }
 
 /** Parses and runs `text` a command at a time; a syntax error stops it with status 2. */
@@ -62,7 +63,8 @@ async function runCommandLine(shell: Interpreter, list: List, fds: Fds): Promise
 function originPrefix(shell: Interpreter, parser: Parser, pos: number, origin: TextOrigin): string {
   if (origin.label === undefined) return shell.errorPrefix();
   const line = parser.lineAt(pos);
-  return origin.dash ? `${origin.label}${line}: ` : `${origin.label}line ${line}: `;
+  if (origin.dialect === 'ash' && origin.label === 'sh: ') return origin.label;
+  return origin.dialect === 'dash' ? `${origin.label}${line}: ` : `${origin.label}line ${line}: `;
 }
 
 /**
@@ -73,8 +75,8 @@ function reportSyntaxError(shell: Interpreter, parser: Parser, error: ParseError
   const stderr = outputOf(fds, 2);
   const pos = error.at ?? parser.pos;
   const prefix = originPrefix(shell, parser, pos, origin);
-  if (origin.dash) {
-    stderr.write(`${prefix}${dashWording(error.message)}\n`);
+  if (origin.dialect === 'dash' || origin.dialect === 'ash') {
+    stderr.write(`${prefix}${origin.dialect === 'dash' ? dashWording(error.message) : ashWording(error.message)}\n`);
     return;
   }
   stderr.write(`${prefix}${error.message}\n`);
@@ -96,4 +98,17 @@ function dashWording(message: string): string {
     return 'Syntax error: end of file unexpected';
   }
   return `Syntax error: ${message}`;
+}
+
+/** busybox ash's texts for bash's syntax errors. */
+function ashWording(message: string): string {
+  const token = /^syntax error near unexpected token `(.*)'$/.exec(message);
+  if (token)
+    return token[1] === 'newline' ? 'syntax error: unexpected newline' : `syntax error: unexpected "${token[1]}"`;
+  if (/^unexpected EOF while looking for matching `["']'$/.test(message))
+    return 'syntax error: unterminated quoted string';
+  if (message.startsWith('syntax error: unexpected end of file') || message.startsWith('unexpected EOF')) {
+    return 'syntax error: unexpected end of file';
+  }
+  return `syntax error: ${message}`;
 }

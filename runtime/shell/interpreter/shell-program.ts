@@ -3,20 +3,18 @@
 // variables, functions or aliases of the caller), as a child bash or dash does.
 import type { CommandContext, ShellCommand } from '../command';
 import { normalizePath } from '../fs/volume';
+import { BASH_VARIABLES } from '../login-shell';
 import { readAll } from '../process';
 import { Interpreter, type ShellRuntime } from './interpreter';
 import { checkFork } from './processes';
 import { runText, type TextOrigin } from './script';
 import { ExitSignal } from './signals';
-import { ShellState, type ShellOptions } from './state';
+import { ShellState, type Dialect, type ShellOptions } from './state';
 import { standardFds } from './streams';
-
-/** Which shell a program is: bash, or sh (dash on Ubuntu). */
-export type Dialect = 'bash' | 'dash';
 
 /** A ShellCommand that starts a shell: the interpreter runs it with its own process accounting. */
 export interface ShellProgram extends ShellCommand {
-  dialect: Dialect;
+  dialect: 'bash' | 'dash';
 }
 
 export const isShellProgram = (command: ShellCommand): command is ShellProgram => 'dialect' in command;
@@ -154,20 +152,25 @@ function standaloneRuntime(ctx: CommandContext): ShellRuntime {
 }
 
 /** Runs a shell program as a child process of `parent`: a script, `-c`, or standard input. */
-export async function runShellProgram(parent: ShellRuntime, ctx: CommandContext, dialect: Dialect): Promise<number> {
+export async function runShellProgram(
+  parent: ShellRuntime,
+  ctx: CommandContext,
+  dialect: 'bash' | 'dash',
+): Promise<number> {
   const invocation = parseInvocation(ctx.argv, dialect, ctx);
   if (typeof invocation === 'number') return invocation;
   const runtime = childRuntime(parent);
   const state = new ShellState();
   for (const [name, value] of Object.entries(ctx.env)) state.set(name, value, true);
   state.set('SHLVL', String((Number(ctx.env.SHLVL) || 0) + 1), true);
+  if (dialect === 'bash') for (const [name, value] of Object.entries(BASH_VARIABLES)) state.set(name, value);
   Object.assign(state.options, invocation.options);
   state.cwd = ctx.cwd;
   state.pid = runtime.nextPid();
-  state.dash = dialect === 'dash';
+  state.dialect = dialect;
   const shellName = dialect === 'bash' ? 'bash' : 'sh';
   let text: string;
-  const origin: TextOrigin = { aliases: false, dash: state.dash };
+  const origin: TextOrigin = { aliases: false, dialect };
   if (invocation.command !== undefined) {
     // Errors name $0 (`zero: line 1:`); syntax errors the input too (`bash: -c: line 1:`).
     text = invocation.command;
@@ -175,7 +178,7 @@ export async function runShellProgram(parent: ShellRuntime, ctx: CommandContext,
     state.set('0', name);
     state.positional = invocation.operands.slice(1);
     state.errorName = name;
-    origin.label = state.dash ? `${name}: ` : `${name}: -c: `;
+    origin.label = dialect === 'dash' ? `${name}: ` : `${name}: -c: `;
   } else if (invocation.operands.length > 0) {
     const [file, ...args] = invocation.operands;
     const read = readScript(ctx, file, dialect);

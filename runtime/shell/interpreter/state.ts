@@ -3,6 +3,9 @@
 import type { Command } from '../syntax/ast';
 import { JobTable } from './job-table';
 
+/** The shells kubeplay imitates, as far as their messages differ. */
+export type Dialect = 'bash' | 'dash' | 'ash';
+
 /** A shell variable. */
 export interface Variable {
   value: string;
@@ -73,8 +76,11 @@ export class ShellState {
    * say `FILE: line N:` instead of `bash:`. Undefined at the prompt and for `bash -c`.
    */
   errorName: string | undefined;
-  /** This shell is sh (dash): its errors read `NAME: LINE: ` and `foo: not found`. */
-  dash = false;
+  /**
+   * Which shell this is, for its errors' wording: bash; dash (the host's sh: `NAME: LINE: `,
+   * `foo: not found`); busybox's ash (containers' sh: `sh: foo: not found`).
+   */
+  dialect: Dialect = 'bash';
 
   /** The value of a variable (an array's element 0), or undefined when unset. */
   get(name: string): string | undefined {
@@ -151,7 +157,7 @@ export class ShellState {
     copy.pid = this.pid;
     copy.lineno = this.lineno;
     copy.errorName = this.errorName;
-    copy.dash = this.dash;
+    copy.dialect = this.dialect;
     copy.localFrames = this.localFrames.map((f) => new Map(f));
     return copy;
   }

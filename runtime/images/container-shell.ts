@@ -1,0 +1,184 @@
+// `sh` inside a container: the shell's interpreter over the container's filesystem, with the
+// image's programs as its commands and busybox ash's wording for its own errors. It runs
+// `sh -c 'script'` (the commands of countless pod specs), a script file, or what stdin brings
+// (a prompt first when a terminal is attached); with no stdin at all it ends at once, as
+// `kubectl run b --image=busybox` shows (the pod completes and restarts).
+import { CancelController } from '../cancel';
+import type { ApiClient } from '../api/client';
+import type { CommandContext, ShellCommand, ShellServices } from '../shell/command';
+import type { HistoryList } from '../shell/history';
+import { Interpreter, type ShellRuntime } from '../shell/interpreter/interpreter';
+import { runText, type TextOrigin } from '../shell/interpreter/script';
+import { ExitSignal } from '../shell/interpreter/signals';
+import { ShellState } from '../shell/interpreter/state';
+import { standardFds } from '../shell/interpreter/streams';
+import { normalizePath } from '../shell/fs/volume';
+import { readAll, type InputStream } from '../shell/process';
+import type { ProcessContext, Program } from './types';
+
+/** ash's prompt for root in `/` (PS1 `\w \$ `). */
+const PROMPT = ' # ';
+
+/** The image's program `program` as a command of the interpreter: a child process of `sh`. */
+function asCommand(ctx: ProcessContext, name: string, program: Program): ShellCommand {
+  return {
+    name,
+    summary: '',
+    run: (child: CommandContext) =>
+      program({
+        ...ctx,
+        argv: child.argv,
+        env: { ...child.env },
+        cwd: child.cwd,
+        stdout: child.stdout,
+        stderr: child.stderr,
+        stdin: chunks(child.stdin),
+        pid1: false,
+        // Signals go to PID 1 alone; its children end with the container.
+        onSignal: () => () => {},
+      }),
+  };
+}
+
+/** An InputStream as the async chunks programs read. */
+async function* chunks(input: InputStream): AsyncGenerator<string> {
+  for (let chunk = await input.read(); chunk !== null; chunk = await input.read()) yield chunk;
+}
+
+/** The image's programs by name, looked up on the image's PATH as the shell asks for them. */
+class ImagePrograms extends Map<string, ShellCommand> {
+  constructor(private readonly ctx: ProcessContext) {
+    super();
+  }
+
+  override get(name: string): ShellCommand | undefined {
+    if (!super.has(name)) {
+      const program = this.ctx.program(name);
+      if (!program) return undefined;
+      super.set(name, asCommand(this.ctx, name, program));
+    }
+    return super.get(name);
+  }
+
+  override has(name: string): boolean {
+    return this.get(name) !== undefined;
+  }
+}
+
+/** The shell's services in a container: no host API or history, the container's files and programs. */
+function containerServices(ctx: ProcessContext): Omit<ShellServices, 'exit' | 'lastStatus'> {
+  return {
+    clock: ctx.clock,
+    fs: ctx.fs,
+    commands: new ImagePrograms(ctx),
+    // The image's programs never reach the learner's host, so a container has neither.
+    api: undefined as unknown as ApiClient,
+    history: undefined as unknown as HistoryList,
+  };
+}
+
+/** An InputStream over the chunks a process reads. */
+function inputOf(stdin: AsyncIterable<string> | undefined): InputStream {
+  const iterator = stdin?.[Symbol.asyncIterator]();
+  return {
+    read: async () => {
+      if (!iterator) return null;
+      const next = await iterator.next();
+      return next.done ? null : next.value;
+    },
+    close: () => void iterator?.return?.(),
+  };
+}
+
+/** busybox's `sh`. */
+export const sh: Program = async (ctx) => {
+  const stopped = new CancelController();
+  const unsubscribe = ctx.ended?.onAbort(() => stopped.abort()) ?? (() => {});
+  let pid = 1;
+  const runtime: ShellRuntime = {
+    services: containerServices(ctx),
+    interactive: false,
+    nextPid: () => ++pid,
+    ticks: 0,
+  };
+  const state = new ShellState();
+  for (const [name, value] of Object.entries(ctx.env)) state.set(name, value, true);
+  state.cwd = ctx.cwd;
+  state.pid = ctx.pid1 ? 1 : 100;
+  state.dialect = 'ash';
+  state.set('0', 'sh');
+  const stdin = inputOf(ctx.stdin);
+  const shell = new Interpreter(state, runtime, stopped.signal);
+  const fds = standardFds(stdin, ctx.stdout, ctx.stderr);
+  const origin: TextOrigin = { label: 'sh: ', aliases: false, dialect: 'ash' };
+  try {
+    const args = ctx.argv.slice(1);
+    if (args[0] === '-c') {
+      if (args[1] === undefined) {
+        ctx.stderr.write('sh: -c requires an argument\n');
+        return 2;
+      }
+      if (args[2] !== undefined) state.set('0', args[2]);
+      state.positional = args.slice(3);
+      return await shell.guard(() => runText(shell, args[1], fds, origin), fds);
+    }
+    if (args.length > 0) {
+      let text: string;
+      try {
+        text = ctx.fs.readFile(normalizePath(args[0], ctx.cwd));
+      } catch {
+        ctx.stderr.write(`sh: can't open '${args[0]}': No such file or directory\n`);
+        return 2;
+      }
+      state.set('0', args[0]);
+      state.positional = args.slice(1);
+      state.errorName = args[0];
+      return await shell.guard(() => runText(shell, text, fds, { ...origin, label: `${args[0]}: ` }), fds);
+    }
+    if (!ctx.stdin) return 0;
+    if (ctx.tty) return await interactive(shell, ctx, fds);
+    return await shell.guard(async () => runText(shell, await readAll(stdin), fds, origin), fds);
+  } catch (error) {
+    if (error instanceof ExitSignal) return error.status;
+    throw error;
+  } finally {
+    unsubscribe();
+  }
+};
+
+/**
+ * A terminal session (`kubectl exec -ti … -- sh`): the prompt, then each line as typed, echoed
+ * as the container's terminal echoes it, run when Enter comes; Ctrl-D on an empty line ends it.
+ */
+async function interactive(
+  shell: Interpreter,
+  ctx: ProcessContext,
+  fds: ReturnType<typeof standardFds>,
+): Promise<number> {
+  const stdin = fds.get(0) as InputStream;
+  const prompt = (): void => ctx.stdout.write(`${shell.state.cwd === '/' ? '/' : shell.state.cwd}${PROMPT}`);
+  let line = '';
+  prompt();
+  for (let chunk = await stdin.read(); chunk !== null; chunk = await stdin.read()) {
+    for (const ch of chunk) {
+      if (ch === '\r' || ch === '\n') {
+        ctx.stdout.write('\r\n');
+        const text = line;
+        line = '';
+        await shell.guard(() => runText(shell, text, fds, { label: 'sh: ', aliases: false, dialect: 'ash' }), fds);
+        prompt();
+      } else if (ch === '\x7f' || ch === '\b') {
+        if (line.length > 0) {
+          line = line.slice(0, -1);
+          ctx.stdout.write('\b \b');
+        }
+      } else if (ch === '\x04') {
+        if (line === '') return shell.state.lastStatus;
+      } else if (ch >= ' ') {
+        line += ch;
+        ctx.stdout.write(ch);
+      }
+    }
+  }
+  return shell.state.lastStatus;
+}
