@@ -10,7 +10,9 @@ function kubeplay(args: string[], input?: string) {
   return { stdout: run.stdout, stderr: run.stderr, exitCode: run.status };
 }
 
-describe('npx kubeplay', () => {
+// Each test spawns a whole Node process (tsx compiling the runtime): slow on a busy machine, so
+// the guard against a hang is the spawn's own 60 s timeout rather than vitest's 5 s.
+describe('npx kubeplay', { timeout: 60_000 }, () => {
   // `sleep 3600` finishing inside the spawn's 60 s timeout is the proof that time is virtual.
   it('run FILE prints the transcript of its lines typed into a fresh cluster, on virtual time', () => {
     const result = kubeplay(['run', 'tests/scripts/first-slice.txt']);

@@ -75,7 +75,14 @@ export class ShellSession {
     );
     setUpLoginShell(this.state);
     let pid = SHELL_PID;
-    this.runtime = { services, interactive: true, nextPid: () => ++pid, ticks: 0, foreground: this.foregroundJob };
+    this.runtime = {
+      services,
+      interactive: true,
+      nextPid: () => ++pid,
+      ticks: 0,
+      foreground: this.foregroundJob,
+      startedAt: services.clock.now(),
+    };
   }
 
   /** Shows the first prompt. */

@@ -43,6 +43,8 @@ export interface ShellRuntime {
   nextPid(): number;
   /** Commands run so far (for yielding now and then). */
   ticks: number;
+  /** When the session's login shell started (epoch ms), for ps. */
+  startedAt?: number;
   /** Subshells, pipeline members and jobs alive now (bounded, as `ulimit -u` bounds forks). */
   processes?: number;
   /**

@@ -15,7 +15,7 @@ import { expandWords } from './expand';
 import { controlsJobs, runForeground } from './foreground';
 import type { Interpreter } from './interpreter';
 import { ungated } from './job';
-import { isShellProgram, runShellProgram } from './shell-program';
+import { isShellAware } from './shell-aware';
 import { ExitSignal, InterruptSignal, ReturnSignal, ShellError } from './signals';
 import { inputOf, outputOf, WriteError, type Fds } from './streams';
 import { traceLine } from './trace';
@@ -206,9 +206,7 @@ async function runHost(
       signal: shell.signal,
       shell: services,
     };
-    status = isShellProgram(command)
-      ? await runShellProgram(shell.runtime, context, command.dialect)
-      : await command.run(context);
+    status = isShellAware(command) ? await command.runInShell(shell, context) : await command.run(context);
   } catch (error) {
     if (error instanceof BrokenPipeError) return SIGPIPE_STATUS;
     if (error instanceof ExitSignal) throw error;

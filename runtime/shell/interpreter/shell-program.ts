@@ -1,23 +1,17 @@
 // `bash` and `sh` as programs on the host: a new, non-interactive shell process that runs a
 // script file, a `-c` string, or its standard input, with the caller's environment only (no
 // variables, functions or aliases of the caller), as a child bash or dash does.
-import type { CommandContext, ShellCommand } from '../command';
+import type { CommandContext } from '../command';
 import { normalizePath } from '../fs/volume';
 import { BASH_VARIABLES } from '../login-shell';
 import { readAll } from '../process';
 import { Interpreter, type ShellRuntime } from './interpreter';
 import { checkFork } from './processes';
 import { runText, type TextOrigin } from './script';
+import type { ShellAwareCommand } from './shell-aware';
 import { ExitSignal } from './signals';
 import { ShellState, type Dialect, type ShellOptions } from './state';
 import { standardFds } from './streams';
-
-/** A ShellCommand that starts a shell: the interpreter runs it with its own process accounting. */
-export interface ShellProgram extends ShellCommand {
-  dialect: 'bash' | 'dash';
-}
-
-export const isShellProgram = (command: ShellCommand): command is ShellProgram => 'dialect' in command;
 
 const BASH_VERSION_TEXT =
   'GNU bash, version 5.2.15(1)-release (x86_64-pc-linux-gnu)\nCopyright (C) 2022 Free Software Foundation, Inc.\n' +
@@ -142,6 +136,7 @@ function childRuntime(parent: ShellRuntime): ShellRuntime {
       parent.processes = value;
     },
     terminal: parent.terminal,
+    startedAt: parent.startedAt,
   };
 }
 
@@ -228,17 +223,17 @@ function readScript(ctx: CommandContext, file: string, dialect: Dialect): string
 }
 
 /** /usr/bin/bash. */
-export const bash: ShellProgram = {
+export const bash: ShellAwareCommand = {
   name: 'bash',
   summary: 'GNU Bourne-Again SHell',
-  dialect: 'bash',
   run: (ctx) => runShellProgram(standaloneRuntime(ctx), ctx, 'bash'),
+  runInShell: (shell, ctx) => runShellProgram(shell.runtime, ctx, 'bash'),
 };
 
 /** /usr/bin/sh: dash on Ubuntu. */
-export const sh: ShellProgram = {
+export const sh: ShellAwareCommand = {
   name: 'sh',
   summary: 'command interpreter (shell)',
-  dialect: 'dash',
   run: (ctx) => runShellProgram(standaloneRuntime(ctx), ctx, 'dash'),
+  runInShell: (shell, ctx) => runShellProgram(shell.runtime, ctx, 'dash'),
 };
