@@ -15,6 +15,11 @@ export interface Tty {
   setRawMode(raw: boolean): void;
   /** Calls `listener` after each resize (SIGWINCH); returns an unsubscribe. */
   onResize(listener: () => void): () => void;
+  /**
+   * The terminal's own input (/dev/tty): what a program reads its keys from when its standard
+   * input is a pipe, as less does for `kubectl get pods -o yaml | less`.
+   */
+  readonly keyboard?: InputStream;
 }
 
 /** The cluster clock's controls, where the host lets the learner move it (clock-control.ts). */

@@ -70,6 +70,7 @@ export class SessionTerminal {
       setRawMode: (raw) => {
         input.raw = raw;
       },
+      keyboard: input,
       onResize: (listener) => {
         this.resizeListeners.add(listener);
         return () => this.resizeListeners.delete(listener);

@@ -270,4 +270,16 @@ describe('bad input at the prompt', () => {
       PROMPT,
     ]);
   });
+
+  it('pages a pipe with less, taking its keys from the terminal', async () => {
+    const { terminal, type } = await interactive();
+    await type('seq 1 50 | less\r');
+    let screen = await terminal.screen();
+    expect([screen[0], screen[22], screen.at(-1)]).toEqual(['1', '23', ':']);
+    await type(' ');
+    screen = await terminal.screen();
+    expect([screen[0], screen.at(-1)]).toEqual(['24', ':']);
+    await type('q');
+    expect(await terminal.screen()).toEqual([`${PROMPT}seq 1 50 | less`, PROMPT]);
+  });
 });

@@ -30,13 +30,14 @@ export const less: ShellCommand = {
       }
       text = found;
     }
-    if (!ctx.tty || name === undefined) {
-      // Without a terminal to page on (or a keyboard apart from stdin), less is cat.
+    // Paging a pipe takes the keys from the terminal itself; with no terminal, less is cat.
+    const keyboard = name === undefined ? ctx.tty?.keyboard : ctx.stdin;
+    if (!ctx.tty || !keyboard) {
       await ctx.stdout.write(text);
       return 0;
     }
     const lines = text.replace(/\n$/, '').split('\n');
     const pager = new Pager(lines, name, ctx.tty.rows, ctx.tty.cols);
-    return runFullScreen(ctx, pager, splitKeys, '');
+    return runFullScreen({ ...ctx, stdin: keyboard }, pager, splitKeys, '');
   },
 };
