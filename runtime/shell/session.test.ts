@@ -271,6 +271,24 @@ describe('bad input at the prompt', () => {
     ]);
   });
 
+  it('runs a nested bash at the prompt until exit, with its own variables', async () => {
+    const { terminal, type } = await interactive();
+    await type('X=outer; bash\r');
+    await type('echo "[$X] $SHLVL"; X=inner\r');
+    await type('exit 3\r');
+    await type('echo $? $X\r');
+    expect(await terminal.screen()).toEqual([
+      `${PROMPT}X=outer; bash`,
+      `${PROMPT}echo "[$X] $SHLVL"; X=inner`,
+      '[] 2',
+      `${PROMPT}exit 3`,
+      'exit',
+      `${PROMPT}echo $? $X`,
+      '3 outer',
+      PROMPT,
+    ]);
+  });
+
   it('pages a pipe with less, taking its keys from the terminal', async () => {
     const { terminal, type } = await interactive();
     await type('seq 1 50 | less\r');

@@ -7,6 +7,7 @@ import type { ForegroundSlot } from './interpreter/foreground';
 import { Interpreter, type ShellRuntime } from './interpreter/interpreter';
 import { notices } from './interpreter/job-report';
 import { SIGHUP, SIGTSTP } from './interpreter/signal-names';
+import { isCompleteCommand } from './interpreter/script';
 import { ExitSignal } from './interpreter/signals';
 import { ShellState } from './interpreter/state';
 import { standardFds } from './interpreter/streams';
@@ -178,15 +179,7 @@ export class ShellSession {
 
   /** Whether `text` is a whole command, or the prompt must ask for more lines. */
   isComplete(text: string): boolean {
-    const parser = new Parser(text, { interactive: true });
-    try {
-      while (parser.nextCommand()) {
-        // Parse on to the end: only a command cut short by the end of the text is incomplete.
-      }
-      return true;
-    } catch (error) {
-      return !(error instanceof ParseError && error.incomplete);
-    }
+    return isCompleteCommand(text);
   }
 
   /** The filesystem of the learner's host, which this shell works in. */

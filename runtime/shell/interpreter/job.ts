@@ -222,3 +222,8 @@ export class JobInput implements InputStream {
     this.source.close();
   }
 }
+
+/** The stream under a job's gated input: the terminal, for a foreground command reading it. */
+export function ungatedInput(input: InputStream): InputStream {
+  return input instanceof JobInput ? input.source : input;
+}

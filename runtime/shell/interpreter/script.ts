@@ -22,6 +22,19 @@ export interface TextOrigin {
   dialect?: Dialect;
 }
 
+/** Whether `text` is whole, or a prompt must ask for more lines (an open quote, `if` without `fi`). */
+export function isCompleteCommand(text: string): boolean {
+  const parser = new Parser(text, { interactive: true });
+  try {
+    while (parser.nextCommand()) {
+      // Parse on to the end: only a command cut short by the end of the text is incomplete.
+    }
+    return true;
+  } catch (error) {
+    return !(error instanceof ParseError && error.incomplete);
+  }
+}
+
 /** Parses and runs `text` a command at a time; a syntax error stops it with status 2. */
 export async function runText(shell: Interpreter, text: string, fds: Fds, origin: TextOrigin = {}): Promise<number> {
   const aliases = origin.aliases ?? true;

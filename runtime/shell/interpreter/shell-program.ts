@@ -7,6 +7,8 @@ import { BASH_VARIABLES } from '../login-shell';
 import { readAll } from '../process';
 import { Interpreter, type ShellRuntime } from './interpreter';
 import { checkFork } from './processes';
+import { ungatedInput } from './job';
+import { runNestedShell } from './nested-shell';
 import { runText, type TextOrigin } from './script';
 import type { ShellAwareCommand } from './shell-aware';
 import { ExitSignal } from './signals';
@@ -118,10 +120,10 @@ function parseInvocation(argv: string[], dialect: Dialect, ctx: CommandContext):
 }
 
 /** A runtime for a child shell, counting its processes and ticks in its parent's. */
-function childRuntime(parent: ShellRuntime): ShellRuntime {
+function childRuntime(parent: ShellRuntime, interactive = false): ShellRuntime {
   return {
     services: parent.services,
-    interactive: false,
+    interactive,
     nextPid: () => parent.nextPid(),
     get ticks() {
       return parent.ticks;
@@ -183,6 +185,10 @@ export async function runShellProgram(
     state.positional = args;
     state.errorName = file;
     origin.label = `${file}: `;
+  } else if (dialect === 'bash' && ctx.tty && ungatedInput(ctx.stdin) === ctx.tty.keyboard) {
+    // `bash` at the prompt: a nested interactive shell on this terminal.
+    state.set('0', shellName);
+    return runNested(parent, state, ctx);
   } else {
     text = await readAll(ctx.stdin);
     state.set('0', shellName);
@@ -195,6 +201,23 @@ export async function runShellProgram(
   const fds = standardFds(ctx.stdin, ctx.stdout, ctx.stderr);
   try {
     return await shell.guard(() => runText(shell, text, fds, origin), fds);
+  } catch (error) {
+    if (error instanceof ExitSignal) return error.status;
+    throw error;
+  } finally {
+    parent.processes = (parent.processes ?? 1) - 1;
+  }
+}
+
+/** Runs a nested interactive shell with `state`, counted as a process of `parent`. */
+async function runNested(parent: ShellRuntime, state: ShellState, ctx: CommandContext): Promise<number> {
+  checkFork(parent);
+  parent.processes = (parent.processes ?? 0) + 1;
+  const runtime = childRuntime(parent, true);
+  const shell = new Interpreter(state, runtime, ctx.signal);
+  const fds = standardFds(ctx.stdin, ctx.stdout, ctx.stderr);
+  try {
+    return await runNestedShell(shell, fds, ctx.stdin, ctx.stderr);
   } catch (error) {
     if (error instanceof ExitSignal) return error.status;
     throw error;
