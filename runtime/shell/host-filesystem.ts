@@ -3,6 +3,7 @@ import type { StorageBackend, StorageWrite } from '../storage/backend';
 import type { Inode } from './fs/inode';
 import { utf8Length } from '../util/utf8';
 import { Volume } from './fs/volume';
+import { createProcFilesystem } from './proc/procfs';
 
 /** The learner's home directory. */
 export const HOME = '/home/learner';
@@ -157,8 +158,9 @@ export interface HostFilesystemDeps {
 
 /**
  * The learner's host machine (an Ubuntu 24.04 host running minikube): system directories owned
- * by root, /tmp, and /home/learner (owned by learner, mode 755, at most HOME_CAPACITY bytes)
- * loaded from and written through to `storage`. Calls act as the learner (uid 1000).
+ * by root, /tmp, /proc (generated, read-only to the learner), and /home/learner (owned by learner,
+ * mode 755, at most HOME_CAPACITY bytes) loaded from and written through to `storage`. Calls act
+ * as the learner (uid 1000).
  */
 export async function createHostFilesystem({ storage, clock }: HostFilesystemDeps): Promise<Volume> {
   const now = (): number => clock.now();
@@ -177,5 +179,7 @@ export async function createHostFilesystem({ storage, clock }: HostFilesystemDep
   const host = new Volume({}, { now, user: { uid: LEARNER.uid, gid: LEARNER.gid } });
   host.mount('/', systemVolume(now));
   host.mount(HOME, home);
+  // /proc's files are computed when read (uptime from the clock since this boot).
+  host.mount('/proc', createProcFilesystem(clock));
   return host;
 }

@@ -289,6 +289,23 @@ describe('bad input at the prompt', () => {
     ]);
   });
 
+  it('pages a pipe with more (a bare --More--), and logout ends the login shell', async () => {
+    const { terminal, type, session } = await interactive();
+    await type('seq 1 50 | more\r');
+    // more pages in the normal screen: the last 24 rows are the page and its prompt.
+    const screen = (await terminal.screen()).slice(-24);
+    expect([screen[0], screen[22], screen[23]]).toEqual(['1', '23', '--More--']);
+    await type('q');
+    await type('bash -c logout; echo $?\r');
+    expect((await terminal.screen()).slice(-3)).toEqual([
+      "bash: line 1: logout: not login shell: use `exit'",
+      '1',
+      PROMPT,
+    ]);
+    await type('logout\r');
+    expect(session.hasExited).toBe(true);
+  });
+
   it('pages a pipe with less, taking its keys from the terminal', async () => {
     const { terminal, type } = await interactive();
     await type('seq 1 50 | less\r');

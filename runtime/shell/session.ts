@@ -2,7 +2,7 @@ import { CancelController } from '../cancel';
 import type { OutputStream, ShellServices, Tty } from './command';
 import { complete } from './completion/complete';
 import { BUILTINS } from './interpreter/builtins';
-import { hasStoppedJobs } from './interpreter/builtins/flow';
+import { EXITS_AFTER, hasStoppedJobs } from './interpreter/builtins/flow';
 import type { ForegroundSlot } from './interpreter/foreground';
 import { Interpreter, type ShellRuntime } from './interpreter/interpreter';
 import { notices } from './interpreter/job-report';
@@ -83,6 +83,7 @@ export class ShellSession {
       ticks: 0,
       foreground: this.foregroundJob,
       startedAt: services.clock.now(),
+      login: true,
     };
   }
 
@@ -224,7 +225,7 @@ export class ShellSession {
       if (result === 'eof') {
         this.emit('exit\r\n');
         const last = this.state.currentBuiltin;
-        if (last !== 'exit' && last !== 'jobs' && this.pending === undefined && hasStoppedJobs(this.state)) {
+        if (!EXITS_AFTER.has(last ?? '') && this.pending === undefined && hasStoppedJobs(this.state)) {
           // As the `exit` builtin: the first Ctrl-D with stopped jobs only warns.
           this.emit('There are stopped jobs.\r\n');
           this.state.previousBuiltin = this.state.currentBuiltin = 'exit';

@@ -1,15 +1,5 @@
 import type { ShellCommand } from '../command';
-
-/** The host's memory in KiB: an 8 GB machine running minikube. */
-const MEMORY = {
-  total: 8_074_452,
-  used: 2_412_860,
-  free: 3_169_372,
-  shared: 12_904,
-  cache: 2_751_316,
-  available: 5_661_592,
-};
-const SWAP = { total: 2_097_148, used: 0, free: 2_097_148 };
+import { memoryUsage } from '../proc/memory';
 
 /** procps' -h scaling: Ki, Mi, Gi with one decimal below 10, B for bytes. */
 function human(kib: number): string {
@@ -24,7 +14,7 @@ function human(kib: number): string {
   return `${value < 10 ? value.toFixed(1) : Math.round(value)}${suffix}`;
 }
 
-/** procps `free`: memory and swap (plausible fixed numbers), in KiB or -h, -m, -g. */
+/** procps `free`: memory and swap (/proc/meminfo's fixed numbers), in KiB or -h, -m, -g. */
 export const free: ShellCommand = {
   name: 'free',
   summary: 'display amount of free and used memory in the system',
@@ -40,12 +30,14 @@ export const free: ShellCommand = {
         return 1;
       }
     }
+    // The same figures as /proc/meminfo (proc/memory.ts).
+    const { mem, swap } = memoryUsage();
     const row = (label: string, values: number[]): string =>
       label.padEnd(8) + values.map((v) => show(v).padStart(12)).join('') + '\n';
     stdout.write(
       '               total        used        free      shared  buff/cache   available\n' +
-        row('Mem:', [MEMORY.total, MEMORY.used, MEMORY.free, MEMORY.shared, MEMORY.cache, MEMORY.available]) +
-        row('Swap:', [SWAP.total, SWAP.used, SWAP.free]),
+        row('Mem:', [mem.total, mem.used, mem.free, mem.shared, mem.cache, mem.available]) +
+        row('Swap:', [swap.total, swap.used, swap.free]),
     );
     return 0;
   },

@@ -1,5 +1,6 @@
 import type { ShellCommand } from '../command';
 import { less } from '../editors/less-command';
+import { more } from '../editors/more-command';
 import { nano } from '../editors/nano-command';
 import { vi, vim } from '../editors/vi-command';
 import { bash, sh } from '../interpreter/shell-program';
@@ -32,6 +33,7 @@ import { hostname } from './hostname';
 import { id } from './id';
 import { ln } from './ln';
 import { ls } from './ls';
+import { aproposCommand, man, whatis } from './man/man-command';
 import { mkdir } from './mkdir';
 import { mv } from './mv';
 import { realpath } from './realpath';
@@ -52,6 +54,7 @@ import { yes } from './yes';
 
 /** The shell's own commands: builtins and the basic utilities of the learner's host. */
 export const SHELL_COMMANDS: readonly ShellCommand[] = [
+  aproposCommand,
   awk,
   base64,
   basename,
@@ -82,8 +85,10 @@ export const SHELL_COMMANDS: readonly ShellCommand[] = [
   less,
   ln,
   ls,
+  man,
   mawk,
   mkdir,
+  more,
   mv,
   nano,
   realpath,
@@ -104,6 +109,7 @@ export const SHELL_COMMANDS: readonly ShellCommand[] = [
   vi,
   vim,
   wc,
+  whatis,
   which,
   whoami,
   xargs,

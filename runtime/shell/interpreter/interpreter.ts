@@ -45,6 +45,8 @@ export interface ShellRuntime {
   ticks: number;
   /** When the session's login shell started (epoch ms), for ps. */
   startedAt?: number;
+  /** The session's own shell, a login shell (`logout` works there alone). */
+  login?: boolean;
   /** Subshells, pipeline members and jobs alive now (bounded, as `ulimit -u` bounds forks). */
   processes?: number;
   /**

@@ -46,12 +46,15 @@ export const breakBuiltin = loopControl('break');
 export const continueBuiltin = loopControl('continue');
 
 /** `exit [n]`: an interactive shell says `exit` first (a subshell does not). */
+/** After these, `exit` leaves even with stopped jobs (the warning has been given or seen). */
+export const EXITS_AFTER = new Set(['exit', 'logout', 'jobs']);
+
 export const exit: Builtin = async ({ argv, stderr, shell }) => {
   const interactive = shell.runtime.interactive && !shell.isSubshell;
   if (interactive) stderr.write('exit\n');
   // bash holds back the first exit while jobs are stopped; a second one (or one after `jobs`) goes.
   const previous = shell.state.previousBuiltin;
-  if (interactive && previous !== 'exit' && previous !== 'jobs' && hasStoppedJobs(shell.state)) {
+  if (interactive && !EXITS_AFTER.has(previous ?? '') && hasStoppedJobs(shell.state)) {
     stderr.write('There are stopped jobs.\n');
     shell.state.currentBuiltin = 'exit';
     return 1;

@@ -1,6 +1,7 @@
 // The builtins that act on the shell itself, by name. Builtins that need no shell state (echo,
 // history, help) stay in ../../commands, where `help` lists them.
 import { echoOutput } from '../../commands/echo';
+import { logoutBuiltin } from '../../commands/logout';
 import { alias, unalias } from './alias';
 import { cd, pwd } from './cd';
 import { breakBuiltin, continueBuiltin, exit, returnBuiltin } from './flow';
@@ -41,6 +42,7 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['unset', unset],
   ['eval', evalBuiltin],
   ['exit', exit],
+  ['logout', logoutBuiltin],
   ['return', returnBuiltin],
   ['jobs', jobs],
   ['wait', wait],
