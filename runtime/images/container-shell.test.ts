@@ -5,9 +5,19 @@ import { CancelController } from '../cancel';
 import { VirtualClock } from '../clock';
 import { Volume } from '../shell/fs/volume';
 import { BASE_PROGRAMS } from './programs';
-import type { ProcessContext } from './types';
+import { DEBIAN_SHELLS } from './container-shell';
+import type { ProcessContext, Program } from './types';
 
-function run(argv: string[], options: { stdin?: string[]; ended?: CancelController; clock?: VirtualClock } = {}) {
+function run(
+  argv: string[],
+  options: {
+    stdin?: string[];
+    ended?: CancelController;
+    clock?: VirtualClock;
+    programs?: Record<string, Program>;
+  } = {},
+) {
+  const programs = { ...BASE_PROGRAMS, ...options.programs };
   const clock = options.clock ?? new VirtualClock(Date.UTC(2026, 0, 1));
   const out: string[] = [];
   const err: string[] = [];
@@ -30,12 +40,12 @@ function run(argv: string[], options: { stdin?: string[]; ended?: CancelControll
     startedAt: clock.now(),
     pid1: true,
     onSignal: () => () => {},
-    program: (name) => BASE_PROGRAMS[name.split('/').pop() ?? ''],
+    program: (name) => programs[name.split('/').pop() ?? ''],
     listen: () => () => {},
     spawn: (program, childArgv) => program({ ...ctx, argv: childArgv, pid1: false }),
     ended: options.ended?.signal,
   };
-  const status = BASE_PROGRAMS.sh(ctx);
+  const status = programs[argv[0]](ctx);
   return { status, out, err, fs, clock };
 }
 
@@ -75,6 +85,19 @@ describe("a container's sh", () => {
     expect(await s.status).toBe(127);
     expect(s.out.join('')).toBe('/t.sh arg\n');
     expect(s.err.join('')).toBe('/t.sh: line 2: nope: not found\n');
+  });
+
+  it('is dash as sh and bash as bash in Debian-based images, each with its own wording', async () => {
+    const dash = run(['sh', '-c', 'foo'], { programs: DEBIAN_SHELLS });
+    expect(await dash.status).toBe(127);
+    expect(dash.err.join('')).toBe('sh: 1: foo: not found\n');
+    const bash = run(['bash', '-c', 'foo; echo "$0"'], { programs: DEBIAN_SHELLS });
+    expect(await bash.status).toBe(0);
+    expect(bash.err.join('')).toBe('bash: foo: command not found\n');
+    expect(bash.out.join('')).toBe('bash\n');
+    const missing = run(['sh', '-c'], { programs: DEBIAN_SHELLS });
+    expect(await missing.status).toBe(2);
+    expect(missing.err.join('')).toBe('sh: 0: -c requires an argument\n');
   });
 
   it('reads its script from stdin when one is attached', async () => {

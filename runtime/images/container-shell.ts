@@ -10,14 +10,61 @@ import type { HistoryList } from '../shell/history';
 import { Interpreter, type ShellRuntime } from '../shell/interpreter/interpreter';
 import { runText, type TextOrigin } from '../shell/interpreter/script';
 import { ExitSignal } from '../shell/interpreter/signals';
-import { ShellState } from '../shell/interpreter/state';
+import { ShellState, type Dialect } from '../shell/interpreter/state';
 import { standardFds } from '../shell/interpreter/streams';
 import { normalizePath } from '../shell/fs/volume';
 import { readAll, type InputStream } from '../shell/process';
 import type { ProcessContext, Program } from './types';
 
-/** ash's prompt for root in `/` (PS1 `\w \$ `). */
-const PROMPT = ' # ';
+/** What tells the shells of images apart: their name, wording, complaints and prompt. */
+interface Flavor {
+  name: 'sh' | 'bash';
+  dialect: Dialect;
+  /** Starts a `-c` string's syntax errors. */
+  commandLabel: string;
+  /** What names a `-c` string's errors (dash: `sh: 1:`; bash and ash name no line). */
+  commandErrorName?: string;
+  cannotOpen(file: string): string;
+  /** `sh -c` without its string. */
+  missingCommand: string;
+  cannotOpenStatus: number;
+  /** The prompt for root in `cwd` on `hostname`. */
+  prompt(cwd: string, hostname: string): string;
+}
+
+/** busybox's ash (busybox, alpine): PS1 `\w \$ `. */
+const ASH: Flavor = {
+  name: 'sh',
+  dialect: 'ash',
+  commandLabel: 'sh: ',
+  cannotOpen: (file) => `sh: can't open '${file}': No such file or directory`,
+  missingCommand: 'sh: -c requires an argument',
+  cannotOpenStatus: 2,
+  prompt: (cwd) => `${cwd} # `,
+};
+
+/** Debian's dash as /bin/sh (the nginx and redis images): PS1 `# ` for root. */
+const DASH: Flavor = {
+  name: 'sh',
+  dialect: 'dash',
+  commandLabel: 'sh: ',
+  commandErrorName: 'sh',
+  cannotOpen: (file) => `sh: 0: cannot open ${file}: No such file`,
+  missingCommand: 'sh: 0: -c requires an argument',
+  cannotOpenStatus: 2,
+  prompt: () => '# ',
+};
+
+/** Debian's bash in a container: root's default prompt. */
+const BASH: Flavor = {
+  name: 'bash',
+  dialect: 'bash',
+  commandLabel: 'bash: -c: ',
+  cannotOpen: (file) => `bash: ${file}: No such file or directory`,
+  missingCommand: 'bash: -c: option requires an argument',
+  cannotOpenStatus: 127,
+  prompt: (cwd, hostname) => `root@${hostname}:${cwd}# `,
+};
 
 /** The image's program `program` as a command of the interpreter: a child process of `sh`. */
 function asCommand(ctx: ProcessContext, name: string, program: Program): ShellCommand {
@@ -90,61 +137,64 @@ function inputOf(stdin: AsyncIterable<string> | undefined): InputStream {
   };
 }
 
-/** busybox's `sh`. */
-export const sh: Program = async (ctx) => {
-  const stopped = new CancelController();
-  const unsubscribe = ctx.ended?.onAbort(() => stopped.abort()) ?? (() => {});
-  let pid = 1;
-  const runtime: ShellRuntime = {
-    services: containerServices(ctx),
-    interactive: false,
-    nextPid: () => ++pid,
-    ticks: 0,
+/** The shell program of `flavor`. */
+const shellOf =
+  (flavor: Flavor): Program =>
+  async (ctx) => {
+    const stopped = new CancelController();
+    const unsubscribe = ctx.ended?.onAbort(() => stopped.abort()) ?? (() => {});
+    let pid = 1;
+    const runtime: ShellRuntime = {
+      services: containerServices(ctx),
+      interactive: false,
+      nextPid: () => ++pid,
+      ticks: 0,
+    };
+    const state = new ShellState();
+    for (const [name, value] of Object.entries(ctx.env)) state.set(name, value, true);
+    state.cwd = ctx.cwd;
+    state.pid = ctx.pid1 ? 1 : 100;
+    state.dialect = flavor.dialect;
+    state.set('0', flavor.name);
+    const stdin = inputOf(ctx.stdin);
+    const shell = new Interpreter(state, runtime, stopped.signal);
+    const fds = standardFds(stdin, ctx.stdout, ctx.stderr);
+    const origin: TextOrigin = { label: flavor.commandLabel, aliases: false, dialect: flavor.dialect };
+    try {
+      const args = ctx.argv.slice(1);
+      if (args[0] === '-c') {
+        if (args[1] === undefined) {
+          ctx.stderr.write(`${flavor.missingCommand}\n`);
+          return 2;
+        }
+        state.errorName = flavor.commandErrorName;
+        if (args[2] !== undefined) state.set('0', args[2]);
+        state.positional = args.slice(3);
+        return await shell.guard(() => runText(shell, args[1], fds, origin), fds);
+      }
+      if (args.length > 0) {
+        let text: string;
+        try {
+          text = ctx.fs.readFile(normalizePath(args[0], ctx.cwd));
+        } catch {
+          ctx.stderr.write(`${flavor.cannotOpen(args[0])}\n`);
+          return flavor.cannotOpenStatus;
+        }
+        state.set('0', args[0]);
+        state.positional = args.slice(1);
+        state.errorName = args[0];
+        return await shell.guard(() => runText(shell, text, fds, { ...origin, label: `${args[0]}: ` }), fds);
+      }
+      if (!ctx.stdin) return 0;
+      if (ctx.tty) return await interactive(shell, ctx, fds, flavor);
+      return await shell.guard(async () => runText(shell, await readAll(stdin), fds, origin), fds);
+    } catch (error) {
+      if (error instanceof ExitSignal) return error.status;
+      throw error;
+    } finally {
+      unsubscribe();
+    }
   };
-  const state = new ShellState();
-  for (const [name, value] of Object.entries(ctx.env)) state.set(name, value, true);
-  state.cwd = ctx.cwd;
-  state.pid = ctx.pid1 ? 1 : 100;
-  state.dialect = 'ash';
-  state.set('0', 'sh');
-  const stdin = inputOf(ctx.stdin);
-  const shell = new Interpreter(state, runtime, stopped.signal);
-  const fds = standardFds(stdin, ctx.stdout, ctx.stderr);
-  const origin: TextOrigin = { label: 'sh: ', aliases: false, dialect: 'ash' };
-  try {
-    const args = ctx.argv.slice(1);
-    if (args[0] === '-c') {
-      if (args[1] === undefined) {
-        ctx.stderr.write('sh: -c requires an argument\n');
-        return 2;
-      }
-      if (args[2] !== undefined) state.set('0', args[2]);
-      state.positional = args.slice(3);
-      return await shell.guard(() => runText(shell, args[1], fds, origin), fds);
-    }
-    if (args.length > 0) {
-      let text: string;
-      try {
-        text = ctx.fs.readFile(normalizePath(args[0], ctx.cwd));
-      } catch {
-        ctx.stderr.write(`sh: can't open '${args[0]}': No such file or directory\n`);
-        return 2;
-      }
-      state.set('0', args[0]);
-      state.positional = args.slice(1);
-      state.errorName = args[0];
-      return await shell.guard(() => runText(shell, text, fds, { ...origin, label: `${args[0]}: ` }), fds);
-    }
-    if (!ctx.stdin) return 0;
-    if (ctx.tty) return await interactive(shell, ctx, fds);
-    return await shell.guard(async () => runText(shell, await readAll(stdin), fds, origin), fds);
-  } catch (error) {
-    if (error instanceof ExitSignal) return error.status;
-    throw error;
-  } finally {
-    unsubscribe();
-  }
-};
 
 /**
  * A terminal session (`kubectl exec -ti … -- sh`): the prompt, then each line as typed, echoed
@@ -154,9 +204,10 @@ async function interactive(
   shell: Interpreter,
   ctx: ProcessContext,
   fds: ReturnType<typeof standardFds>,
+  flavor: Flavor,
 ): Promise<number> {
   const stdin = fds.get(0) as InputStream;
-  const prompt = (): void => ctx.stdout.write(`${shell.state.cwd === '/' ? '/' : shell.state.cwd}${PROMPT}`);
+  const prompt = (): void => ctx.stdout.write(flavor.prompt(shell.state.cwd, ctx.hostname));
   let line = '';
   prompt();
   for (let chunk = await stdin.read(); chunk !== null; chunk = await stdin.read()) {
@@ -165,7 +216,7 @@ async function interactive(
         ctx.stdout.write('\r\n');
         const text = line;
         line = '';
-        await shell.guard(() => runText(shell, text, fds, { label: 'sh: ', aliases: false, dialect: 'ash' }), fds);
+        await shell.guard(() => runText(shell, text, fds, { aliases: false, dialect: flavor.dialect }), fds);
         prompt();
       } else if (ch === '\x7f' || ch === '\b') {
         if (line.length > 0) {
@@ -182,3 +233,9 @@ async function interactive(
   }
   return shell.state.lastStatus;
 }
+
+/** busybox's `sh` (ash), in busybox and alpine. */
+export const sh: Program = shellOf(ASH);
+
+/** The shells of Debian-based images (nginx, redis): dash as `sh`, and bash. */
+export const DEBIAN_SHELLS: Record<string, Program> = { sh: shellOf(DASH), bash: shellOf(BASH) };

@@ -1,4 +1,5 @@
 import { nginxTime } from './log-time';
+import { DEBIAN_SHELLS } from './container-shell';
 import { BASE_PROGRAMS, serveUntilStopped } from './programs';
 import { normalizePath } from '../shell/fs/volume';
 import type { HttpRequest, HttpResponse, ImageModule, ProcessContext, Program } from './types';
@@ -139,5 +140,5 @@ export const NGINX: ImageModule = {
     '/etc/os-release':
       'PRETTY_NAME="Debian GNU/Linux 13 (trixie)"\nNAME="Debian GNU/Linux"\nVERSION_ID="13"\nID=debian\n',
   }),
-  programs: { ...BASE_PROGRAMS, '/docker-entrypoint.sh': entrypoint, nginx, 'nginx-debug': nginx },
+  programs: { ...BASE_PROGRAMS, ...DEBIAN_SHELLS, '/docker-entrypoint.sh': entrypoint, nginx, 'nginx-debug': nginx },
 };

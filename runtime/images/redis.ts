@@ -1,4 +1,5 @@
 import { redisTime } from './log-time';
+import { DEBIAN_SHELLS } from './container-shell';
 import { BASE_PROGRAMS, serveUntilStopped } from './programs';
 import type { ImageModule, Program } from './types';
 
@@ -52,5 +53,5 @@ export const REDIS: ImageModule = {
     exposedPorts: ['6379/tcp'],
   },
   files: () => ({ '/data/.keep': '' }),
-  programs: { ...BASE_PROGRAMS, 'docker-entrypoint.sh': entrypoint, 'redis-server': redisServer },
+  programs: { ...BASE_PROGRAMS, ...DEBIAN_SHELLS, 'docker-entrypoint.sh': entrypoint, 'redis-server': redisServer },
 };
