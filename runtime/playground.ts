@@ -6,6 +6,7 @@ import { minikube as minikubeCommand } from './minikube/cli/minikube';
 import { createMetricsServer } from './minikube/metrics';
 import type { MinikubeComponents } from './minikube/start';
 import { PodNetwork } from './network/cluster-network';
+import { createHostNetwork } from './network/host-network';
 import type { Rng } from './rng';
 import type { ClockControls, ShellCommand } from './shell/command';
 import { SHELL_COMMANDS } from './shell/commands';
@@ -67,6 +68,13 @@ export async function createPlayground(deps: PlaygroundDeps): Promise<Playground
     clockControls: deps.clockControls,
     api: new ApiClient(cluster.api),
     fs: hostFs,
+    network: createHostNetwork({
+      clock: deps.clock,
+      rng: deps.rng,
+      api: cluster.api,
+      pods: network,
+      hostsFile: () => (hostFs.exists('/etc/hosts') ? hostFs.readFile('/etc/hosts') : undefined),
+    }),
     history,
     commands,
   };

@@ -1,6 +1,7 @@
 import type { ApiClient } from '../api/client';
 import type { CancelSignal } from '../cancel';
 import type { Clock } from '../clock';
+import type { HostNetwork } from '../network/host-network';
 import type { Volume } from './fs/volume';
 import type { HistoryList } from './history';
 import type { InputStream, OutputStream } from './process';
@@ -40,6 +41,8 @@ export interface ShellServices {
   api: ApiClient;
   /** The learner's host machine's filesystem, shared by its sessions. */
   fs: Volume;
+  /** The host's network (curl, wget, `kubectl proxy`); without it the host is offline. */
+  network?: HostNetwork;
   history: HistoryList;
   /** Every command this shell knows, by name. */
   commands: ReadonlyMap<string, ShellCommand>;

@@ -11,6 +11,7 @@ import { clear, exit, falseCommand, trueCommand } from './basics';
 import { cat } from './cat';
 import { chmod } from './chmod';
 import { cp } from './cp';
+import { curl } from './curl';
 import { cut } from './cut';
 import { date } from './date';
 import { dirname } from './dirname';
@@ -48,6 +49,7 @@ import { touch } from './touch';
 import { tr } from './tr';
 import { uname } from './uname';
 import { uniq } from './uniq';
+import { wget } from './wget';
 import { wc } from './wc';
 import { whoami } from './whoami';
 import { yes } from './yes';
@@ -63,6 +65,7 @@ export const SHELL_COMMANDS: readonly ShellCommand[] = [
   chmod,
   clear,
   cp,
+  curl,
   cut,
   date,
   df,
@@ -109,6 +112,7 @@ export const SHELL_COMMANDS: readonly ShellCommand[] = [
   vi,
   vim,
   wc,
+  wget,
   whatis,
   which,
   whoami,
