@@ -49,7 +49,10 @@ LOGO=ubuntu-logo
 /** The root-owned system files of the host, by path. */
 const SYSTEM_FILES: Record<string, string> = {
   '/etc/hostname': 'kubeplay\n',
-  '/etc/hosts': '127.0.0.1 localhost\n127.0.1.1 kubeplay\n192.168.49.2 minikube\n',
+  // As Ubuntu writes it; minikube's docker driver adds nothing here (`minikube` does not resolve).
+  '/etc/hosts':
+    '127.0.0.1 localhost\n127.0.1.1 kubeplay\n\n# The following lines are desirable for IPv6 capable hosts\n' +
+    '::1     ip6-localhost ip6-loopback\nfe00::0 ip6-localnet\nff00::0 ip6-mcastprefix\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\n',
   '/usr/lib/os-release': OS_RELEASE,
   '/etc/passwd':
     'root:x:0:0:root:/root:/bin/bash\n' +
@@ -154,6 +157,8 @@ export interface HostFilesystemDeps {
   storage: StorageBackend;
   /** Modification times. */
   clock: Clock;
+  /** Root-owned files that differ on this machine (a test recreating another host's /etc/hosts). */
+  systemFiles?: Record<string, string>;
 }
 
 /**
@@ -162,7 +167,7 @@ export interface HostFilesystemDeps {
  * mode 755, at most HOME_CAPACITY bytes) loaded from and written through to `storage`. Calls act
  * as the learner (uid 1000).
  */
-export async function createHostFilesystem({ storage, clock }: HostFilesystemDeps): Promise<Volume> {
+export async function createHostFilesystem({ storage, clock, systemFiles }: HostFilesystemDeps): Promise<Volume> {
   const now = (): number => clock.now();
   const home = new Volume({}, { now, capacity: HOME_CAPACITY });
   home.chown('/', LEARNER.uid, LEARNER.gid);
@@ -177,7 +182,9 @@ export async function createHostFilesystem({ storage, clock }: HostFilesystemDep
   }
   persist(home, storage, stored);
   const host = new Volume({}, { now, user: { uid: LEARNER.uid, gid: LEARNER.gid } });
-  host.mount('/', systemVolume(now));
+  const system = systemVolume(now);
+  for (const [path, text] of Object.entries(systemFiles ?? {})) system.writeFile(path, text);
+  host.mount('/', system);
   host.mount(HOME, home);
   // /proc's files are computed when read (uptime from the clock since this boot).
   host.mount('/proc', createProcFilesystem(clock));

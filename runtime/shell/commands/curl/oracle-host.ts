@@ -99,7 +99,8 @@ export function hostRunner(clock: VirtualClock, fs: Volume, network: HostNetwork
 /** A learner's host on the oracle's network, and a way to run a command there. */
 export async function oracleHost(fixture: Pick<OracleFixture, 'servers' | 'files' | 'ca'>) {
   const clock = new VirtualClock(ORACLE_NOW);
-  const fs = await createHostFilesystem({ storage: new MemoryBackend(), clock });
+  // The recorder's sandbox named the node in its /etc/hosts; so does this host.
+  const fs = await createHostFilesystem({ storage: new MemoryBackend(), clock, systemFiles: { '/etc/hosts': HOSTS } });
   for (const [name, text] of Object.entries(fixture.files)) fs.writeFile(`${HOME}/${name}`, text);
   fs.writeFile(`${HOME}/ca.crt`, fixture.ca);
   const network = oracleNetwork(fixture.servers, HOSTS, fixture.ca, clock, createSeededRng('oracle'));
