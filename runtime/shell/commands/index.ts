@@ -40,6 +40,7 @@ import { mv } from './mv';
 import { realpath } from './realpath';
 import { rm } from './rm';
 import { rmdir } from './rmdir';
+import { sed } from './sed';
 import { seq } from './seq';
 import { sleep } from './sleep';
 import { sort } from './sort';
@@ -97,6 +98,7 @@ export const SHELL_COMMANDS: readonly ShellCommand[] = [
   realpath,
   rm,
   rmdir,
+  sed,
   seq,
   sh,
   sleep,
