@@ -37,6 +37,7 @@ import { ls } from './ls';
 import { aproposCommand, man, whatis } from './man/man-command';
 import { mkdir } from './mkdir';
 import { mv } from './mv';
+import { ps } from './ps/ps-command';
 import { realpath } from './realpath';
 import { rm } from './rm';
 import { rmdir } from './rmdir';
@@ -46,10 +47,12 @@ import { sleep } from './sleep';
 import { sort } from './sort';
 import { tail } from './tail';
 import { tee } from './tee';
+import { top } from './top/top-command';
 import { touch } from './touch';
 import { tr } from './tr';
 import { uname } from './uname';
 import { uniq } from './uniq';
+import { watch } from './watch/watch-command';
 import { wget } from './wget';
 import { wc } from './wc';
 import { whoami } from './whoami';
@@ -95,6 +98,7 @@ export const SHELL_COMMANDS: readonly ShellCommand[] = [
   more,
   mv,
   nano,
+  ps,
   realpath,
   rm,
   rmdir,
@@ -106,6 +110,7 @@ export const SHELL_COMMANDS: readonly ShellCommand[] = [
   stat,
   tail,
   tee,
+  top,
   touch,
   tr,
   trueCommand,
@@ -113,6 +118,7 @@ export const SHELL_COMMANDS: readonly ShellCommand[] = [
   uniq,
   vi,
   vim,
+  watch,
   wc,
   wget,
   whatis,
