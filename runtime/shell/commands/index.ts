@@ -32,6 +32,7 @@ import { help } from './help';
 import { history } from './history';
 import { hostname } from './hostname';
 import { id } from './id';
+import { jq } from './jq/jq';
 import { ln } from './ln';
 import { ls } from './ls';
 import { aproposCommand, man, whatis } from './man/man-command';
@@ -90,6 +91,7 @@ export const SHELL_COMMANDS: readonly ShellCommand[] = [
   hostname,
   id,
   less,
+  jq,
   ln,
   ls,
   man,

@@ -1,0 +1,61 @@
+// Runs each case that the real jq 1.6 ran (tests/fixtures/jq/results.json, re-recorded by
+// scripts/oracle/record-jq.js) through kubeplay's jq, over a Volume holding the same files, and
+// requires the same stdout, stderr and exit status.
+import { expect, it } from 'vitest';
+import { neverCancelled } from '../runtime/cancel';
+import { VirtualClock } from '../runtime/clock';
+import type { CommandContext, ShellServices } from '../runtime/shell/command';
+import { jq } from '../runtime/shell/commands/jq/jq';
+import { Volume } from '../runtime/shell/fs/volume';
+import { stringInput } from '../runtime/shell/process';
+import fixture from './fixtures/jq/results.json';
+
+const DIR = '/home/learner/t';
+
+interface Case {
+  argv: string[];
+  stdin?: string;
+  env: Record<string, string>;
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+const files = fixture.files as Record<string, string | null>;
+const cases = fixture.cases as Case[];
+
+/** The recorder's directory: the same files under the learner's home. */
+function caseVolume(clock: VirtualClock): Volume {
+  const fs = new Volume({}, { now: () => clock.now() });
+  fs.mkdir(DIR);
+  for (const [path, text] of Object.entries(files)) {
+    const full = `${DIR}/${path.replace(/\/$/, '')}`;
+    if (text === null) fs.mkdir(full);
+    else fs.writeFile(full, text);
+  }
+  return fs;
+}
+
+async function run(c: Case): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+  const clock = new VirtualClock(Date.UTC(2026, 10, 29, 7, 21, 11));
+  const fs = caseVolume(clock);
+  let stdout = '';
+  let stderr = '';
+  const ctx: CommandContext = {
+    argv: c.argv,
+    stdin: stringInput(c.stdin ?? ''),
+    stdout: { write: (text) => void (stdout += text) },
+    stderr: { write: (text) => void (stderr += text) },
+    env: c.env,
+    cwd: DIR,
+    fs,
+    signal: neverCancelled,
+    shell: { clock, fs, commands: new Map([['jq', jq]]) } as unknown as ShellServices,
+  };
+  const exitCode = await jq.run(ctx);
+  return { stdout, stderr, exitCode };
+}
+
+it.each(cases.map((c) => [c.argv.slice(1).join(' '), c] as const))('jq %s', async (_name, c) => {
+  expect(await run(c)).toEqual({ stdout: c.stdout, stderr: c.stderr, exitCode: c.exitCode });
+});
