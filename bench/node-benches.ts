@@ -14,8 +14,16 @@ const WORKLOADS: Array<[replicas: number, nodes: number]> = [
   [1000, 10],
 ];
 for (const [replicas, nodes] of WORKLOADS) {
-  const ours = await benchDeployment(replicas, nodes);
-  report(`cluster: Deployment ${replicas} ready on ${nodes} nodes (kubeplay)`, 'ms', [ours.wallMs]);
+  // The first run pays for compiling the code it runs (the JIT); the median is of the runs after.
+  const runs = [];
+  for (let i = 0; i < 4; i++) runs.push(await benchDeployment(replicas, nodes));
+  const ours = runs[0];
+  report(`cluster: Deployment ${replicas} ready on ${nodes} nodes, first run (kubeplay)`, 'ms', [ours.wallMs]);
+  report(
+    `cluster: Deployment ${replicas} ready on ${nodes} nodes (kubeplay)`,
+    'ms',
+    runs.slice(1).map((run) => run.wallMs),
+  );
   const theirs = await benchWebernetes(replicas, nodes, 120_000);
   if (theirs.wallMs === undefined) {
     console.log(
