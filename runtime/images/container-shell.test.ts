@@ -33,7 +33,7 @@ function run(
           yield* options.stdin ?? [];
         })()
       : undefined,
-    tty: false,
+    tty: options.tty ?? false,
     fs,
     clock,
     hostname: 'box',
@@ -104,6 +104,14 @@ describe("a container's sh", () => {
     const r = run(['sh'], { stdin: ['echo one\n', 'echo two\n'] });
     expect(await r.status).toBe(0);
     expect(r.out.join('')).toBe('one\ntwo\n');
+  });
+
+  it('on a terminal, echoes what is typed, prompts for each line and ends at Ctrl-D', async () => {
+    const r = run(['sh'], { stdin: ['echo hi\r', 'cd /etc\r', 'pwdx\x7f\r', '\x04'], tty: true });
+    expect(await r.status).toBe(0);
+    // All the keys came at once: the terminal echoes them as they come (type-ahead), and the
+    // shell then runs each line after its prompt.
+    expect(r.out.join('')).toBe('/ # echo hi\r\ncd /etc\r\npwdx\b \b\r\nhi\n/ # /etc # /etc\n/etc # ');
   });
 
   it('keeps looping on the cluster clock until its container ends, then stops', async () => {

@@ -8,10 +8,12 @@ import type { ApiClient } from '../api/client';
 import type { CommandContext, ShellCommand, ShellServices } from '../shell/command';
 import type { HistoryList } from '../shell/history';
 import { Interpreter, type ShellRuntime } from '../shell/interpreter/interpreter';
+import { runInteractive } from '../shell/interpreter/nested-shell';
 import { runText, type TextOrigin } from '../shell/interpreter/script';
 import { ExitSignal } from '../shell/interpreter/signals';
 import { ShellState, type Dialect } from '../shell/interpreter/state';
-import { standardFds } from '../shell/interpreter/streams';
+import { standardFds, type Fds } from '../shell/interpreter/streams';
+import { TerminalInput } from '../shell/terminal-input';
 import { normalizePath } from '../shell/fs/volume';
 import { readAll, type InputStream } from '../shell/process';
 import type { ProcessContext, Program } from './types';
@@ -197,41 +199,28 @@ const shellOf =
   };
 
 /**
- * A terminal session (`kubectl exec -ti … -- sh`): the prompt, then each line as typed, echoed
- * as the container's terminal echoes it, run when Enter comes; Ctrl-D on an empty line ends it.
+ * A terminal session (`kubectl exec -ti … -- sh`): the container's terminal echoes what is
+ * typed and hands over whole lines (the shell's line discipline), and the shell prompts for each.
  */
-async function interactive(
-  shell: Interpreter,
-  ctx: ProcessContext,
-  fds: ReturnType<typeof standardFds>,
-  flavor: Flavor,
-): Promise<number> {
-  const stdin = fds.get(0) as InputStream;
-  const prompt = (): void => ctx.stdout.write(flavor.prompt(shell.state.cwd, ctx.hostname));
-  let line = '';
-  prompt();
-  for (let chunk = await stdin.read(); chunk !== null; chunk = await stdin.read()) {
-    for (const ch of chunk) {
-      if (ch === '\r' || ch === '\n') {
-        ctx.stdout.write('\r\n');
-        const text = line;
-        line = '';
-        await shell.guard(() => runText(shell, text, fds, { aliases: false, dialect: flavor.dialect }), fds);
-        prompt();
-      } else if (ch === '\x7f' || ch === '\b') {
-        if (line.length > 0) {
-          line = line.slice(0, -1);
-          ctx.stdout.write('\b \b');
-        }
-      } else if (ch === '\x04') {
-        if (line === '') return shell.state.lastStatus;
-      } else if (ch >= ' ') {
-        line += ch;
-        ctx.stdout.write(ch);
-      }
-    }
-  }
-  return shell.state.lastStatus;
+function interactive(shell: Interpreter, ctx: ProcessContext, fds: Fds, flavor: Flavor): Promise<number> {
+  const terminal = new TerminalInput((text) => void ctx.stdout.write(text));
+  void (async () => {
+    for await (const chunk of ctx.stdin ?? []) terminal.feed(chunk);
+    // The stream's end is an end of file after what was typed (twice: a partial line first).
+    terminal.feed('\x04\x04');
+  })();
+  return runInteractive(
+    shell,
+    fds,
+    terminal,
+    ctx.stdout,
+    {
+      primary: () => flavor.prompt(shell.state.cwd, ctx.hostname),
+      continuation: () => '> ',
+      atEnd: flavor.name === 'bash' ? 'exit\n' : '',
+    },
+    { aliases: false, dialect: flavor.dialect },
+  );
 }
 
 /** busybox's `sh` (ash), in busybox and alpine. */

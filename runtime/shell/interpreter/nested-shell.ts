@@ -1,36 +1,52 @@
-// `bash` typed at the prompt with nothing to run: a nested interactive shell on the same
-// terminal. It reads lines as the terminal's line discipline hands them over (echoed, with
-// erase and ^U; no history or completion of its own), shows Ubuntu's prompt from its ~/.bashrc,
-// and ends with `exit` or Ctrl-D, back to the outer shell.
-import type { OutputStream, InputStream } from '../process';
+// An interactive shell reading lines as a terminal's line discipline hands them over (echoed,
+// with erase and ^U; no history or completion of its own): `bash` typed at the prompt, and
+// `sh` in a container on a terminal (`kubectl exec -ti … -- sh`). Each complete command runs;
+// an incomplete one asks for more after the continuation prompt; end of input ends the shell.
 import { promptString } from '../login-shell';
+import { readLines, type InputStream, type OutputStream } from '../process';
 import { UBUNTU_PS1 } from '../prompt';
 import type { Interpreter } from './interpreter';
-import { isCompleteCommand, runText } from './script';
+import { isCompleteCommand, runText, type TextOrigin } from './script';
 import type { Fds } from './streams';
 
-/** One line from `input` (without its newline), or null at end of input. */
-async function readLine(input: InputStream, carry: { rest: string }): Promise<string | null> {
+/** How the shell prompts, and what it says when its input ends. */
+export interface Prompts {
+  primary(): string;
+  continuation(): string;
+  /** bash says `exit`; ash and dash say nothing. */
+  atEnd: string;
+}
+
+/** Runs the loop until end of input or `exit` (which propagates); the last command's status. */
+export async function runInteractive(
+  shell: Interpreter,
+  fds: Fds,
+  stdin: InputStream,
+  out: OutputStream,
+  prompts: Prompts,
+  origin: TextOrigin = {},
+): Promise<number> {
+  const lines = readLines(stdin);
+  let pending: string | undefined;
   for (;;) {
-    const end = carry.rest.indexOf('\n');
-    if (end >= 0) {
-      const line = carry.rest.slice(0, end);
-      carry.rest = carry.rest.slice(end + 1);
-      return line;
+    await out.write(pending === undefined ? prompts.primary() : prompts.continuation());
+    const next = await lines.next();
+    if (next.done) {
+      await out.write(prompts.atEnd);
+      return shell.state.lastStatus;
     }
-    const chunk = await input.read();
-    if (chunk === null) {
-      if (carry.rest === '') return null;
-      const line = carry.rest;
-      carry.rest = '';
-      return line;
+    const text = pending === undefined ? next.value : `${pending}\n${next.value}`;
+    if (!isCompleteCommand(text)) {
+      pending = text;
+      continue;
     }
-    carry.rest += chunk;
+    pending = undefined;
+    shell.state.lastStatus = await shell.guard(() => runText(shell, text, fds, origin), fds);
   }
 }
 
-/** Runs the nested shell until it exits; its status is the last command's. */
-export async function runNestedShell(
+/** `bash` at the prompt: Ubuntu's prompt from its ~/.bashrc, written on stderr as bash does. */
+export function runNestedShell(
   shell: Interpreter,
   fds: Fds,
   stdin: InputStream,
@@ -39,22 +55,9 @@ export async function runNestedShell(
   const state = shell.state;
   state.set('PS1', UBUNTU_PS1);
   state.set('PS2', '> ');
-  const carry = { rest: '' };
-  let pending: string | undefined;
-  for (;;) {
-    // bash writes its prompts on stderr.
-    await stderr.write(promptString(state, pending === undefined ? 'PS1' : 'PS2'));
-    const line = await readLine(stdin, carry);
-    if (line === null) {
-      await stderr.write('exit\n');
-      return state.lastStatus;
-    }
-    const text = pending === undefined ? line : `${pending}\n${line}`;
-    if (!isCompleteCommand(text)) {
-      pending = text;
-      continue;
-    }
-    pending = undefined;
-    state.lastStatus = await runText(shell, text, fds);
-  }
+  return runInteractive(shell, fds, stdin, stderr, {
+    primary: () => promptString(state, 'PS1'),
+    continuation: () => promptString(state, 'PS2'),
+    atEnd: 'exit\n',
+  });
 }
