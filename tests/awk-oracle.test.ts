@@ -2,14 +2,13 @@
 // re-recorded by scripts/oracle/record-awk.js) through kubeplay's awk, over a Volume holding the
 // same files, and requires the same stdout, stderr, exit status and (where recorded) files.
 import { expect, it } from 'vitest';
-import { neverCancelled } from '../runtime/cancel';
 import { VirtualClock } from '../runtime/clock';
-import type { CommandContext, ShellCommand, ShellServices } from '../runtime/shell/command';
+import type { ShellCommand } from '../runtime/shell/command';
 import { awk, mawk } from '../runtime/shell/commands/awk';
 import { SHELL_COMMANDS } from '../runtime/shell/commands';
 import { Volume } from '../runtime/shell/fs/volume';
-import { stringInput } from '../runtime/shell/process';
 import fixture from './fixtures/awk/results.json';
+import { runCommand } from './run-command';
 
 const DIR = '/home/learner/t';
 const COMMANDS = new Map<string, ShellCommand>([
@@ -54,22 +53,9 @@ function tree(fs: Volume, rel = ''): string[] {
 async function run(c: Case) {
   const clock = new VirtualClock(Date.UTC(2026, 10, 29, 7, 21, 11));
   const fs = caseVolume(clock);
-  let stdout = '';
-  let stderr = '';
   const command = COMMANDS.get(c.argv[0]) as ShellCommand;
-  const ctx: CommandContext = {
-    argv: c.argv,
-    stdin: stringInput(c.stdin ?? ''),
-    stdout: { write: (text) => void (stdout += text) },
-    stderr: { write: (text) => void (stderr += text) },
-    env: c.env,
-    cwd: DIR,
-    fs,
-    signal: neverCancelled,
-    shell: { clock, fs, commands: COMMANDS } as unknown as ShellServices,
-  };
-  const exitCode = await command.run(ctx);
-  return { result: { stdout, stderr, exitCode }, tree: c.tree ? tree(fs) : undefined };
+  const result = await runCommand(command, { ...c, cwd: DIR, fs, clock, commands: COMMANDS });
+  return { result, tree: c.tree ? tree(fs) : undefined };
 }
 
 const cases = fixture.cases as Case[];

@@ -3,13 +3,12 @@
 // holding the same files, and requires the same stdout, stderr, exit status and (where recorded)
 // the same directory contents afterwards.
 import { expect, it } from 'vitest';
-import { neverCancelled } from '../runtime/cancel';
 import { VirtualClock } from '../runtime/clock';
-import type { CommandContext, ShellServices } from '../runtime/shell/command';
+
 import { SHELL_COMMANDS } from '../runtime/shell/commands';
 import { Volume } from '../runtime/shell/fs/volume';
-import { stringInput } from '../runtime/shell/process';
 import fixture from './fixtures/coreutils/results.json';
+import { runCommand } from './run-command';
 
 const DIR = '/home/learner/t';
 const COMMANDS = new Map(SHELL_COMMANDS.map((c) => [c.name, c]));
@@ -68,23 +67,11 @@ function tree(fs: Volume, rel = ''): string[] {
 async function run(c: (typeof fixture.cases)[number]) {
   const clock = new VirtualClock(fixture.now);
   const fs = caseVolume(clock);
-  let stdout = '';
-  let stderr = '';
   const command = COMMANDS.get(c.argv[0]);
   if (!command) throw new Error(`no command ${c.argv[0]}`);
-  const ctx: CommandContext = {
-    argv: c.argv,
-    stdin: stringInput(c.stdin ?? ''),
-    stdout: { write: (text) => void (stdout += text) },
-    stderr: { write: (text) => void (stderr += text) },
-    env: c.env as unknown as Record<string, string>,
-    cwd: DIR,
-    fs,
-    signal: neverCancelled,
-    shell: { clock, fs, commands: COMMANDS } as unknown as ShellServices,
-  };
-  const exitCode = await command.run(ctx);
-  return { result: { stdout, stderr, exitCode }, tree: 'tree' in c ? tree(fs) : undefined };
+  const env = c.env as unknown as Record<string, string>;
+  const result = await runCommand(command, { ...c, env, cwd: DIR, fs, clock, commands: COMMANDS });
+  return { result, tree: 'tree' in c ? tree(fs) : undefined };
 }
 
 it.each(fixture.cases.map((c) => [c.argv.join(' '), c] as const))('%s', async (_name, c) => {

@@ -2,13 +2,12 @@
 // scripts/oracle/record-jq.js) through kubeplay's jq, over a Volume holding the same files, and
 // requires the same stdout, stderr and exit status.
 import { expect, it } from 'vitest';
-import { neverCancelled } from '../runtime/cancel';
 import { VirtualClock } from '../runtime/clock';
-import type { CommandContext, ShellServices } from '../runtime/shell/command';
+
 import { jq } from '../runtime/shell/commands/jq/jq';
 import { Volume } from '../runtime/shell/fs/volume';
-import { stringInput } from '../runtime/shell/process';
 import fixture from './fixtures/jq/results.json';
+import { runCommand } from './run-command';
 
 const DIR = '/home/learner/t';
 
@@ -39,21 +38,7 @@ function caseVolume(clock: VirtualClock): Volume {
 async function run(c: Case): Promise<{ stdout: string; stderr: string; exitCode: number }> {
   const clock = new VirtualClock(Date.UTC(2026, 10, 29, 7, 21, 11));
   const fs = caseVolume(clock);
-  let stdout = '';
-  let stderr = '';
-  const ctx: CommandContext = {
-    argv: c.argv,
-    stdin: stringInput(c.stdin ?? ''),
-    stdout: { write: (text) => void (stdout += text) },
-    stderr: { write: (text) => void (stderr += text) },
-    env: c.env,
-    cwd: DIR,
-    fs,
-    signal: neverCancelled,
-    shell: { clock, fs, commands: new Map([['jq', jq]]) } as unknown as ShellServices,
-  };
-  const exitCode = await jq.run(ctx);
-  return { stdout, stderr, exitCode };
+  return runCommand(jq, { ...c, cwd: DIR, fs, clock });
 }
 
 it.each(cases.map((c) => [c.argv.slice(1).join(' '), c] as const))('jq %s', async (_name, c) => {

@@ -2,13 +2,12 @@
 // scripts/oracle/record-sed.js) through kubeplay's sed, over a Volume holding the same files, and
 // requires the same stdout, stderr, exit status and (where recorded) the same files afterwards.
 import { expect, it } from 'vitest';
-import { neverCancelled } from '../runtime/cancel';
 import { VirtualClock } from '../runtime/clock';
-import type { CommandContext, ShellServices } from '../runtime/shell/command';
+
 import { sed } from '../runtime/shell/commands/sed';
 import { Volume } from '../runtime/shell/fs/volume';
-import { stringInput } from '../runtime/shell/process';
 import fixture from './fixtures/sed/results.json';
+import { runCommand } from './run-command';
 
 const DIR = '/home/learner/t';
 
@@ -55,21 +54,8 @@ function tree(fs: Volume, rel = ''): string[] {
 async function run(c: Case) {
   const clock = new VirtualClock(0);
   const fs = caseVolume(clock);
-  let stdout = '';
-  let stderr = '';
-  const ctx: CommandContext = {
-    argv: c.argv,
-    stdin: stringInput(c.stdin ?? ''),
-    stdout: { write: (text) => void (stdout += text) },
-    stderr: { write: (text) => void (stderr += text) },
-    env: c.env,
-    cwd: DIR,
-    fs,
-    signal: neverCancelled,
-    shell: { clock, fs, commands: new Map([['sed', sed]]) } as unknown as ShellServices,
-  };
-  const exitCode = await sed.run(ctx);
-  return { result: { stdout, stderr, exitCode }, tree: c.tree ? tree(fs) : undefined };
+  const result = await runCommand(sed, { ...c, cwd: DIR, fs, clock });
+  return { result, tree: c.tree ? tree(fs) : undefined };
 }
 
 it.each(cases.map((c) => [JSON.stringify(c.argv.slice(1)), c] as const))('sed %s', async (_name, c) => {

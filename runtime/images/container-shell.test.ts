@@ -15,6 +15,7 @@ function run(
     ended?: CancelController;
     clock?: VirtualClock;
     programs?: Record<string, Program>;
+    tty?: boolean;
   } = {},
 ) {
   const programs = { ...BASE_PROGRAMS, ...options.programs };
