@@ -124,7 +124,8 @@ export class TaintEvictionController {
     if (
       old &&
       cur &&
-      JSON.stringify(old.spec?.tolerations ?? []) === JSON.stringify(cur.spec?.tolerations ?? []) &&
+      (old.spec?.tolerations === cur.spec?.tolerations ||
+        JSON.stringify(old.spec?.tolerations ?? []) === JSON.stringify(cur.spec?.tolerations ?? [])) &&
       old.spec?.nodeName === cur.spec?.nodeName
     ) {
       return;

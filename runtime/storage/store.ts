@@ -197,13 +197,14 @@ export class Store {
   }
 
   /**
-   * Calls `listener` with every change under `prefix` after revision `after`, first the retained
+   * Calls `listener` with every change under `prefix` (empty, or ending at a '/') after revision `after`, first the retained
    * past ones, then each new one once it is durable. Fails with Compacted when `after` is older
    * than the history kept. With a `trigger`, new changes reach the listener only when the
    * trigger's function gives its value for the new or the old value (the watch cache's
    * triggers: a kubelet's watch of its own pods hears nothing of the other nodes' pods).
    */
   watch(prefix: string, after: number, listener: (event: StoreEvent) => void, trigger?: WatchTrigger): StoreWatch {
+    if (prefix !== '' && !prefix.endsWith('/')) throw new Error(`watch prefix ${prefix} does not end at a '/'`);
     if (after < this.compacted) {
       throw new StoreError('Compacted', prefix, `required revision ${after} has been compacted`);
     }
@@ -288,15 +289,24 @@ export class Store {
         this.historyStart = 0;
       }
     }
-    for (const [prefix, group] of this.watchers) {
-      if (!event.object.key.startsWith(prefix)) continue;
-      for (const listener of group.plain.list()) listener(event);
-      for (const [of, byValue] of group.triggered) {
-        const value = of(event.object.value);
-        const previous = event.previous ? of(event.previous.value) : undefined;
-        for (const listener of byValue.get(value as string)?.list() ?? []) listener(event);
-        if (previous !== value) for (const listener of byValue.get(previous as string)?.list() ?? []) listener(event);
-      }
+    // Watch prefixes end at a '/' (a resource, or a namespace in it): only the key's own
+    // prefixes can match, so delivery does not grow with the number of resources watched.
+    const key = event.object.key;
+    this.deliver(this.watchers.get(''), event);
+    for (let slash = key.indexOf('/'); slash >= 0; slash = key.indexOf('/', slash + 1)) {
+      this.deliver(this.watchers.get(key.slice(0, slash + 1)), event);
+    }
+  }
+
+  private deliver(group: WatcherGroup | undefined, event: StoreEvent): void {
+    if (!group) return;
+    for (const listener of group.plain.list()) listener(event);
+    if (group.triggered.size === 0) return;
+    for (const [of, byValue] of group.triggered) {
+      const value = of(event.object.value);
+      const previous = event.previous ? of(event.previous.value) : undefined;
+      for (const listener of byValue.get(value as string)?.list() ?? []) listener(event);
+      if (previous !== value) for (const listener of byValue.get(previous as string)?.list() ?? []) listener(event);
     }
   }
 }

@@ -47,13 +47,18 @@ export class InodeTree {
 
   /** The node at `inner`, following nothing. */
   find(inner: string): Inode | undefined {
+    // Walked by index rather than split: lookups run for every path a pod's setup touches.
     let node: Inode = this.root;
-    for (const part of inner.split('/')) {
-      if (part === '') continue;
-      if (node.kind !== 'directory') return undefined;
-      const next = node.entries.get(part);
-      if (!next) return undefined;
-      node = next;
+    for (let start = 0; start < inner.length;) {
+      let end = inner.indexOf('/', start);
+      if (end < 0) end = inner.length;
+      if (end > start) {
+        if (node.kind !== 'directory') return undefined;
+        const next = node.entries.get(inner.slice(start, end));
+        if (!next) return undefined;
+        node = next;
+      }
+      start = end + 1;
     }
     return node;
   }
