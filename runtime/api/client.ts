@@ -3,7 +3,7 @@ import type { ApiHandler } from './types';
 
 /** A thin JSON client over the API handler, as client-go's REST client is over HTTP. */
 export class ApiClient {
-  constructor(private readonly handler: ApiHandler) {}
+  constructor(readonly handler: ApiHandler) {}
 
   /** GETs `path` and decodes the JSON reply; a failure throws StatusError. */
   async getJson<T>(path: string): Promise<T> {

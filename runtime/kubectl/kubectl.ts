@@ -4,9 +4,12 @@ import { parseFlags } from './flags';
 import { GLOBAL_FLAGS } from './global-flags';
 import { KUBECTL_HELP } from './help-text';
 import { fail, type KubectlSubcommand } from './subcommand';
+import { create } from './create';
+import { describe } from './describe';
+import { get } from './get';
 import { version } from './version';
 
-const SUBCOMMANDS = new Map<string, KubectlSubcommand>([[version.name, version]]);
+const SUBCOMMANDS = new Map<string, KubectlSubcommand>([create, describe, get, version].map((c) => [c.name, c]));
 
 /**
  * Index of the subcommand's name, found as cobra's stripFlags does: a `--flag` or `-f` without
@@ -29,7 +32,7 @@ function subcommandIndex(argv: readonly string[]): number {
 export const kubectl: ShellCommand = {
   name: 'kubectl',
   summary: 'control the Kubernetes cluster (version; more commands arrive soon)',
-  async run({ argv, stdout, stderr, shell, signal }) {
+  async run({ argv, stdin, stdout, stderr, shell, signal, fs, cwd }) {
     const rest = argv.slice(1);
     const at = subcommandIndex(rest);
     const name = at < 0 ? undefined : rest[at];
@@ -48,8 +51,22 @@ export const kubectl: ShellCommand = {
       const hint = suggestions.length ? `\n\nDid you mean this?\n${suggestions.map((s) => `\t${s}\n`).join('')}` : '';
       return fail(stderr, `unknown command "${name}" for "kubectl"${hint}`);
     }
-    const parsed = parseFlags([...rest.slice(0, at), ...rest.slice(at + 1)], [...GLOBAL_FLAGS, ...subcommand.flags]);
+    const argvAfter = [...rest.slice(0, at), ...rest.slice(at + 1)];
+    const flags = subcommand.flagsFor?.(argvAfter) ?? subcommand.flags;
+    const parsed = parseFlags(argvAfter, [...GLOBAL_FLAGS, ...flags]);
     if (!parsed.ok) return fail(stderr, `${parsed.error}\nSee 'kubectl ${name} --help' for usage.`);
-    return subcommand.run({ args: parsed.args, flags: parsed.values, stdout, stderr, api: shell.api, signal });
+    return subcommand.run({
+      args: parsed.args,
+      dashAt: parsed.dashAt,
+      flags: parsed.values,
+      stdout,
+      stderr,
+      api: shell.api,
+      signal,
+      clock: shell.clock,
+      fs,
+      cwd,
+      stdin,
+    });
   },
 };

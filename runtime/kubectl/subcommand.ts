@@ -1,24 +1,37 @@
 import type { ApiClient } from '../api/client';
 import type { CancelSignal } from '../cancel';
+import type { Clock } from '../clock';
+import type { Volume } from '../shell/fs/volume';
+import type { InputStream } from '../shell/process';
 import type { OutputStream } from '../shell/command';
-import type { FlagSpec } from './flags';
+import type { FlagSpec, FlagValue } from './flags';
 
 /** What a kubectl subcommand receives once its flags are parsed. */
 export interface KubectlContext {
   /** Positional arguments after the subcommand's name. */
   args: string[];
+  /** How many positional arguments came before a `--`, when there was one (cobra's ArgsLenAtDash). */
+  dashAt?: number;
   /** Parsed flags, global ones included, by long name. */
-  flags: ReadonlyMap<string, string | boolean>;
+  flags: ReadonlyMap<string, FlagValue>;
   stdout: OutputStream;
   stderr: OutputStream;
   api: ApiClient;
   signal: CancelSignal;
+  /** The client's clock (ages kubectl computes itself, as in describe's events). */
+  clock: Clock;
+  /** The filesystem kubectl reads manifests from (`-f`), and the working directory. */
+  fs: Volume;
+  cwd: string;
+  stdin: InputStream;
 }
 
 /** One kubectl subcommand: its own flags and its run. */
 export interface KubectlSubcommand {
   name: string;
   flags: readonly FlagSpec[];
+  /** The flags for these arguments, when they depend on them (`create deployment` has its own). */
+  flagsFor?(argv: readonly string[]): readonly FlagSpec[];
   run(ctx: KubectlContext): Promise<number>;
 }
 

@@ -125,7 +125,7 @@ describe('minikube clock (a kubeplay extension)', () => {
     expect(await run('minikube start')).toEqual({
       code: 1,
       stdout: '',
-      stderr: 'minikube start: not in kubeplay yet; kubeplay has `minikube clock` so far\n',
+      stderr: 'minikube start: not in kubeplay yet\n',
     });
   });
 });

@@ -1,22 +1,105 @@
-import type { ShellCommand } from '../../shell/command';
+import type { CommandContext, ShellCommand } from '../../shell/command';
+import { addonsListCommand } from './addons-list';
 import { clockCommand } from './clock';
+import { ipCommand, nodeListCommand, statusCommand, versionCommand } from './info';
+import { serviceCommand } from './service';
+
+/** What `minikube --help` lists: the subcommands kubeplay has, with minikube's short texts. */
+const HELP = `minikube provisions and manages local Kubernetes clusters optimized for development workflows.
+
+kubeplay's minikube has:
+  status       Gets the status of a local Kubernetes cluster
+  addons list  Lists all available minikube addons as well as their current statuses (enabled/disabled)
+  service      Returns a URL to connect to a service
+  kubectl      Run a kubectl binary matching the cluster version
+  node list    List nodes.
+  ip           Retrieves the IP address of the specified node
+  version      Print the version of minikube
+  clock        Shows and moves the cluster clock (a kubeplay extension)
+`;
+
+/** The shell's kubectl, run as `minikube kubectl -- ARGS` runs the cluster's version of it. */
+async function kubectlCommand(ctx: CommandContext, args: string[]): Promise<number> {
+  const kubectl = ctx.shell.commands.get('kubectl');
+  if (!kubectl) {
+    ctx.stderr.write('Error caching kubectl: kubectl is not on this host\n');
+    return 1;
+  }
+  // cobra keeps `--` out of the args; minikube passes the rest on as they are.
+  return kubectl.run({ ...ctx, argv: ['kubectl', ...(args[0] === '--' ? args.slice(1) : args)] });
+}
+
+/** cobra's unknown command error (root.go exits with ExProgramUsage). */
+function unknownCommand(ctx: CommandContext, path: string, sub: string): number {
+  ctx.stderr.write(`Error: unknown command "${sub}" for "${path}"\nRun '${path} --help' for usage.\n`);
+  return 14;
+}
 
 /**
- * `minikube`, as far as kubeplay has it: `clock`, the kubeplay extension that moves the cluster
- * clock. minikube's own commands (start, status, service, dashboard, addons, node …) come with
- * the minikube issue; until then they say so instead of pretending.
+ * `minikube`: the subcommands learners type, printing what minikube v1.37.0 prints and reading
+ * the cluster's state through the API; `clock` is kubeplay's own.
  */
 export const minikube: ShellCommand = {
   name: 'minikube',
-  summary: 'minikube (in kubeplay: `minikube clock` moves the cluster clock)',
+  summary: 'minikube: status, service, addons list, kubectl, node list, ip, version (and `minikube clock`)',
   async run(ctx) {
     const [sub, ...args] = ctx.argv.slice(1);
-    if (sub === 'clock') return clockCommand(ctx, args);
-    if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help') {
-      ctx.stdout.write('kubeplay has `minikube clock` so far (see `minikube clock --help`).\n');
-      return 0;
+    switch (sub) {
+      case 'clock':
+        return clockCommand(ctx, args);
+      case 'status':
+        return statusCommand(ctx, args);
+      case 'ip':
+        return ipCommand(ctx, args);
+      case 'version':
+        return versionCommand(ctx, args);
+      case 'service':
+        return serviceCommand(ctx, args);
+      case 'kubectl':
+        return kubectlCommand(ctx, args);
+      case 'addons':
+        if (args[0] === 'list') return addonsListCommand(ctx, args.slice(1));
+        break;
+      case 'node':
+        if (args[0] === 'list') return nodeListCommand(ctx, args.slice(1));
+        break;
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        ctx.stdout.write(HELP);
+        return 0;
     }
-    ctx.stderr.write(`minikube ${sub}: not in kubeplay yet; kubeplay has \`minikube clock\` so far\n`);
+    const known = [
+      'start',
+      'stop',
+      'delete',
+      'dashboard',
+      'pause',
+      'unpause',
+      'docker-env',
+      'podman-env',
+      'cache',
+      'image',
+      'addons',
+      'config',
+      'profile',
+      'update-context',
+      'tunnel',
+      'mount',
+      'ssh',
+      'node',
+      'cp',
+      'ssh-key',
+      'ssh-host',
+      'logs',
+      'update-check',
+      'options',
+      'completion',
+      'license',
+    ];
+    if (!known.includes(sub)) return unknownCommand(ctx, 'minikube', sub);
+    ctx.stderr.write(`minikube ${[sub, args[0]].filter(Boolean).join(' ')}: not in kubeplay yet\n`);
     return 1;
   },
 };
