@@ -1,3 +1,4 @@
+import { createFromFiles } from './create-file';
 import type { FlagSpec } from './flags';
 import { findGenerator, GeneratorError, type Generator, type GeneratorInput } from './generators';
 import { resolveResource, type ApiResourceInfo } from './discovery';
@@ -141,7 +142,7 @@ export const create: KubectlSubcommand = {
     return found ? [...CREATE_COMMON_FLAGS, ...found.generator.flags] : this.flags;
   },
   async run(ctx) {
-    if (ctx.args.length === 0) return fail(ctx.stderr, 'must specify one of -f and -k');
+    if (ctx.args.length === 0 || ctx.flags.has('filename')) return createFromFiles.run(ctx);
     return runGenerator(ctx, ctx.args);
   },
 };

@@ -78,6 +78,12 @@ export const get: KubectlSubcommand = {
         'Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples',
       );
     }
+    if (flags.get('show-labels') === true && output !== '' && output !== 'wide') {
+      return fail(stderr, `--show-labels option cannot be used with ${output} printer`);
+    }
+    if (flags.get('output-watch-events') === true && flags.get('watch') !== true && flags.get('watch-only') !== true) {
+      return fail(stderr, '--output-watch-events option can only be used with --watch or --watch-only');
+    }
     const setup = await kubectlSetup(ctx);
     const allNamespaces = flags.get('all-namespaces') === true;
     let selection: Selection;

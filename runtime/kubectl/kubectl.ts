@@ -4,12 +4,18 @@ import { parseFlags } from './flags';
 import { GLOBAL_FLAGS } from './global-flags';
 import { KUBECTL_HELP } from './help-text';
 import { fail, type KubectlSubcommand } from './subcommand';
+import { apply } from './apply';
 import { create } from './create';
+import { deleteCommand } from './delete';
+import { annotate, label } from './label';
+import { scale } from './scale';
 import { describe } from './describe';
 import { get } from './get';
 import { version } from './version';
 
-const SUBCOMMANDS = new Map<string, KubectlSubcommand>([create, describe, get, version].map((c) => [c.name, c]));
+const SUBCOMMANDS = new Map<string, KubectlSubcommand>(
+  [annotate, apply, create, deleteCommand, describe, get, label, scale, version].map((c) => [c.name, c]),
+);
 
 /**
  * Index of the subcommand's name, found as cobra's stripFlags does: a `--flag` or `-f` without

@@ -2,13 +2,9 @@
 // tests/kubectl-scenario.ts (served over HTTP on 127.0.0.1); tests replay each case through
 // kubeplay's kubectl on the same scenario and require the same stdout, stderr and exit code.
 //   npx tsx scripts/oracle/record-kubectl-get.ts
-import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
 import { kubectlScenario } from '../../tests/kubectl-scenario';
-import { kubectlBinary } from './kubectl-binary.js';
+import { serveForKubectl } from './kubectl-server';
 
 /** Each case is one kubectl argument list. */
 const CASES: string[][] = [
@@ -78,46 +74,13 @@ const CASES: string[][] = [
 ];
 
 const harness = await kubectlScenario();
-const server = createServer((request, response) => {
-  const chunks: Buffer[] = [];
-  request.on('data', (chunk: Buffer) => chunks.push(chunk));
-  request.on('end', () => {
-    const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, String(v)]));
-    void harness.playground.cluster
-      .api({ method: request.method ?? 'GET', path: request.url ?? '/', headers, body: Buffer.concat(chunks) })
-      .then((reply) => response.writeHead(reply.status, reply.headers).end(reply.body));
-  });
-});
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const port = (server.address() as { port: number }).port;
-const dir = await mkdtemp(join(tmpdir(), 'kubeplay-get-'));
-const kubeconfig = join(dir, 'kubeconfig');
-await writeFile(
-  kubeconfig,
-  `apiVersion: v1
-kind: Config
-clusters: [{name: kubeplay, cluster: {server: "http://127.0.0.1:${port}"}}]
-contexts: [{name: kubeplay, context: {cluster: kubeplay, user: learner}}]
-users: [{name: learner, user: {}}]
-current-context: kubeplay
-`,
-);
-const kubectl = await kubectlBinary();
+const oracle = await serveForKubectl(harness.playground.cluster.api);
 const results = [];
-for (const args of CASES) {
-  results.push(
-    await new Promise((resolve) => {
-      const env = { KUBECONFIG: kubeconfig, HOME: dir, PATH: process.env.PATH ?? '' };
-      execFile(kubectl, args, { env }, (error, stdout, stderr) => {
-        resolve({ args, stdout, stderr, exitCode: error ? Number((error as { code?: number }).code ?? 1) : 0 });
-      });
-    }),
-  );
-}
+for (const args of CASES) results.push(await oracle.run(args));
 await writeFile(
   new URL('../../tests/fixtures/kubectl/get.json', import.meta.url),
   `${JSON.stringify(results, null, 2)}\n`,
 );
 console.log(`get: ${results.length} cases recorded`);
-server.close();
+oracle.close();
 await harness.playground.stop();

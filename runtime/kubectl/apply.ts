@@ -1,0 +1,122 @@
+import { kindPrefix } from './discovery';
+import { errorsText } from './error-text';
+import { ApiError } from './kubectl-client';
+import { ManifestError, readManifests, type FileContext, type Manifest } from './manifests';
+import { queryString, resourceUrl } from './resource-url';
+import { addSourceToError } from './source-error';
+import { fail, type KubectlSubcommand } from './subcommand';
+import { kubectlSetup, type KubectlSetup } from './setup';
+import { goJson, threeWayPatch } from './apply-patch';
+
+/** The annotation client-side apply keeps the applied manifest in. */
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+type Obj = Record<string, unknown> & { metadata?: { annotations?: Record<string, string> } };
+
+/** The manifest as applied: its namespace set, and the annotation holding itself (util.GetModifiedConfiguration). */
+function modifiedConfiguration(manifest: Manifest): { object: Obj; annotation: string } {
+  const metadata = { ...((manifest.object.metadata ?? {}) as Record<string, unknown>) };
+  if (manifest.namespace !== undefined) metadata.namespace = manifest.namespace;
+  const annotations = { ...((metadata.annotations ?? {}) as Record<string, string>) };
+  delete annotations[LAST_APPLIED];
+  const applied = { ...manifest.object, metadata: { ...metadata, annotations } };
+  const annotation = `${goJson(applied)}\n`;
+  return {
+    object: { ...applied, metadata: { ...metadata, annotations: { ...annotations, [LAST_APPLIED]: annotation } } },
+    annotation,
+  };
+}
+
+/** `kubectl apply -f` client-side (kubectl pkg/cmd/apply): create what is missing, patch the rest three-way. */
+export const apply: KubectlSubcommand = {
+  name: 'apply',
+  flags: [
+    { name: 'all', type: 'bool' },
+    { name: 'dry-run', type: 'string' },
+    { name: 'field-manager', type: 'string' },
+    { name: 'filename', short: 'f', type: 'stringSlice' },
+    { name: 'force', type: 'bool' },
+    { name: 'force-conflicts', type: 'bool' },
+    { name: 'kustomize', short: 'k', type: 'string' },
+    { name: 'output', short: 'o', type: 'string' },
+    { name: 'overwrite', type: 'bool' },
+    { name: 'prune', type: 'bool' },
+    { name: 'recursive', short: 'R', type: 'bool' },
+    { name: 'selector', short: 'l', type: 'string' },
+    { name: 'server-side', type: 'bool' },
+    { name: 'validate', type: 'string' },
+    { name: 'wait', type: 'bool' },
+  ],
+  async run(context) {
+    const ctx = context as FileContext;
+    const { flags, stdout, stderr } = ctx;
+    const setup = await kubectlSetup(ctx);
+    let read;
+    try {
+      read = await readManifests(ctx, (flags.get('filename') as string[] | undefined) ?? [], {
+        recursive: flags.get('recursive') === true,
+        resources: setup.resources,
+        namespace: setup.namespace,
+        enforceNamespace: setup.explicitNamespace,
+        validate: flags.get('validate') !== 'false' && flags.get('validate') !== 'ignore',
+      });
+    } catch (error) {
+      if (error instanceof ManifestError) return fail(stderr, error.message);
+      throw error;
+    }
+    const errors: Array<ApiError | string> = [...read.errors];
+    for (const manifest of read.manifests) {
+      try {
+        const operation = await applyOne(setup, manifest, ctx);
+        const printed = `${kindPrefix(manifest.info)}/${manifest.name}`;
+        stdout.write(flags.get('output') === 'name' ? `${printed}\n` : `${printed} ${operation}\n`);
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        errors.push(addSourceToError(error.verb === 'post' ? 'creating' : 'patching', manifest.source, error));
+      }
+    }
+    if (errors.length > 0) {
+      stderr.write(errorsText(errors));
+      return 1;
+    }
+    return 0;
+  },
+};
+
+/** Applies one object; returns what happened (`created`, `configured`, `unchanged`). */
+async function applyOne(setup: KubectlSetup, manifest: Manifest, ctx: FileContext): Promise<string> {
+  const { info, namespace, name } = manifest;
+  const query = queryString({ fieldManager: 'kubectl-client-side-apply', fieldValidation: 'Strict' });
+  const modified = modifiedConfiguration(manifest);
+  let live: Obj;
+  try {
+    live = await setup.client.json<Obj>(resourceUrl(info, namespace, name), { target: `${info.resource} ${name}` });
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.code !== 404) throw error;
+    await setup.client.json(`${resourceUrl(info, namespace)}${query}`, {
+      method: 'POST',
+      contentType: 'application/json',
+      value: modified.object,
+      verb: 'post',
+      target: info.resource,
+    });
+    return 'created';
+  }
+  const previous = live.metadata?.annotations?.[LAST_APPLIED];
+  if (previous === undefined) {
+    ctx.stderr.write(
+      `Warning: resource ${info.resource}/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`,
+    );
+  }
+  const original = previous === undefined ? undefined : (JSON.parse(previous) as Record<string, unknown>);
+  const patch = threeWayPatch(original, modified.object, live);
+  if (Object.keys(patch).length === 0) return 'unchanged';
+  await setup.client.json(`${resourceUrl(info, namespace, name)}${query}`, {
+    method: 'PATCH',
+    contentType: 'application/strategic-merge-patch+json',
+    value: patch,
+    verb: 'patch',
+    target: `${info.resource} ${name}`,
+  });
+  return 'configured';
+}
