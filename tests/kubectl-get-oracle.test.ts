@@ -15,10 +15,14 @@ describe('kubectl get matches the real kubectl', () => {
   }, 60_000);
 
   it.each(cases.map((c) => [c.args.join(' '), c] as const))('kubectl %s', async (_name, c) => {
-    const now = harness.clock.now();
-    const result = await harness.run(['kubectl', ...c.args].map(quote).join(' '));
+    // A watch waits while the clock runs on (ages grow): each gets a scenario of its own.
+    const watching = c.args.includes('--request-timeout=2s');
+    const on = watching ? await kubectlScenario() : harness;
+    const now = on.clock.now();
+    const result = await on.run(['kubectl', ...c.args].map(quote).join(' '));
     // Reads only: the cluster clock must not have moved, or ages would differ.
-    expect(harness.clock.now()).toBe(now);
+    if (!watching) expect(on.clock.now()).toBe(now);
     expect(result).toEqual({ stdout: c.stdout, stderr: c.stderr, exitCode: c.exitCode });
+    if (watching) await on.playground.stop();
   });
 });

@@ -51,6 +51,7 @@ describe('kubectl writes against the real kubectl v1.34.5', () => {
           api: new ApiClient(harness.playground.cluster.api),
           signal: new CancelController().signal,
           clock: harness.clock,
+          env: {},
           fs,
           cwd: '/work',
           stdin: stringInput(testCase.stdin ?? ''),

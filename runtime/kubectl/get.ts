@@ -1,6 +1,7 @@
 import type { ApiResourceInfo } from './discovery';
 import { kindPrefix } from './discovery';
 import { errorsText } from './error-text';
+import { watchResources } from './get-watch';
 import { ApiError, TABLE_ACCEPT, type KubectlClient } from './kubectl-client';
 import { listOf, toJson } from './printers/json';
 import { nameOf } from './printers/name';
@@ -96,6 +97,21 @@ export const get: KubectlSubcommand = {
     } catch (error) {
       if (error instanceof SelectionError) return fail(stderr, error.message);
       throw error;
+    }
+    if ((flags.get('watch') === true || flags.get('watch-only') === true) && (output === '' || output === 'wide')) {
+      return watchResources(ctx, setup, selection, {
+        table: {
+          wide: output === 'wide',
+          noHeaders: flags.get('no-headers') === true,
+          withNamespace: allNamespaces,
+          showLabels: flags.get('show-labels') === true,
+          columnLabels: (flags.get('label-columns') as string[] | undefined) ?? [],
+        },
+        namespace: allNamespaces ? undefined : setup.namespace,
+        watchOnly: flags.get('watch-only') === true,
+        outputWatchEvents: flags.get('output-watch-events') === true,
+        ignoreNotFound: flags.get('ignore-not-found') === true,
+      });
     }
     const humanReadable = output === '' || output === 'wide';
     const errors: Array<ApiError | string> = [];

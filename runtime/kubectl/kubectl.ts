@@ -3,18 +3,73 @@ import { KUBECTL_COMMANDS, suggestCommands } from './commands';
 import { parseFlags } from './flags';
 import { GLOBAL_FLAGS } from './global-flags';
 import { KUBECTL_HELP } from './help-text';
+import { HELP_FLAG, helpOnly, helpTopic, printHelp } from './help/help-request';
+import { commandPath } from './help/help-texts';
 import { fail, type KubectlSubcommand } from './subcommand';
 import { apply } from './apply';
+import { attach } from './attach';
+import { autoscale } from './autoscale';
+import { cordon, uncordon } from './cordon';
 import { create } from './create';
 import { deleteCommand } from './delete';
+import { config } from './kubeconfig/config';
 import { annotate, label } from './label';
+import { logs } from './logs';
+import { options } from './options';
+import { patch } from './patch';
+import { portForward } from './port-forward';
+import { proxy } from './proxy';
+import { replace } from './replace';
+import { rollout } from './rollout';
+import { run } from './run';
 import { scale } from './scale';
+import { set } from './set';
+import { taint } from './taint';
+import { top } from './top';
 import { describe } from './describe';
+import { drain } from './drain';
+import { edit } from './edit';
+import { events } from './events';
+import { exec } from './exec';
+import { expose } from './expose';
 import { get } from './get';
 import { version } from './version';
+import { wait } from './wait';
 
 const SUBCOMMANDS = new Map<string, KubectlSubcommand>(
-  [annotate, apply, create, deleteCommand, describe, get, label, scale, version].map((c) => [c.name, c]),
+  [
+    annotate,
+    apply,
+    attach,
+    autoscale,
+    cordon,
+    create,
+    deleteCommand,
+    describe,
+    drain,
+    edit,
+    events,
+    exec,
+    expose,
+    get,
+    config,
+    label,
+    logs,
+    options,
+    patch,
+    portForward,
+    proxy,
+    replace,
+    rollout,
+    run,
+    scale,
+    set,
+    taint,
+    top,
+    uncordon,
+    version,
+    wait,
+  ].map((c) => [c.name, c]),
 );
 
 /**
@@ -38,20 +93,22 @@ function subcommandIndex(argv: readonly string[]): number {
 export const kubectl: ShellCommand = {
   name: 'kubectl',
   summary: 'control the Kubernetes cluster (version; more commands arrive soon)',
-  async run({ argv, stdin, stdout, stderr, shell, signal, fs, cwd }) {
+  async run(process) {
+    const { argv, stdin, stdout, stderr, shell, signal, fs, cwd, env, tty } = process;
     const rest = argv.slice(1);
     const at = subcommandIndex(rest);
     const name = at < 0 ? undefined : rest[at];
     if (name === undefined || name === 'help') {
-      const parsed = parseFlags(rest, [...GLOBAL_FLAGS, { name: 'help', short: 'h', type: 'bool' }]);
+      const parsed = parseFlags(rest, [...GLOBAL_FLAGS, HELP_FLAG]);
       if (!parsed.ok) return fail(stderr, `${parsed.error}\nSee 'kubectl --help' for usage.`);
+      if (name === 'help') return helpTopic(parsed.args.slice(1), stdout, stderr);
       stdout.write(KUBECTL_HELP);
       return 0;
     }
     const subcommand = SUBCOMMANDS.get(name);
     if (!subcommand) {
       if ((KUBECTL_COMMANDS as readonly string[]).includes(name)) {
-        return fail(stderr, `"kubectl ${name}" is not available in kubeplay yet`);
+        return helpOnly(rest, stdout, stderr) ?? fail(stderr, `"kubectl ${name}" is not available in kubeplay yet`);
       }
       const suggestions = suggestCommands(name);
       const hint = suggestions.length ? `\n\nDid you mean this?\n${suggestions.map((s) => `\t${s}\n`).join('')}` : '';
@@ -59,8 +116,10 @@ export const kubectl: ShellCommand = {
     }
     const argvAfter = [...rest.slice(0, at), ...rest.slice(at + 1)];
     const flags = subcommand.flagsFor?.(argvAfter) ?? subcommand.flags;
-    const parsed = parseFlags(argvAfter, [...GLOBAL_FLAGS, ...flags]);
-    if (!parsed.ok) return fail(stderr, `${parsed.error}\nSee 'kubectl ${name} --help' for usage.`);
+    const parsed = parseFlags(argvAfter, [...GLOBAL_FLAGS, ...flags, HELP_FLAG]);
+    if (!parsed.ok)
+      return fail(stderr, `${parsed.error}\nSee 'kubectl ${commandPath(rest) || name} --help' for usage.`);
+    if (parsed.values.get('help') === true) return printHelp(rest, stdout);
     return subcommand.run({
       args: parsed.args,
       dashAt: parsed.dashAt,
@@ -73,6 +132,10 @@ export const kubectl: ShellCommand = {
       fs,
       cwd,
       stdin,
+      env,
+      tty,
+      network: shell.network,
+      process,
     });
   },
 };

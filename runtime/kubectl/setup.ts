@@ -1,5 +1,6 @@
 import { discoverResources, type ApiResourceInfo } from './discovery';
 import { KubectlClient } from './kubectl-client';
+import { kubeconfigNamespace } from './kubeconfig/kubeconfig-file';
 import type { KubectlContext } from './subcommand';
 
 /** What most commands start from: the client, the namespace in effect, and the server's resources. */
@@ -16,7 +17,7 @@ export interface KubectlSetup {
 export async function kubectlSetup(ctx: KubectlContext): Promise<KubectlSetup> {
   const client = new KubectlClient(ctx.api.handler, (text) => ctx.stderr.write(`Warning: ${text}\n`));
   const flag = ctx.flags.get('namespace');
-  const namespace = typeof flag === 'string' && flag !== '' ? flag : 'default';
+  const namespace = typeof flag === 'string' && flag !== '' ? flag : (kubeconfigNamespace(ctx) ?? 'default');
   return {
     client,
     namespace,

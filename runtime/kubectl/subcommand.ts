@@ -1,9 +1,10 @@
 import type { ApiClient } from '../api/client';
 import type { CancelSignal } from '../cancel';
 import type { Clock } from '../clock';
+import type { HostNetwork } from '../network/host-network';
 import type { Volume } from '../shell/fs/volume';
 import type { InputStream } from '../shell/process';
-import type { OutputStream } from '../shell/command';
+import type { CommandContext, OutputStream, Tty } from '../shell/command';
 import type { FlagSpec, FlagValue } from './flags';
 
 /** What a kubectl subcommand receives once its flags are parsed. */
@@ -24,6 +25,14 @@ export interface KubectlContext {
   fs: Volume;
   cwd: string;
   stdin: InputStream;
+  /** The process's environment (KUBECONFIG, HOME, KUBE_EDITOR …). */
+  env: Readonly<Record<string, string>>;
+  /** The terminal, when kubectl runs in the foreground of an interactive session (exec -t, edit). */
+  tty?: Tty;
+  /** The host's network, where `proxy` and `port-forward` listen; absent when the host is offline. */
+  network?: HostNetwork;
+  /** kubectl's own process, to run other programs from (the editor of `kubectl edit`). */
+  process?: CommandContext;
 }
 
 /** One kubectl subcommand: its own flags and its run. */

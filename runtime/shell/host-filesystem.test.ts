@@ -41,9 +41,11 @@ describe('createHostFilesystem', () => {
     expect(second.lstat(`${HOME}/latest`).kind).toBe('symlink');
     expect(second.exists(`${HOME}/doomed`)).toBe(false);
     expect(second.exists('/tmp/gone')).toBe(false);
-    expect(second.list(HOME).map((e) => e.name)).toEqual(['app', 'latest', 'run.sh']);
+    expect(second.list(HOME).map((e) => e.name)).toEqual(['.kube', 'app', 'latest', 'run.sh']);
     expect((await storage.scan('home/')).map(([key]) => key)).toEqual([
       'home/',
+      'home/.kube',
+      'home/.kube/config',
       'home/app',
       'home/app/pod.yaml',
       'home/latest',

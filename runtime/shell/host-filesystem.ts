@@ -4,6 +4,7 @@ import type { Inode } from './fs/inode';
 import { utf8Length } from '../util/utf8';
 import { Volume } from './fs/volume';
 import { createProcFilesystem } from './proc/procfs';
+import { minikubeKubeconfig } from '../kubectl/kubeconfig/minikube-kubeconfig';
 
 /** The learner's home directory. */
 export const HOME = '/home/learner';
@@ -181,6 +182,12 @@ export async function createHostFilesystem({ storage, clock, systemFiles }: Host
     }
   }
   persist(home, storage, stored);
+  // A new home has the kubeconfig `minikube start` wrote (mode 600, as clientcmd writes it).
+  if (stored.size === 0) {
+    home.mkdir('/.kube');
+    home.writeFile('/.kube/config', minikubeKubeconfig(HOME, clock.now()), 0o600);
+    for (const path of ['/.kube', '/.kube/config']) home.chown(path, LEARNER.uid, LEARNER.gid);
+  }
   const host = new Volume({}, { now, user: { uid: LEARNER.uid, gid: LEARNER.gid } });
   const system = systemVolume(now);
   for (const [path, text] of Object.entries(systemFiles ?? {})) system.writeFile(path, text);

@@ -71,6 +71,15 @@ const CASES: string[][] = [
   ['get', 'deployment.v1.apps'],
   ['get', 'pods', '--bogus'],
   ['get', 'pods', '-A', 'bb'],
+  // Watches last till --request-timeout; they come last, as kubeplay's clock moves while they wait.
+  ['--request-timeout=2s', 'get', 'pod', 'bb', '-w'],
+  ['--request-timeout=2s', 'get', 'pods', '-w'],
+  ['--request-timeout=2s', 'get', 'pods', '--watch-only'],
+  ['--request-timeout=2s', 'get', 'pods', '-w', '--output-watch-events'],
+  ['--request-timeout=2s', 'get', 'pod', 'bb', '-w', '--output-watch-events'],
+  ['--request-timeout=2s', 'get', 'deploy', '-A', '-w', '--no-headers'],
+  ['--request-timeout=2s', 'get', 'pods,svc', '-w'],
+  ['get', 'pods', '--output-watch-events'],
 ];
 
 const harness = await kubectlScenario();

@@ -13,10 +13,21 @@ export interface TabWriterOptions {
   alignRight?: boolean;
   /** Empty columns take no room (tabwriter.DiscardEmptyColumns). */
   discardEmptyColumns?: boolean;
+  /**
+   * Columns never shrink below the widest cell seen before, even across flushes (the RememberWidths
+   * flag of github.com/liggitt/tabwriter, kubectl's fork): watch rows line up with the table above.
+   */
+  rememberWidths?: boolean;
 }
 
 /** kubectl's table printers (cli-runtime printers.GetNewTabWriter): minwidth 6, tabwidth 4, padding 3. */
-export const KUBECTL_TABLE: TabWriterOptions = { minwidth: 6, tabwidth: 4, padding: 3, padchar: ' ' };
+export const KUBECTL_TABLE: TabWriterOptions = {
+  minwidth: 6,
+  tabwidth: 4,
+  padding: 3,
+  padchar: ' ',
+  rememberWidths: true,
+};
 
 /** kubectl describe's writer (tabwriter.NewWriter(out, 0, 8, 2, ' ', 0)). */
 export const KUBECTL_DESCRIBE: TabWriterOptions = { minwidth: 0, tabwidth: 8, padding: 2, padchar: ' ' };
@@ -40,6 +51,7 @@ export class TabWriter {
   private lines: Cell[][] = [[]];
   private pending = '';
   private widths: number[] = [];
+  private maxwidths: number[] = [];
 
   constructor(private readonly options: TabWriterOptions = KUBECTL_TABLE) {}
 
@@ -103,12 +115,23 @@ export class TabWriter {
         if (cell.width > 0 || cell.htab) discardable = false;
       }
       if (discardable && this.options.discardEmptyColumns) width = 0;
+      if (this.options.rememberWidths) width = this.remember(width);
       this.widths.push(width);
       this.format(lines, line0, current, newlineAfterLast);
       this.widths.pop();
       line0 = current;
     }
     this.writeLines(lines, line0, line1, newlineAfterLast);
+  }
+
+  /** liggitt/tabwriter's bookkeeping of the widest width seen per column. */
+  private remember(width: number): number {
+    const column = this.widths.length;
+    if (this.maxwidths.length < column) this.maxwidths.push(...this.widths.slice(this.maxwidths.length));
+    if (this.maxwidths.length === column) this.maxwidths.push(width);
+    else if (this.maxwidths[column] > width) return this.maxwidths[column];
+    else this.maxwidths[column] = width;
+    return width;
   }
 
   private writeLines(lines: Cell[][], line0: number, line1: number, newlineAfterLast: boolean): void {

@@ -23,7 +23,11 @@ const CLASSES: Record<string, string> = {
   graph: '!-~',
 };
 
+/** Escapes a character for a bracket expression (where `-` needs it). */
 const escapeRegex = (ch: string): string => ch.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+
+/** Escapes a character outside brackets: with the `u` flag, `\-` is a syntax error there. */
+const escapeLiteral = (ch: string): string => ch.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
 
 /** The pattern's characters, each with whether it was quoted. */
 function characters(segments: readonly Segment[]): Array<{ ch: string; quoted: boolean }> {
@@ -43,7 +47,7 @@ export function patternSource(segments: readonly Segment[]): string {
   let out = '';
   for (let i = 0; i < chars.length; i++) {
     const { ch, quoted } = chars[i];
-    if (quoted) out += escapeRegex(ch);
+    if (quoted) out += escapeLiteral(ch);
     else if (ch === '*') out += '[^]*';
     else if (ch === '?') out += '[^]';
     else if (ch === '[') {
@@ -52,7 +56,7 @@ export function patternSource(segments: readonly Segment[]): string {
         out += bracket.source;
         i = bracket.end;
       } else out += '\\[';
-    } else out += escapeRegex(ch);
+    } else out += escapeLiteral(ch);
   }
   return out;
 }

@@ -1,0 +1,89 @@
+import { checkErrors, setupTty, streamQuery } from './exec';
+import { findOrDefaultContainer } from './pod-containers';
+import { attachablePod, CommandError, getNamedObject } from './pod-for-object';
+import { finishSession, openSession, runSession } from './remote-command';
+import { kubectlSetup } from './setup';
+import { fail, type KubectlContext, type KubectlSubcommand } from './subcommand';
+
+// `kubectl attach` (pkg/cmd/attach/attach.go): the output of a container's main process, and
+// its stdin with -i.
+
+async function runAttach(ctx: KubectlContext): Promise<number> {
+  const { args } = ctx;
+  if (args.length === 0) return fail(ctx.stderr, 'at least 1 argument is required for attach');
+  if (args.length > 2) {
+    return fail(
+      ctx.stderr,
+      `expected POD, TYPE/NAME, or TYPE NAME, (at most 2 arguments) saw ${args.length}: [${args.join(' ')}]`,
+    );
+  }
+  const quiet = ctx.flags.get('quiet') === true;
+  const stdin = ctx.flags.get('stdin') === true;
+  const setup = await kubectlSetup(ctx);
+  const { object } =
+    args.length === 2 ? await getNamedObject(setup, args[1], args[0]) : await getNamedObject(setup, args[0]);
+  const pod = await attachablePod(ctx, setup, object);
+  const phase = (pod.status as { phase?: string } | undefined)?.phase;
+  if (phase === 'Succeeded' || phase === 'Failed') {
+    return fail(ctx.stderr, `cannot attach a container in a completed pod; current phase is ${phase}`);
+  }
+  let container;
+  try {
+    container = findOrDefaultContainer(
+      pod,
+      (ctx.flags.get('container') as string | undefined) ?? '',
+      quiet,
+      ctx.stderr,
+    );
+  } catch (error) {
+    throw new CommandError(`cannot attach to the container: ${(error as Error).message}`);
+  }
+  let tty = ctx.flags.get('tty') === true;
+  if (tty && !container.tty) {
+    tty = false;
+    if (!quiet) ctx.stderr.write(`error: Unable to use a TTY - container ${container.name} did not allocate one\n`);
+  } else if (!tty && container.tty) tty = true;
+  const raw = setupTty(ctx, stdin, tty, quiet);
+  if (!quiet) {
+    ctx.stderr.write(
+      'All commands and output from this session will be recorded in container logs, including credentials and sensitive information passed through the command prompt.\n' +
+        "If you don't see a command prompt, try pressing enter.\n",
+    );
+  }
+  const namespace = pod.metadata.namespace ?? setup.namespace;
+  const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod.metadata.name)}/attach`;
+  const session = await openSession(
+    ctx,
+    `${path}${streamQuery({ container: container.name, stdin, stdout: true, stderr: !raw, tty: raw })}`,
+  );
+  if (typeof session === 'string') {
+    ctx.stderr.write(session);
+    return 1;
+  }
+  const status = finishSession(ctx, await runSession(ctx, session, { stdin, stderr: !raw, tty: raw }));
+  const restartPolicy = (pod.spec as { restartPolicy?: string } | undefined)?.restartPolicy;
+  if (status === 0 && !quiet && stdin && raw && restartPolicy === 'Always') {
+    const ephemeral = ((pod.spec as { ephemeralContainers?: Array<{ name: string }> }).ephemeralContainers ?? []).some(
+      (c) => c.name === container.name,
+    );
+    ctx.stdout.write(
+      ephemeral
+        ? `Session ended, the ephemeral container will not be restarted but may be reattached using 'kubectl attach ${pod.metadata.name} -c ${container.name} -i -t' if it is still running\n`
+        : `Session ended, resume using 'kubectl attach ${pod.metadata.name} -c ${container.name} -i -t' command when the pod is running\n`,
+    );
+  }
+  return status;
+}
+
+/** `kubectl attach`. */
+export const attach: KubectlSubcommand = {
+  name: 'attach',
+  flags: [
+    { name: 'container', short: 'c', type: 'string' },
+    { name: 'pod-running-timeout', type: 'string' },
+    { name: 'quiet', short: 'q', type: 'bool' },
+    { name: 'stdin', short: 'i', type: 'bool' },
+    { name: 'tty', short: 't', type: 'bool' },
+  ],
+  run: (ctx) => checkErrors(ctx, () => runAttach(ctx)),
+};
