@@ -18,13 +18,18 @@ export async function runFile(path: string): Promise<number> {
     process.stderr.write(`kubeplay run: ${path}: ${reason}\n`);
     return 1;
   }
+  await runTranscript(text, { write: (t) => void process.stdout.write(t) });
+  return 0;
+}
+
+/** Types `text`'s lines into a fresh seeded cluster on virtual time, writing the transcript to `out`. */
+export async function runTranscript(text: string, out: { write(text: string): void }): Promise<void> {
   const clock = new VirtualClock(SCRIPT_EPOCH);
   const playground = await createPlayground({ clock, rng: createSeededRng('kubeplay'), storage: new MemoryBackend() });
   await playground.startComponents();
   const session = playground.openSession({ write: () => {} }, 80);
   const lines = text.replace(/\n$/, '').split('\n');
   const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-  await runScript(lines, session, { clock, settle }, { write: (t) => void process.stdout.write(t) });
+  await runScript(lines, session, { clock, settle }, out);
   await playground.stop();
-  return 0;
 }
