@@ -1,4 +1,5 @@
 import { runInteractive, runPiped } from './interactive';
+import { runKubectlCommand } from './kubectl';
 import { runFile } from './run-file';
 import { runServe } from './serve';
 
@@ -11,7 +12,8 @@ const USAGE = `Usage:
                            kubectl; writes a kubeconfig (default ./kubeplay.kubeconfig);
                            keeps state in DIR when given, in memory otherwise
   kubeplay kubectl [--kubeconfig FILE] ARGS...
-                           kubeplay's kubectl against any API server (not yet available)
+                           kubeplay's kubectl against any API server: the kubeconfig's
+                           current context (--kubeconfig, $KUBECONFIG, ~/.kube/config)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -28,8 +30,7 @@ async function main(argv: string[]): Promise<number> {
     case 'serve':
       return runServe(rest);
     case 'kubectl':
-      process.stderr.write(`kubeplay ${command}: not available yet; it arrives with the API server.\n`);
-      return 2;
+      return runKubectlCommand(rest);
     case 'help':
     case '--help':
     case '-h':

@@ -3,6 +3,7 @@ import type { Clock } from './clock';
 import { createCluster, type Cluster } from './cluster';
 import { kubectl } from './kubectl/kubectl';
 import { minikube as minikubeCommand } from './minikube/cli/minikube';
+import { createMinikubeMachine } from './minikube/machine';
 import { createMetricsServer } from './minikube/metrics';
 import type { MinikubeComponents } from './minikube/start';
 import { PodNetwork } from './network/cluster-network';
@@ -52,14 +53,15 @@ export async function createPlayground(deps: PlaygroundDeps): Promise<Playground
   const network = new PodNetwork();
   const metrics = createMetricsServer(deps.clock);
   const cluster = await createCluster({ ...deps, network, metrics: metrics.server });
-  let minikube: Promise<MinikubeComponents | undefined> | undefined;
-  const startComponents = (): Promise<MinikubeComponents | undefined> =>
-    (minikube ??=
-      deps.components === false
-        ? Promise.resolve(undefined)
-        : import('./minikube/start').then((m) =>
+  const machine = createMinikubeMachine(
+    deps.components === false
+      ? undefined
+      : () =>
+          import('./minikube/start').then((m) =>
             m.startMinikube(cluster.api, network, deps.clock, deps.rng, { metrics }),
-          ));
+          ),
+  );
+  const startComponents = (): Promise<MinikubeComponents | undefined> => machine.components();
   const history = await History.load(deps.storage, deps.clock, deps.rng);
   const hostFs = await createHostFilesystem({ storage: deps.storage, clock: deps.clock });
   const commands = new Map<string, ShellCommand>([...SHELL_COMMANDS, kubectl, minikubeCommand].map((c) => [c.name, c]));
@@ -76,14 +78,13 @@ export async function createPlayground(deps: PlaygroundDeps): Promise<Playground
       hostsFile: () => (hostFs.exists('/etc/hosts') ? hostFs.readFile('/etc/hosts') : undefined),
     }),
     history,
+    minikube: machine,
     commands,
   };
   return {
     cluster,
     startComponents,
-    stop: async () => {
-      await (await minikube?.catch(() => undefined))?.stop();
-    },
+    stop: () => machine.stop(),
     openSession: (terminal, cols, rows) => new ShellSession(services, terminal, cols, rows),
   };
 }

@@ -67,9 +67,12 @@ export const apply: KubectlSubcommand = {
     const errors: Array<ApiError | string> = [...read.errors];
     for (const manifest of read.manifests) {
       try {
-        const operation = await applyOne(setup, manifest, ctx);
+        const dryRun = String(flags.get('dry-run') ?? 'none');
+        const operation = await applyOne(setup, manifest, ctx, dryRun);
         const printed = `${kindPrefix(manifest.info)}/${manifest.name}`;
-        stdout.write(flags.get('output') === 'name' ? `${printed}\n` : `${printed} ${operation}\n`);
+        // printers' dry-run suffixes (PrintFlags.Complete): `(dry run)` / `(server dry run)`.
+        const suffix = dryRun === 'server' ? ' (server dry run)' : dryRun === 'client' ? ' (dry run)' : '';
+        stdout.write(flags.get('output') === 'name' ? `${printed}\n` : `${printed} ${operation}${suffix}\n`);
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
         errors.push(addSourceToError(error.verb === 'post' ? 'creating' : 'patching', manifest.source, error));
@@ -84,15 +87,20 @@ export const apply: KubectlSubcommand = {
 };
 
 /** Applies one object; returns what happened (`created`, `configured`, `unchanged`). */
-async function applyOne(setup: KubectlSetup, manifest: Manifest, ctx: FileContext): Promise<string> {
+async function applyOne(setup: KubectlSetup, manifest: Manifest, ctx: FileContext, dryRun: string): Promise<string> {
   const { info, namespace, name } = manifest;
-  const query = queryString({ fieldManager: 'kubectl-client-side-apply', fieldValidation: 'Strict' });
+  const query = queryString({
+    dryRun: dryRun === 'server' ? 'All' : undefined,
+    fieldManager: 'kubectl-client-side-apply',
+    fieldValidation: 'Strict',
+  });
   const modified = modifiedConfiguration(manifest);
   let live: Obj;
   try {
     live = await setup.client.json<Obj>(resourceUrl(info, namespace, name), { target: `${info.resource} ${name}` });
   } catch (error) {
     if (!(error instanceof ApiError) || error.code !== 404) throw error;
+    if (dryRun === 'client') return 'created';
     await setup.client.json(`${resourceUrl(info, namespace)}${query}`, {
       method: 'POST',
       contentType: 'application/json',
@@ -111,6 +119,7 @@ async function applyOne(setup: KubectlSetup, manifest: Manifest, ctx: FileContex
   const original = previous === undefined ? undefined : (JSON.parse(previous) as Record<string, unknown>);
   const patch = threeWayPatch(original, modified.object, live);
   if (Object.keys(patch).length === 0) return 'unchanged';
+  if (dryRun === 'client') return 'configured';
   await setup.client.json(`${resourceUrl(info, namespace, name)}${query}`, {
     method: 'PATCH',
     contentType: 'application/strategic-merge-patch+json',

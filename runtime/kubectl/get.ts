@@ -6,6 +6,7 @@ import { ApiError, TABLE_ACCEPT, type KubectlClient } from './kubectl-client';
 import { listOf, toJson } from './printers/json';
 import { nameOf } from './printers/name';
 import { PrinterError } from './printers/jsonpath-error';
+import { sortTableRows } from './printers/sort-rows';
 import { printTables, type Table } from './printers/table';
 import { isTemplateOutput, templatePrinter, type TemplatePrinter } from './printers/template-output';
 import { toYaml } from './printers/yaml';
@@ -118,12 +119,16 @@ export const get: KubectlSubcommand = {
     const fetched = await fetchAll(setup.client, selection, {
       namespace: allNamespaces ? undefined : setup.namespace,
       accept: humanReadable ? TABLE_ACCEPT : 'application/json',
-      chunkSize: Number(flags.get('chunk-size') ?? 500),
+      // Sorting needs every row and each row's whole object (get.go transformRequests).
+      chunkSize: flags.has('sort-by') ? 0 : Number(flags.get('chunk-size') ?? 500),
+      includeObject: flags.has('sort-by') && humanReadable,
       errors,
       ignoreNotFound: flags.get('ignore-not-found') === true,
     });
     let text: string;
     if (humanReadable) text = printHuman(fetched, ctx, allNamespaces);
+    // One object named alone that could not be read prints nothing but the error (printGeneric).
+    else if (selection.kind === 'named' && selection.single && errors.length > 0) text = '';
     else {
       try {
         text = printObjects(fetched, output, selection, flags.get('show-managed-fields') === true, template);
@@ -154,6 +159,7 @@ async function fetchAll(
     namespace?: string;
     accept: string;
     chunkSize: number;
+    includeObject: boolean;
     errors: Array<ApiError | string>;
     ignoreNotFound: boolean;
   },
@@ -166,7 +172,7 @@ async function fetchAll(
         continue;
       }
       try {
-        const path = resourceUrl(info, options.namespace, name);
+        const path = `${resourceUrl(info, options.namespace, name)}${queryString({ includeObject: options.includeObject ? 'Object' : undefined })}`;
         out.push({
           info,
           value: await client.json(path, { accept: options.accept, target: `${info.resource} ${name}` }),
@@ -184,6 +190,7 @@ async function fetchAll(
       const query = queryString({
         continue: next,
         fieldSelector: selection.fieldSelector,
+        includeObject: options.includeObject ? 'Object' : undefined,
         labelSelector: selection.labelSelector,
         limit: options.chunkSize > 0 ? String(options.chunkSize) : undefined,
       });
@@ -214,7 +221,11 @@ function printHuman(fetched: Fetched[], ctx: KubectlContext, allNamespaces: bool
   for (let i = 0; i < fetched.length;) {
     const info = fetched[i].info;
     const group: Table[] = [];
-    while (i < fetched.length && fetched[i].info === info) group.push(asTable(fetched[i++].value));
+    const sortBy = flags.get('sort-by');
+    while (i < fetched.length && fetched[i].info === info) {
+      const table = asTable(fetched[i++].value);
+      group.push(typeof sortBy === 'string' && sortBy !== '' ? sortTableRows(table, sortBy) : table);
+    }
     const text = printTables(group, {
       wide: flags.get('output') === 'wide',
       noHeaders: flags.get('no-headers') === true,

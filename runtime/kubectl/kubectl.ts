@@ -6,9 +6,13 @@ import { KUBECTL_HELP } from './help-text';
 import { HELP_FLAG, helpOnly, helpTopic, printHelp } from './help/help-request';
 import { commandPath } from './help/help-texts';
 import { fail, type KubectlSubcommand } from './subcommand';
+import { apiResources, apiVersions } from './api-resources';
 import { apply } from './apply';
 import { attach } from './attach';
+import { auth } from './auth';
 import { autoscale } from './autoscale';
+import { certificate } from './certificate';
+import { clusterInfo } from './cluster-info';
 import { cordon, uncordon } from './cordon';
 import { create } from './create';
 import { deleteCommand } from './delete';
@@ -17,6 +21,7 @@ import { annotate, label } from './label';
 import { logs } from './logs';
 import { options } from './options';
 import { patch } from './patch';
+import { plugin } from './plugin';
 import { portForward } from './port-forward';
 import { proxy } from './proxy';
 import { replace } from './replace';
@@ -27,10 +32,12 @@ import { set } from './set';
 import { taint } from './taint';
 import { top } from './top';
 import { describe } from './describe';
+import { diff } from './diff';
 import { drain } from './drain';
 import { edit } from './edit';
 import { events } from './events';
 import { exec } from './exec';
+import { explain } from './explain';
 import { expose } from './expose';
 import { get } from './get';
 import { version } from './version';
@@ -39,17 +46,24 @@ import { wait } from './wait';
 const SUBCOMMANDS = new Map<string, KubectlSubcommand>(
   [
     annotate,
+    apiResources,
+    apiVersions,
     apply,
     attach,
+    auth,
     autoscale,
+    certificate,
+    clusterInfo,
     cordon,
     create,
     deleteCommand,
     describe,
+    diff,
     drain,
     edit,
     events,
     exec,
+    explain,
     expose,
     get,
     config,
@@ -57,6 +71,7 @@ const SUBCOMMANDS = new Map<string, KubectlSubcommand>(
     logs,
     options,
     patch,
+    plugin,
     portForward,
     proxy,
     replace,

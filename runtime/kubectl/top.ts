@@ -1,4 +1,5 @@
 import { parseQuantity } from '../api/quantity';
+import { HELP_TEXTS } from './help/help-texts';
 import { errorsText } from './error-text';
 import { goSort } from './go-sort';
 import { ApiError, type KubectlClient } from './kubectl-client';
@@ -180,6 +181,11 @@ export const top: KubectlSubcommand = {
   ],
   async run(ctx) {
     const [what, name, ...rest] = ctx.args;
+    // A bare `kubectl top` is a group without its subcommand: its help, on stderr (cobra).
+    if (what === undefined) {
+      ctx.stderr.write(HELP_TEXTS.get('top') ?? '');
+      return 1;
+    }
     const kind = ['pod', 'pods', 'po'].includes(what) ? 'pod' : ['node', 'nodes', 'no'].includes(what) ? 'node' : '';
     if (!kind) return fail(ctx.stderr, `unknown command "${what ?? ''}" for "kubectl top"`);
     if (rest.length) return fail(ctx.stderr, `only one of NAME or selector can be provided`);

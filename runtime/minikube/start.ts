@@ -49,6 +49,10 @@ export interface MinikubeComponents {
   addNode(): Promise<Kubelet>;
   /** Enables an addon (`minikube addons enable dashboard`): creates what it is made of. */
   enableAddon(name: 'dashboard' | 'metrics-server'): Promise<void>;
+  /** Disables an addon (`minikube addons disable`): deletes what it is made of, as `kubectl delete -f`. */
+  disableAddon(name: 'dashboard' | 'metrics-server'): Promise<void>;
+  /** Removes a joined node (`minikube node delete`): its pods, its kubelet, its Node object. */
+  removeNode(name: string): Promise<boolean>;
   stop(): Promise<void>;
 }
 
@@ -74,6 +78,32 @@ const PLURALS: Record<string, string> = {
   Namespace: 'namespaces',
   Secret: 'secrets',
 };
+
+/** The resource reference and path of one addon object. */
+function objectPath(object: Json, withName: boolean): string {
+  const [group, version] = String(object.apiVersion).includes('/')
+    ? String(object.apiVersion).split('/')
+    : ['', object.apiVersion];
+  const namespace = object.metadata.namespace;
+  const ref = { group, version, resource: PLURALS[object.kind], kind: object.kind, namespaced: !!namespace };
+  return withName ? resourcePath(ref, namespace, object.metadata.name) : resourcePath(ref, namespace);
+}
+
+/** Deletes `objects`, last first, ignoring those already gone (`kubectl delete --ignore-not-found -f`). */
+async function remove(client: RestClient, objects: Json[]): Promise<void> {
+  for (const object of [...objects].reverse()) {
+    if (!PLURALS[object.kind]) continue;
+    try {
+      await client.request('DELETE', objectPath(object, true), {
+        apiVersion: 'v1',
+        kind: 'DeleteOptions',
+        propagationPolicy: 'Background',
+      });
+    } catch (error) {
+      if (!hasStatusCode(error, 404)) throw error;
+    }
+  }
+}
 
 /** Creates `objects` that do not exist yet, as `client` (kubeadm or minikube's addon manager). */
 async function ensure(client: RestClient, objects: Json[]): Promise<void> {
@@ -188,6 +218,33 @@ export async function startMinikube(
     kubelets,
     async enableAddon(name) {
       await ensure(addons, name === 'dashboard' ? dashboardObjects() : metricsServerObjects());
+    },
+    async disableAddon(name) {
+      await remove(addons, name === 'dashboard' ? dashboardObjects() : metricsServerObjects());
+    },
+    async removeNode(name) {
+      const at = kubelets.findIndex((k) => k.nodeName === name);
+      if (at <= 0) return false;
+      // drain.DrainNode deletes the node's pods (--force --ignore-daemonsets), then the machine goes.
+      const pods = await kubeadm.request<{ items: Json[] }>(
+        'GET',
+        `/api/v1/pods?fieldSelector=${encodeURIComponent(`spec.nodeName=${name}`)}`,
+      );
+      for (const pod of pods.items) {
+        try {
+          await kubeadm.request('DELETE', `/api/v1/namespaces/${pod.metadata.namespace}/pods/${pod.metadata.name}`);
+        } catch (error) {
+          if (!hasStatusCode(error, 404)) throw error;
+        }
+      }
+      kubelets[at].stop();
+      kubelets.splice(at, 1);
+      try {
+        await kubeadm.request('DELETE', `/api/v1/nodes/${name}`);
+      } catch (error) {
+        if (!hasStatusCode(error, 404)) throw error;
+      }
+      return true;
     },
     async addNode() {
       // node.Name(lastID + 1): the number after the last node's.

@@ -1,6 +1,7 @@
 import type { ApiClient } from '../api/client';
 import type { CancelSignal } from '../cancel';
 import type { Clock } from '../clock';
+import type { MinikubeMachine } from '../minikube/machine';
 import type { HostNetwork } from '../network/host-network';
 import type { Volume } from './fs/volume';
 import type { HistoryList } from './history';
@@ -44,6 +45,8 @@ export interface ShellServices {
   /** The host's network (curl, wget, `kubectl proxy`); without it the host is offline. */
   network?: HostNetwork;
   history: HistoryList;
+  /** The minikube machine behind the cluster (`minikube start|stop|node add|addons enable`). */
+  minikube?: MinikubeMachine;
   /** Every command this shell knows, by name. */
   commands: ReadonlyMap<string, ShellCommand>;
   /** Ends the shell session with `code` (the `exit` builtin). */

@@ -17,7 +17,8 @@ export function toYaml(value: unknown): string {
     indentSeq: false,
     aliasDuplicateObjects: false,
   });
-  return breakLongLines(text);
+  // go-yaml writes the key `.` (managedFields' fieldsV1) plain; the yaml package quotes it.
+  return breakLongLines(text).replace(/^( *)(- )?"\.":/gm, '$1$2.:');
 }
 
 /** A line holding a scalar after an optional `- ` run and `key: `. */

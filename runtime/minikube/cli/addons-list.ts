@@ -5,7 +5,7 @@ import { exitWith, usageError } from './output';
 import { renderTable } from './table';
 
 /** assets.Addons of minikube v1.37.0 (pkg/minikube/assets/addons.go): name and maintainer. */
-const ADDONS: ReadonlyArray<readonly [string, string]> = [
+export const ADDONS: ReadonlyArray<readonly [string, string]> = [
   ['ambassador', '3rd party (Ambassador)'],
   ['amd-gpu-device-plugin', '3rd party (AMD)'],
   ['auto-pause', 'minikube'],

@@ -1,4 +1,5 @@
 import type { CommandContext } from '../../shell/command';
+import type { MachineState } from '../machine';
 import { minikubeNodes, type MinikubeNode } from './cluster-state';
 import { exitWith, usageError } from './output';
 import { parseFlags } from './flags';
@@ -7,20 +8,22 @@ import { parseFlags } from './flags';
 export const MINIKUBE_VERSION = { version: 'v1.37.0', commit: '65318f4cfff9c12cc87ec9eb8f4cdd57b25047f3' };
 
 /** cluster.Status: one node's states, in the field order `status -o json` marshals them. */
-function nodeStatus(node: MinikubeNode) {
-  const kubelet = node.kubeletRunning ? 'Running' : 'Stopped';
+function nodeStatus(node: MinikubeNode, machine: MachineState) {
+  // A stopped machine: every container is down; a paused one: kubelet stopped, apiserver frozen.
+  const kubelet = machine === 'Running' && node.kubeletRunning ? 'Running' : 'Stopped';
+  const host = machine === 'Stopped' ? 'Stopped' : 'Running';
   return node.controlPlane
     ? {
         Name: node.name,
-        Host: 'Running',
+        Host: host,
         Kubelet: kubelet,
-        APIServer: 'Running',
-        Kubeconfig: 'Configured',
+        APIServer: machine === 'Running' ? 'Running' : machine,
+        Kubeconfig: machine === 'Stopped' ? 'Stopped' : 'Configured',
         Worker: false,
       }
     : {
         Name: node.name,
-        Host: 'Running',
+        Host: host,
         Kubelet: kubelet,
         APIServer: 'Irrelevant',
         Kubeconfig: 'Irrelevant',
@@ -46,7 +49,7 @@ export async function statusCommand(ctx: CommandContext, argv: string[]): Promis
   if (nodes.length === 0) {
     return exitWith(ctx.stdout, ctx.stderr, 'GUEST_NODE_RETRIEVE', `retrieving node: Could not find node ${only}`);
   }
-  const statuses = nodes.map(nodeStatus);
+  const statuses = nodes.map((node) => nodeStatus(node, ctx.shell.minikube?.state ?? 'Running'));
   if (output === 'json') {
     // statusJSON: one object for a single node (backwards compatible), an array otherwise; no newline.
     ctx.stdout.write(JSON.stringify(statuses.length === 1 ? statuses[0] : statuses));
@@ -66,8 +69,14 @@ export async function statusCommand(ctx: CommandContext, argv: string[]): Promis
       `invalid output format: ${output}. Valid values: 'text', 'json'`,
     );
   }
-  // exitCode: 2 when a kubelet does not run (clusterNotRunningStatusFlag).
-  return statuses.some((st) => st.Kubelet !== 'Running') ? 2 : 0;
+  // exitCode: minikubeNotRunningStatusFlag (1), clusterNotRunningStatusFlag (2), k8sNotRunningStatusFlag (4).
+  let code = 0;
+  for (const st of statuses) {
+    if (st.Host !== 'Running') code |= 1;
+    if ((st.APIServer !== 'Running' && st.APIServer !== 'Irrelevant') || st.Kubelet !== 'Running') code |= 2;
+    if (st.Kubeconfig !== 'Configured' && st.Kubeconfig !== 'Irrelevant') code |= 4;
+  }
+  return code;
 }
 
 /** `minikube ip [-n NODE]` (ip.go): the node's address, `out.Ln`. */

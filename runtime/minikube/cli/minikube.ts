@@ -1,15 +1,28 @@
 import type { CommandContext, ShellCommand } from '../../shell/command';
+import { addonsDisableCommand, addonsEnableCommand } from './addons-enable';
 import { addonsListCommand } from './addons-list';
 import { clockCommand } from './clock';
 import { ipCommand, nodeListCommand, statusCommand, versionCommand } from './info';
+import { dashboardCommand } from './dashboard';
+import { nodeAddCommand, nodeDeleteCommand } from './node';
+import { pauseCommand } from './pause';
 import { serviceCommand } from './service';
+import { startCommand } from './start';
+import { stopCommand } from './stop';
 
 /** What `minikube --help` lists: the subcommands kubeplay has, with minikube's short texts. */
 const HELP = `minikube provisions and manages local Kubernetes clusters optimized for development workflows.
 
 kubeplay's minikube has:
   status       Gets the status of a local Kubernetes cluster
+  start        Starts a local Kubernetes cluster
+  stop         Stops a running local Kubernetes cluster
+  pause        pause Kubernetes
+  unpause      unpause Kubernetes
+  dashboard    Access the Kubernetes dashboard running within the minikube cluster
   addons list  Lists all available minikube addons as well as their current statuses (enabled/disabled)
+  addons enable|disable  Enables or disables a minikube addon
+  node add|delete        Adds or deletes a node
   service      Returns a URL to connect to a service
   kubectl      Run a kubectl binary matching the cluster version
   node list    List nodes.
@@ -41,7 +54,8 @@ function unknownCommand(ctx: CommandContext, path: string, sub: string): number 
  */
 export const minikube: ShellCommand = {
   name: 'minikube',
-  summary: 'minikube: status, service, addons list, kubectl, node list, ip, version (and `minikube clock`)',
+  summary:
+    'minikube: start, stop, status, dashboard, addons, node, service, kubectl, ip, version (and `minikube clock`)',
   async run(ctx) {
     const [sub, ...args] = ctx.argv.slice(1);
     switch (sub) {
@@ -59,10 +73,23 @@ export const minikube: ShellCommand = {
         return kubectlCommand(ctx, args);
       case 'addons':
         if (args[0] === 'list') return addonsListCommand(ctx, args.slice(1));
+        if (args[0] === 'enable') return addonsEnableCommand(ctx, args.slice(1));
+        if (args[0] === 'disable') return addonsDisableCommand(ctx, args.slice(1));
         break;
       case 'node':
         if (args[0] === 'list') return nodeListCommand(ctx, args.slice(1));
+        if (args[0] === 'add') return nodeAddCommand(ctx, args.slice(1));
+        if (args[0] === 'delete') return nodeDeleteCommand(ctx, args.slice(1));
         break;
+      case 'dashboard':
+        return dashboardCommand(ctx, args);
+      case 'start':
+        return startCommand(ctx, args);
+      case 'stop':
+        return stopCommand(ctx, args);
+      case 'pause':
+      case 'unpause':
+        return pauseCommand(ctx, args, sub === 'pause');
       case undefined:
       case '--help':
       case '-h':

@@ -5,10 +5,11 @@ import { splitLines } from './coreutils/input';
 import { has, last } from './coreutils/options';
 import { readAll } from '../process';
 
-type Op = { kind: '=' | '-' | '+'; a: number; b: number };
+/** One step of an edit script: a line kept, deleted from a or added from b. */
+export type Op = { kind: '=' | '-' | '+'; a: number; b: number };
 
 /** The shortest edit script from `a` to `b` (LCS by dynamic programming; small files). */
-function editScript(a: string[], b: string[]): Op[] {
+export function editScript(a: string[], b: string[]): Op[] {
   let start = 0;
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
   let endA = a.length;
@@ -66,7 +67,8 @@ function normal(a: string[], b: string[], ops: Op[]): string {
   return out;
 }
 
-function unified(a: string[], b: string[], ops: Op[], context: number): string {
+/** The hunks of a unified diff (`@@ -a,n +b,m @@` and their lines) with `context` lines around changes. */
+export function unified(a: string[], b: string[], ops: Op[], context: number): string {
   let out = '';
   const changes = ops.map((o, i) => (o.kind === '=' ? -1 : i)).filter((i) => i >= 0);
   let h = 0;
