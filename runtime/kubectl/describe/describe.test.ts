@@ -55,7 +55,7 @@ async function replay(c: Recorded): Promise<{ stdout: string; stderr: string }> 
 }
 
 /** Kinds whose own describer is not written yet (they get the generic one, which kubectl does not use for them). */
-const NOT_YET = new Set(['ing web', 'hpa web']);
+const NOT_YET = new Set<string>([]);
 
 /**
  * Ages need no normalising: each case replays at `clientNow`, the real clock when kubectl ran
@@ -65,9 +65,10 @@ const NOT_YET = new Set(['ing web', 'hpa web']);
  */
 describe('kubectl describe, replayed against the real kubectl v1.34.5', () => {
   it.each(fixture.cases.map((c) => [c.args.slice(1).join(' '), c] as const))('%s', async (title, c) => {
-    if (NOT_YET.has(title)) return;
     const result = await replay(c);
-    expect(result.stdout).toBe(c.stdout);
-    expect(result.stderr).toBe(c.stderr.replace(/^Warning: .*\n/gm, ''));
+    const expected = { stdout: c.stdout, stderr: c.stderr.replace(/^Warning: .*\n/gm, '') };
+    // Until their describers exist these must differ; once one matches, take it off NOT_YET.
+    if (NOT_YET.has(title)) expect(result, `${title} now matches: take it off NOT_YET`).not.toEqual(expected);
+    else expect(result).toEqual(expected);
   });
 });

@@ -4,6 +4,8 @@ import { describeCronJob } from './cronjob';
 import { describeDaemonSet } from './daemonset';
 import { describeDeployment } from './deployment';
 import { describeEndpointSlice, describeEndpoints } from './endpoints';
+import { describeHorizontalPodAutoscaler } from './hpa';
+import { describeIngress } from './ingress';
 import { describeJob } from './job';
 import { describeLimitRange, describeNamespace, describeQuota } from './namespace';
 import { describeNetworkPolicy } from './network-policy';
@@ -26,6 +28,8 @@ export type Describer = (ctx: DescribeContext) => Promise<string>;
 export const DESCRIBERS = new Map<string, Describer>([
   ['/Pod', describePodObject],
   ['/Service', describeService],
+  ['networking.k8s.io/Ingress', describeIngress],
+  ['autoscaling/HorizontalPodAutoscaler', describeHorizontalPodAutoscaler],
   ['/Node', describeNode],
   ['/Namespace', describeNamespace],
   ['/ResourceQuota', describeQuota],

@@ -52,7 +52,7 @@ const joinHostPort = (host: string, port: number): string =>
  * formatEndpointSlices for one service port name: the ready endpoints' `ip:port` (only the IP
  * for port-less slices), the first three comma-joined, then ` + N more...`; `<none>` for no slices.
  */
-function formatEndpointSlices(slices: EndpointSlice[], portName: string): string {
+export function formatEndpointSlices(slices: EndpointSlice[], portName: string): string {
   if (slices.length === 0) return '<none>';
   const list: string[] = [];
   let more = false;
