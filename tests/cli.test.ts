@@ -87,10 +87,12 @@ describe('npx kubeplay', { timeout: 60_000 }, () => {
     });
   });
 
-  it('kubectl says it is not available yet and exits 2', () => {
-    const result = kubeplay(['kubectl', 'get', 'pods']);
-    expect(result.exitCode).toBe(2);
-    expect(result.stderr).toBe('kubeplay kubectl: not available yet; it arrives with the API server.\n');
+  it("kubectl runs kubeplay's kubectl: its client version needs no server", () => {
+    expect(kubeplay(['kubectl', 'version', '--client'])).toEqual({
+      stdout: 'Client Version: v1.34.5\nKustomize Version: v5.7.1\n',
+      stderr: '',
+      exitCode: 0,
+    });
   });
 
   it('serve refuses unknown flags with exit 2', () => {
