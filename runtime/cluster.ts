@@ -44,6 +44,16 @@ export async function createCluster(deps: ClusterDeps): Promise<Cluster> {
     network: deps.network,
     metrics: deps.metrics,
   });
+  await bootstrapCluster(api);
+  return { api, store };
+}
+
+/**
+ * What the API server creates itself in an empty cluster: the system namespaces, then the default
+ * RBAC roles and bindings of its `rbac/bootstrap-roles` hook, the system PriorityClasses and the
+ * `kubernetes` Service, through the API like any other client. Whatever exists already is kept.
+ */
+export async function bootstrapCluster(api: ApiHandler): Promise<void> {
   for (const name of SYSTEM_NAMESPACES) {
     const existing = await api({ method: 'GET', path: `/api/v1/namespaces/${name}` });
     if (existing.status !== 404) continue;
@@ -58,5 +68,13 @@ export async function createCluster(deps: ClusterDeps): Promise<Cluster> {
   }
   await bootstrapRbac(api);
   await bootstrapSystem(api);
-  return { api, store };
+}
+
+/**
+ * Empties the cluster's store and bootstraps it again, as a new API server over a new etcd
+ * would (`minikube delete`, then `minikube start`). Run with the components stopped.
+ */
+export async function resetCluster(cluster: Cluster): Promise<void> {
+  for (const { key } of cluster.store.range('')) await cluster.store.delete(key);
+  await bootstrapCluster(cluster.api);
 }

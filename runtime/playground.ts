@@ -1,6 +1,7 @@
 import { ApiClient } from './api/client';
+import { refusingWhile } from './api/connection-refused';
 import type { Clock } from './clock';
-import { createCluster, type Cluster } from './cluster';
+import { createCluster, resetCluster, type Cluster } from './cluster';
 import { kubectl } from './kubectl/kubectl';
 import { minikube as minikubeCommand } from './minikube/cli/minikube';
 import { createMinikubeMachine } from './minikube/machine';
@@ -60,6 +61,7 @@ export async function createPlayground(deps: PlaygroundDeps): Promise<Playground
           import('./minikube/start').then((m) =>
             m.startMinikube(cluster.api, network, deps.clock, deps.rng, { metrics }),
           ),
+    () => resetCluster(cluster),
   );
   const startComponents = (): Promise<MinikubeComponents | undefined> => machine.components();
   const history = await History.load(deps.storage, deps.clock, deps.rng);
@@ -68,7 +70,8 @@ export async function createPlayground(deps: PlaygroundDeps): Promise<Playground
   const services: SessionServices = {
     clock: deps.clock,
     clockControls: deps.clockControls,
-    api: new ApiClient(cluster.api),
+    // A stopped minikube's API server is not listening: the host's clients are refused.
+    api: new ApiClient(refusingWhile(cluster.api, () => machine.state === 'Stopped')),
     fs: hostFs,
     network: createHostNetwork({
       clock: deps.clock,

@@ -2,8 +2,6 @@
 // print what the real kubectl prints, by command line: the test requires them to still differ, and README.md's
 // Fidelity table (scripts/fidelity-table.ts) says how each differs. Take a line off once fixed.
 export const KNOWN_DIFFERENCES = new Set<string>([
-  // kubeplay's apply has no --server-side (it applies client-side) nor the "(server dry run)" suffix.
-  'apply --server-side -f cm.yaml',
   // A patch that is not JSON is refused by kubectl, not sent for the server to refuse.
   'patch pod bb -p {',
   // config view --minify with -o jsonpath.

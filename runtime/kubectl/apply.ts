@@ -1,10 +1,14 @@
 import { kindPrefix } from './discovery';
 import { errorsText } from './error-text';
 import { ApiError } from './kubectl-client';
-import { ManifestError, readManifests, type FileContext, type Manifest } from './manifests';
+import { ManifestError, manifestFailure, readManifests, type FileContext, type Manifest } from './manifests';
 import { queryString, resourceUrl } from './resource-url';
 import { addSourceToError } from './source-error';
 import { fail, type KubectlSubcommand } from './subcommand';
+import { SERVER_SIDE_MANAGER, serverSideApply } from './apply-server-side';
+import { pruneAll, visitedKey } from './apply-prune';
+import { applyFlagError } from './apply-validate';
+import { parseLabelSelector } from '../api/selectors';
 import { kubectlSetup, type KubectlSetup } from './setup';
 import { goJson, threeWayPatch } from './apply-patch';
 
@@ -51,6 +55,8 @@ export const apply: KubectlSubcommand = {
     const ctx = context as FileContext;
     const { flags, stdout, stderr } = ctx;
     const setup = await kubectlSetup(ctx);
+    const invalid = applyFlagError(flags);
+    if (invalid) return fail(stderr, invalid);
     let read;
     try {
       read = await readManifests(ctx, (flags.get('filename') as string[] | undefined) ?? [], {
@@ -61,19 +67,38 @@ export const apply: KubectlSubcommand = {
         validate: flags.get('validate') !== 'false' && flags.get('validate') !== 'ignore',
       });
     } catch (error) {
-      if (error instanceof ManifestError) return fail(stderr, error.message);
+      if (error instanceof ManifestError) return manifestFailure(stderr, error);
       throw error;
     }
     const errors: Array<ApiError | string> = [...read.errors];
-    for (const manifest of read.manifests) {
+    // The builder's label selector filters the manifests themselves too.
+    const selector = String(flags.get('selector') ?? '');
+    const labelSelector = parseLabelSelector(selector);
+    const manifests = read.manifests.filter((m) =>
+      labelSelector.matches((m.object.metadata as { labels?: Record<string, string> } | undefined)?.labels),
+    );
+    if (manifests.length === 0 && errors.length === 0) return fail(stderr, 'no objects passed to apply');
+    const dryRun = String(flags.get('dry-run') ?? 'none');
+    // MarkObjectVisited: what prune keeps, and the namespaces it looks in (-n's first).
+    const visited = new Set<string>();
+    const namespaces = new Set<string>(setup.explicitNamespace ? [setup.namespace] : []);
+    for (const manifest of manifests) {
       try {
-        const dryRun = String(flags.get('dry-run') ?? 'none');
-        const operation = await applyOne(setup, manifest, ctx, dryRun);
+        const operation = flags.get('server-side')
+          ? await serverSideApplied(setup, manifest, flags, dryRun)
+          : await applyOne(setup, manifest, ctx, dryRun);
         const printed = `${kindPrefix(manifest.info)}/${manifest.name}`;
         // printers' dry-run suffixes (PrintFlags.Complete): `(dry run)` / `(server dry run)`.
         const suffix = dryRun === 'server' ? ' (server dry run)' : dryRun === 'client' ? ' (dry run)' : '';
         stdout.write(flags.get('output') === 'name' ? `${printed}\n` : `${printed} ${operation}${suffix}\n`);
+        visited.add(visitedKey(manifest.info, manifest.namespace, manifest.name));
+        if (manifest.namespace !== undefined) namespaces.add(manifest.namespace);
       } catch (error) {
+        if (flags.get('server-side') && (error instanceof ApiError || error instanceof Error)) {
+          // applyOneObject returns server-side failures without the source (a conflict explained).
+          errors.push(error instanceof ApiError ? error : error.message);
+          continue;
+        }
         if (!(error instanceof ApiError)) throw error;
         errors.push(addSourceToError(error.verb === 'post' ? 'creating' : 'patching', manifest.source, error));
       }
@@ -82,9 +107,35 @@ export const apply: KubectlSubcommand = {
       stderr.write(errorsText(errors));
       return 1;
     }
+    if (flags.get('prune') === true) {
+      const output = flags.get('output') as string | undefined;
+      try {
+        await pruneAll(setup, { selector, namespaces, visited, dryRun, output, stdout, stderr, clock: ctx.clock });
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        stderr.write(errorsText([error]));
+        return 1;
+      }
+    }
     return 0;
   },
 };
+
+/** Applies one object server-side; returns `serverside-applied`. */
+async function serverSideApplied(
+  setup: KubectlSetup,
+  manifest: Manifest,
+  flags: FileContext['flags'],
+  dryRun: string,
+): Promise<string> {
+  const manager = String(flags.get('field-manager') ?? SERVER_SIDE_MANAGER);
+  await serverSideApply(setup, manifest, {
+    manager,
+    force: flags.get('force-conflicts') === true,
+    dryRun: dryRun === 'server',
+  });
+  return 'serverside-applied';
+}
 
 /** Applies one object; returns what happened (`created`, `configured`, `unchanged`). */
 async function applyOne(setup: KubectlSetup, manifest: Manifest, ctx: FileContext, dryRun: string): Promise<string> {
@@ -104,12 +155,15 @@ async function applyOne(setup: KubectlSetup, manifest: Manifest, ctx: FileContex
     await setup.client.json(`${resourceUrl(info, namespace)}${query}`, {
       method: 'POST',
       contentType: 'application/json',
-      value: modified.object,
+      // Sent as text, as kubectl sends it: the server's 3 MiB request limit applies to it.
+      body: JSON.stringify(modified.object),
       verb: 'post',
       target: info.resource,
     });
     return 'created';
   }
+  // A client dry run stops here: the object exists, so it would be configured.
+  if (dryRun === 'client') return 'configured';
   const previous = live.metadata?.annotations?.[LAST_APPLIED];
   if (previous === undefined) {
     ctx.stderr.write(
@@ -119,11 +173,10 @@ async function applyOne(setup: KubectlSetup, manifest: Manifest, ctx: FileContex
   const original = previous === undefined ? undefined : (JSON.parse(previous) as Record<string, unknown>);
   const patch = threeWayPatch(original, modified.object, live);
   if (Object.keys(patch).length === 0) return 'unchanged';
-  if (dryRun === 'client') return 'configured';
   await setup.client.json(`${resourceUrl(info, namespace, name)}${query}`, {
     method: 'PATCH',
     contentType: 'application/strategic-merge-patch+json',
-    value: patch,
+    body: JSON.stringify(patch),
     verb: 'patch',
     target: `${info.resource} ${name}`,
   });

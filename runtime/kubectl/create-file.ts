@@ -1,10 +1,10 @@
 import { kindPrefix } from './discovery';
 import { errorsText } from './error-text';
 import { ApiError } from './kubectl-client';
-import { ManifestError, readManifests, type FileContext } from './manifests';
+import { ManifestError, manifestFailure, readManifests, type FileContext } from './manifests';
 import { queryString, resourceUrl } from './resource-url';
 import { addSourceToError } from './source-error';
-import { fail, type KubectlSubcommand } from './subcommand';
+import type { KubectlSubcommand } from './subcommand';
 import { kubectlSetup } from './setup';
 
 /** The flags `kubectl create -f` reads. */
@@ -42,7 +42,7 @@ export const createFromFiles: KubectlSubcommand = {
         validate: flags.get('validate') !== 'false' && flags.get('validate') !== 'ignore',
       });
     } catch (error) {
-      if (error instanceof ManifestError) return fail(stderr, error.message);
+      if (error instanceof ManifestError) return manifestFailure(stderr, error);
       throw error;
     }
     const errors: Array<ApiError | string> = [...read.errors];
@@ -56,7 +56,8 @@ export const createFromFiles: KubectlSubcommand = {
         await setup.client.json(`${resourceUrl(info, namespace)}${query}`, {
           method: 'POST',
           contentType: 'application/json',
-          value: { ...manifest.object, metadata },
+          // Sent as text, as kubectl sends it: the server's 3 MiB request limit applies to it.
+          body: JSON.stringify({ ...manifest.object, metadata }),
           verb: 'post',
           target: info.resource,
         });

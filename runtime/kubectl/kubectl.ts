@@ -1,5 +1,6 @@
 import type { ShellCommand } from '../shell/command';
 import { KUBECTL_COMMANDS, suggestCommands } from './commands';
+import { printConnectionRefused } from './connection-refused-text';
 import { parseFlags } from './flags';
 import { GLOBAL_FLAGS } from './global-flags';
 import { KUBECTL_HELP } from './help-text';
@@ -135,7 +136,7 @@ export const kubectl: ShellCommand = {
     if (!parsed.ok)
       return fail(stderr, `${parsed.error}\nSee 'kubectl ${commandPath(rest) || name} --help' for usage.`);
     if (parsed.values.get('help') === true) return printHelp(rest, stdout);
-    return subcommand.run({
+    const running = subcommand.run({
       args: parsed.args,
       dashAt: parsed.dashAt,
       flags: parsed.values,
@@ -151,6 +152,12 @@ export const kubectl: ShellCommand = {
       tty,
       network: shell.network,
       process,
+    });
+    // A stopped cluster refuses the connection wherever the command first reaches the server.
+    return running.catch((error: unknown) => {
+      const code = printConnectionRefused(error, name, parsed.args[0], stderr, shell.clock);
+      if (code === undefined) throw error;
+      return code;
     });
   },
 };

@@ -4,6 +4,9 @@ import type { Volume } from '../shell/fs/volume';
 import { joinPath, normalizePath } from '../shell/fs/path';
 import { readAll } from '../shell/process';
 import { goJson } from './apply-patch';
+import { fetchExample, isUrl } from './example-manifests';
+import { goJsonDecodeError } from './go-json-syntax';
+import { goYamlError } from './go-yaml-error';
 import type { ApiResourceInfo } from './discovery';
 import type { KubectlContext } from './subcommand';
 
@@ -27,8 +30,24 @@ export interface ManifestResult {
   errors: string[];
 }
 
-/** An error that stops the builder before anything is visited (`the path "x" does not exist`). */
-export class ManifestError extends Error {}
+/**
+ * An error that stops the builder (`the path "x" does not exist`, a URL that cannot be read),
+ * printed after `error: ` unless `bare` (CheckErr prints a connection failure as it is).
+ */
+export class ManifestError extends Error {
+  constructor(
+    message: string,
+    readonly bare = false,
+  ) {
+    super(message);
+  }
+}
+
+/** What a command prints for a ManifestError, and its exit code. */
+export function manifestFailure(stderr: FileContext['stderr'], error: ManifestError): number {
+  stderr.write(error.bare ? `${error.message}\n` : `error: ${error.message}\n`);
+  return 1;
+}
 
 /** The extensions a directory's files need to be read (resource.FileExtensions). */
 const EXTENSIONS = ['.json', '.yaml', '.yml'];
@@ -47,24 +66,26 @@ function expandPath(fs: Volume, path: string, absolute: string, recursive: boole
   return out;
 }
 
-/** The documents of a stream, as the YAMLOrJSONDecoder reads them; a parse failure throws its text. */
+/**
+ * The documents of a stream, as the YAMLOrJSONDecoder reads them: what looks like JSON is decoded
+ * as JSON, and as YAML when that fails (the JSON error is the one reported if YAML fails too).
+ * A parse failure throws its text.
+ */
 function decodeDocuments(text: string): unknown[] {
   const trimmed = text.replace(/^\uFEFF/, '').trimStart();
-  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+  const jsonError = trimmed.startsWith('{') ? goJsonDecodeError(text) : undefined;
+  if (trimmed.startsWith('{') && jsonError === undefined) {
     try {
       return [JSON.parse(trimmed)];
-    } catch (error) {
-      throw new Error(error instanceof Error ? error.message : String(error), { cause: error });
+    } catch {
+      // More than one JSON value: read as a YAML stream below.
     }
   }
   const out: unknown[] = [];
-  for (const doc of parseAllDocuments(text)) {
+  // go-yaml v2 lets a later duplicate key win, so the `yaml` library must not refuse them.
+  for (const doc of parseAllDocuments(text, { uniqueKeys: false })) {
     const error = doc.errors[0];
-    if (error) {
-      const line = error.linePos?.[0].line ?? 1;
-      const what = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-      throw new Error(`error converting YAML to JSON: yaml: line ${line}: ${what}`);
-    }
+    if (error) throw new Error(jsonError ?? goYamlError(text, error));
     out.push(doc.toJS());
   }
   return out;
@@ -99,7 +120,7 @@ export async function readManifests(
   const cwd = ctx.cwd ?? '/';
   const sources: string[] = [];
   for (const name of filenames) {
-    if (name === '-') sources.push('STDIN');
+    if (name === '-' || isUrl(name)) sources.push(name === '-' ? 'STDIN' : name);
     else if (!fs || !fs.exists(normalizePath(name, cwd)))
       throw new ManifestError(`the path ${JSON.stringify(name)} does not exist`);
     else sources.push(...expandPath(fs, name, normalizePath(name, cwd), options.recursive));
@@ -108,7 +129,11 @@ export async function readManifests(
   for (const source of sources) {
     let text: string;
     if (source === 'STDIN') text = ctx.stdin ? await readAll(ctx.stdin) : '';
-    else text = (fs as Volume).readFile(normalizePath(source, cwd));
+    else if (isUrl(source)) {
+      const fetched = fetchExample(source);
+      if ('error' in fetched) throw new ManifestError(fetched.error, fetched.connect);
+      text = fetched.text;
+    } else text = (fs as Volume).readFile(normalizePath(source, cwd));
     let documents: unknown[];
     try {
       documents = decodeDocuments(text);
@@ -118,14 +143,20 @@ export async function readManifests(
     }
     for (const document of documents) {
       if (document === null || document === undefined) continue;
-      const object = document as Record<string, unknown>;
-      const invalid = options.validate ? validationError(object, options.resources) : undefined;
+      const invalid = options.validate ? validationError(document, options.resources) : undefined;
       if (invalid) {
         result.errors.push(
           `error validating ${JSON.stringify(source)}: error validating data: ${invalid}; if you choose to ignore these errors, turn validation off with --validate=false`,
         );
         break;
       }
+      if (!isObject(document)) {
+        result.errors.push(
+          `unable to decode ${JSON.stringify(source)}: json: cannot unmarshal ${jsonType(document)} into Go value of type unstructured.detector`,
+        );
+        continue;
+      }
+      const object = document;
       if (typeof object.kind !== 'string' || object.kind === '') {
         result.errors.push(
           `unable to decode ${JSON.stringify(source)}: Object 'Kind' is missing in '${goJson(object)}'`,
@@ -171,16 +202,33 @@ function mapItem(
 
 /**
  * Why the client-side schema check rejects an object, as kubectl does against kubeplay's OpenAPI:
- * no kind; a List (no schema); a kind the server does not serve (no OpenAPI document).
+ * not an object, or no apiVersion or kind (getObjectKind, an aggregate `[a, b]` of both); a List
+ * (no schema); a kind the server does not serve (no OpenAPI document).
  */
-function validationError(object: Record<string, unknown>, resources: readonly ApiResourceInfo[]): string | undefined {
-  const kind = typeof object.kind === 'string' ? object.kind : '';
-  if (kind === '') return 'kind not set';
-  if (kind.endsWith('List') && Array.isArray(object.items)) return 'the server could not find the requested resource';
-  const apiVersion = typeof object.apiVersion === 'string' ? object.apiVersion : '';
+function validationError(document: unknown, resources: readonly ApiResourceInfo[]): string | undefined {
+  if (!isObject(document)) return 'invalid object to validate';
+  const missing: string[] = [];
+  for (const field of ['apiVersion', 'kind']) {
+    const value = document[field];
+    if (value === undefined || value === null) missing.push(`${field} not set`);
+    else if (typeof value !== 'string') missing.push(`${field} isn't string type`);
+  }
+  if (missing.length > 0) return missing.length === 1 ? missing[0] : `[${missing.join(', ')}]`;
+  const kind = document.kind as string;
+  if (kind.endsWith('List') && Array.isArray(document.items)) return 'the server could not find the requested resource';
+  const apiVersion = document.apiVersion as string;
   const [group, version] = apiVersion.includes('/') ? apiVersion.split('/', 2) : ['', apiVersion];
   if (!resources.some((r) => r.group === group && r.version === version && r.kind === kind)) {
     return 'failed to download openapi: the server could not find the requested resource';
   }
   return undefined;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The JSON type Go names when a document is no object (`json: cannot unmarshal string into …`). */
+function jsonType(value: unknown): string {
+  if (Array.isArray(value)) return 'array';
+  return typeof value === 'boolean' ? 'bool' : typeof value === 'number' ? 'number' : 'string';
 }

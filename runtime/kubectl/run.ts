@@ -3,25 +3,9 @@ import { deleteCommand } from './delete';
 import type { FlagValue } from './flags';
 import { buildRunPod, GeneratorError, RUN_FLAGS, type RunInput } from './generators';
 import { parseLabels } from './generators/labels';
+import { attachRunPod } from './run-attach';
 import { kubectlSetup } from './setup';
 import type { KubectlContext, KubectlSubcommand } from './subcommand';
-
-/**
- * What `run -i/-t/--attach` hands the attach machinery once the pod exists: attaching to its
- * container (kubectl attach's streams) and waiting as run.go does. Returns the exit code; set by
- * whoever builds `kubectl attach` (`setRunAttach`).
- */
-export type RunAttach = (
-  ctx: KubectlContext,
-  pod: { namespace: string; name: string; restartPolicy: string },
-) => Promise<number>;
-
-let attachToPod: RunAttach | undefined;
-
-/** Installs the attach step `run -i/-t/--attach` uses (kubectl attach's DefaultRemoteAttach). */
-export function setRunAttach(attach: RunAttach): void {
-  attachToPod = attach;
-}
 
 /** A copy of `ctx` whose flags default `field-manager` to the command's own manager name. */
 export function withFieldManager(ctx: KubectlContext, manager: string): KubectlContext {
@@ -105,13 +89,11 @@ export const run: KubectlSubcommand = {
       return exitCode;
     }
     const namespace = pod.metadata.namespace ?? setup.namespace;
-    let code: number;
-    if (attachToPod) {
-      code = await attachToPod(ctx, { namespace, name: pod.metadata.name, restartPolicy: pod.spec.restartPolicy });
-    } else {
-      ctx.stderr.write('error: attaching to a pod is not supported yet\n');
-      code = 1;
-    }
+    const { code, message } = await attachRunPod(ctx, setup, {
+      namespace,
+      name: pod.metadata.name,
+      restartPolicy: pod.spec.restartPolicy,
+    });
     if (ctx.flags.get('rm') === true) {
       // removeCreatedObjects: delete's printer, per created object, in creation order.
       for (const { type, name } of created) {
@@ -121,6 +103,7 @@ export const run: KubectlSubcommand = {
         await deleteCommand.run({ ...ctx, args: [type, name], dashAt: undefined, flags });
       }
     }
+    if (message) ctx.stderr.write(message);
     return code;
   },
 };

@@ -1,3 +1,4 @@
+import { ConnectionRefusedError } from '../api/connection-refused';
 import { StatusError } from '../api/status';
 import type { VersionInfo } from '../api/version';
 import { CLIENT_VERSION, KUSTOMIZE_VERSION } from './client-version';
@@ -38,12 +39,15 @@ export const version: KubectlSubcommand = {
       kustomizeVersion: KUSTOMIZE_VERSION,
     };
     let serverError: StatusError | undefined;
+    let refused: ConnectionRefusedError | undefined;
     if (flags.get('client') !== true) {
       try {
         result.serverVersion = ordered(await api.getJson<VersionInfo>('/version?timeout=32s'));
       } catch (error) {
-        if (!(error instanceof StatusError)) throw error;
-        serverError = error;
+        // A refused connection fails the command after the client's lines are printed.
+        if (error instanceof ConnectionRefusedError) refused = error;
+        else if (!(error instanceof StatusError)) throw error;
+        else serverError = error;
       }
     }
     if (output === 'json') stdout.write(`${JSON.stringify(result, null, 2)}\n`);
@@ -53,6 +57,7 @@ export const version: KubectlSubcommand = {
       if (result.serverVersion) text += `Server Version: ${result.serverVersion.gitVersion}\n`;
       stdout.write(text);
     }
+    if (refused) throw refused;
     if (serverError) {
       const { reason, message } = serverError.status;
       stderr.write(`Error from server${reason ? ` (${reason})` : ''}: ${message}\n`);

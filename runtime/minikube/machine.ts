@@ -16,10 +16,18 @@ export interface MinikubeMachine {
   stop(): Promise<void>;
   /** Marks the machine paused or running again (`minikube pause`, `minikube unpause`). */
   setPaused(paused: boolean): void;
+  /** Stops the components and empties the cluster (`minikube delete`); components() boots a fresh one. */
+  delete(): Promise<void>;
 }
 
-/** A machine over `boot`, which starts the components (undefined: a playground without them). */
-export function createMinikubeMachine(boot: (() => Promise<MinikubeComponents>) | undefined): MinikubeMachine {
+/**
+ * A machine over `boot`, which starts the components (undefined: a playground without them), and
+ * `wipe`, which empties the cluster.
+ */
+export function createMinikubeMachine(
+  boot: (() => Promise<MinikubeComponents>) | undefined,
+  wipe: () => Promise<void> = () => Promise.resolve(),
+): MinikubeMachine {
   let running: Promise<MinikubeComponents | undefined> | undefined;
   let state: MachineState = 'Running';
   return {
@@ -38,6 +46,10 @@ export function createMinikubeMachine(boot: (() => Promise<MinikubeComponents>) 
       running = undefined;
       state = 'Stopped';
       await (await was?.catch(() => undefined))?.stop();
+    },
+    async delete() {
+      await this.stop();
+      await wipe();
     },
     setPaused(paused) {
       if (state !== 'Stopped') state = paused ? 'Paused' : 'Running';

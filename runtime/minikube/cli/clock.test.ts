@@ -122,10 +122,10 @@ describe('minikube clock (a kubeplay extension)', () => {
 
   it('says which minikube commands kubeplay does not have yet', async () => {
     const { run } = setup();
-    expect(await run('minikube tunnel')).toEqual({
+    expect(await run('minikube mount')).toEqual({
       code: 1,
       stdout: '',
-      stderr: 'minikube tunnel: not in kubeplay yet\n',
+      stderr: 'minikube mount: not in kubeplay yet\n',
     });
   });
 });

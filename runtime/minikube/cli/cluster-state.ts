@@ -1,4 +1,5 @@
 import type { ApiClient } from '../../api/client';
+import { driverClient } from '../../api/connection-refused';
 import { CONTROL_PLANE } from '../start';
 
 /** One minikube node as `minikube status` and `node list` see it. */
@@ -20,7 +21,7 @@ interface NodeJson {
 
 /** The cluster's nodes in minikube's order (cc.Nodes): the control plane, then m02, m03, … */
 export async function minikubeNodes(api: ApiClient): Promise<MinikubeNode[]> {
-  const list = await api.getJson<{ items: NodeJson[] }>('/api/v1/nodes');
+  const list = await driverClient(api).getJson<{ items: NodeJson[] }>('/api/v1/nodes');
   const nodes = list.items.map((node) => ({
     name: node.metadata.name,
     ip: node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '',
@@ -38,7 +39,7 @@ export async function minikubeNodes(api: ApiClient): Promise<MinikubeNode[]> {
 /** Whether a Deployment exists (an addon's is there once the addon is enabled). */
 export async function deploymentExists(api: ApiClient, namespace: string, name: string): Promise<boolean> {
   try {
-    await api.getJson(`/apis/apps/v1/namespaces/${namespace}/deployments/${name}`);
+    await driverClient(api).getJson(`/apis/apps/v1/namespaces/${namespace}/deployments/${name}`);
     return true;
   } catch {
     return false;

@@ -4,11 +4,15 @@ import { addonsListCommand } from './addons-list';
 import { clockCommand } from './clock';
 import { ipCommand, nodeListCommand, statusCommand, versionCommand } from './info';
 import { dashboardCommand } from './dashboard';
+import { imageCommand } from './image';
+import { deleteCommand } from './delete';
 import { nodeAddCommand, nodeDeleteCommand } from './node';
 import { pauseCommand } from './pause';
 import { serviceCommand } from './service';
 import { startCommand } from './start';
+import { sshCommand } from './ssh';
 import { stopCommand } from './stop';
+import { tunnelCommand } from './tunnel';
 
 /** What `minikube --help` lists: the subcommands kubeplay has, with minikube's short texts. */
 const HELP = `minikube provisions and manages local Kubernetes clusters optimized for development workflows.
@@ -17,6 +21,7 @@ kubeplay's minikube has:
   status       Gets the status of a local Kubernetes cluster
   start        Starts a local Kubernetes cluster
   stop         Stops a running local Kubernetes cluster
+  delete       Deletes a local Kubernetes cluster
   pause        pause Kubernetes
   unpause      unpause Kubernetes
   dashboard    Access the Kubernetes dashboard running within the minikube cluster
@@ -24,6 +29,9 @@ kubeplay's minikube has:
   addons enable|disable  Enables or disables a minikube addon
   node add|delete        Adds or deletes a node
   service      Returns a URL to connect to a service
+  tunnel       Connect to LoadBalancer services
+  image ls     List images
+  ssh -- docker ps       Log into the minikube environment (for some debugging)
   kubectl      Run a kubectl binary matching the cluster version
   node list    List nodes.
   ip           Retrieves the IP address of the specified node
@@ -87,6 +95,14 @@ export const minikube: ShellCommand = {
         return startCommand(ctx, args);
       case 'stop':
         return stopCommand(ctx, args);
+      case 'delete':
+        return deleteCommand(ctx, args);
+      case 'ssh':
+        return sshCommand(ctx, args);
+      case 'image':
+        return imageCommand(ctx, args);
+      case 'tunnel':
+        return tunnelCommand(ctx, args);
       case 'pause':
       case 'unpause':
         return pauseCommand(ctx, args, sub === 'pause');

@@ -1,0 +1,126 @@
+import { driverClient } from '../../api/connection-refused';
+import { lookupImage } from '../../images/catalog';
+import type { CommandContext } from '../../shell/command';
+import { sha256 } from '../../util/sha256';
+
+// `docker ps` inside a minikube node (the docker runtime through cri-dockerd): each running pod's
+// sandbox (pause) container and its running containers, named as dockershim names them, newest
+// first, in docker's default table.
+
+interface PodJson {
+  metadata: { name: string; namespace: string; uid: string; creationTimestamp?: string };
+  spec: { nodeName?: string; containers: Array<{ name: string; image: string; command?: string[]; args?: string[] }> };
+  status?: {
+    phase?: string;
+    startTime?: string;
+    containerStatuses?: Array<{
+      name: string;
+      containerID?: string;
+      imageID?: string;
+      restartCount?: number;
+      state?: { running?: { startedAt?: string } };
+    }>;
+  };
+}
+
+/** The pause image minikube v1.37's kubelet sandboxes use. */
+const PAUSE_IMAGE = 'registry.k8s.io/pause:3.10.1';
+
+/** go-units HumanDuration, as `docker ps` prints ages. */
+export function humanDuration(ms: number): string {
+  const seconds = Math.floor(ms / 1000);
+  if (seconds < 1) return 'Less than a second';
+  if (seconds === 1) return '1 second';
+  if (seconds < 60) return `${seconds} seconds`;
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes === 1) return 'About a minute';
+  if (minutes < 60) return `${minutes} minutes`;
+  const hours = Math.floor(ms / 3_600_000 + 0.5);
+  if (hours === 1) return 'About an hour';
+  if (hours < 48) return `${hours} hours`;
+  if (hours < 24 * 7 * 2) return `${Math.floor(hours / 24)} days`;
+  if (hours < 24 * 30 * 2) return `${Math.floor(hours / 24 / 7)} weeks`;
+  if (hours < 24 * 365 * 2) return `${Math.floor(hours / 24 / 30)} months`;
+  return `${Math.floor(ms / 3_600_000 / 24 / 365)} years`;
+}
+
+/** Twelve hex digits standing for a container's or an image's ID. */
+const shortId = (seed: string): string =>
+  [...sha256(seed).slice(0, 6)].map((b) => b.toString(16).padStart(2, '0')).join('');
+
+/** docker's COMMAND column: the command line, cut to 20 characters with an ellipsis, quoted. */
+function commandColumn(command: string): string {
+  const chars = [...command];
+  return `"${chars.length > 20 ? `${chars.slice(0, 19).join('')}…` : command}"`;
+}
+
+interface Row {
+  id: string;
+  image: string;
+  command: string;
+  created: number;
+  name: string;
+}
+
+/** One pod's containers: its sandbox, then each running container. */
+function podRows(pod: PodJson): Row[] {
+  const { name, namespace, uid } = pod.metadata;
+  const started = Date.parse(pod.status?.startTime ?? pod.metadata.creationTimestamp ?? '') || 0;
+  const rows: Row[] = [
+    {
+      id: shortId(`sandbox/${uid}`),
+      image: PAUSE_IMAGE,
+      command: '"/pause"',
+      created: started,
+      name: `k8s_POD_${name}_${namespace}_${uid}_0`,
+    },
+  ];
+  for (const status of pod.status?.containerStatuses ?? []) {
+    const running = status.state?.running;
+    if (!running) continue;
+    const spec = pod.spec.containers.find((c) => c.name === status.name);
+    const found = spec ? lookupImage(spec.image) : undefined;
+    const config = found?.ok ? found.image.module.config : {};
+    // The pod's command replaces the entrypoint, its args the image's cmd (and a command drops cmd).
+    const argv = spec?.command ?? config.entrypoint ?? [];
+    const args = spec?.args ?? (spec?.command ? [] : (config.cmd ?? []));
+    rows.push({
+      id: (status.containerID ?? '').replace(/^\w+:\/\//, '').slice(0, 12) || shortId(`${uid}/${status.name}`),
+      // cri-dockerd creates containers from the image's ID, which docker shows cut to 12 digits.
+      image: shortId(status.imageID ?? spec?.image ?? ''),
+      command: commandColumn([...argv, ...args].join(' ')),
+      created: Date.parse(running.startedAt ?? '') || started,
+      name: `k8s_${status.name}_${name}_${namespace}_${uid}_${status.restartCount ?? 0}`,
+    });
+  }
+  return rows;
+}
+
+/** `docker ps` on node `node`: the table, newest container first. */
+export async function dockerPs(ctx: CommandContext, node: string): Promise<string> {
+  const path = `/api/v1/pods?fieldSelector=${encodeURIComponent(`spec.nodeName=${node}`)}`;
+  const pods = await driverClient(ctx.shell.api).getJson<{ items: PodJson[] }>(path);
+  const now = ctx.shell.clock.now();
+  const rows = pods.items
+    .filter((pod) => pod.status?.phase === 'Running' || pod.status?.phase === 'Pending')
+    .flatMap(podRows)
+    .sort((a, b) => b.created - a.created);
+  const table = [
+    ['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES'],
+    ...rows.map((r) => [
+      r.id,
+      r.image,
+      r.command,
+      `${humanDuration(now - r.created)} ago`,
+      `Up ${humanDuration(now - r.created)}`,
+      '',
+      r.name,
+    ]),
+  ];
+  // text/tabwriter with padding 3 (docker's formatter), the last column unpadded.
+  const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
+  return table
+    .map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] + 3))).join(''))
+    .map((line) => `${line}\n`)
+    .join('');
+}
