@@ -131,7 +131,18 @@ export function aggregatedDiscovery(registry: ResourceRegistry, core: boolean): 
 
 /** `GET /`: every path the server serves, sorted. */
 export function rootPaths(registry: ResourceRegistry): unknown {
-  const paths = ['/api', '/api/v1', '/apis', '/apis/', '/healthz', '/livez', '/readyz', '/version', '/openapi/v3'];
+  const paths = [
+    '/api',
+    '/api/v1',
+    '/apis',
+    '/apis/',
+    '/healthz',
+    '/livez',
+    '/readyz',
+    '/version',
+    '/openapi/v2',
+    '/openapi/v3',
+  ];
   for (const g of registry.groups()) {
     if (g.name === '') continue;
     paths.push(`/apis/${g.name}`);

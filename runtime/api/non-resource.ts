@@ -1,3 +1,4 @@
+import { openApiV2 } from './openapi-v2';
 import {
   aggregatedDiscovery,
   AGGREGATED_DISCOVERY_TYPE,
@@ -43,6 +44,10 @@ export async function serveNonResource(
   }
   const parts = path.split('/').slice(1);
   let document: unknown;
+  if (path === '/openapi/v2') {
+    const { type, body } = openApiV2(request.headers?.accept);
+    return { status: 200, headers: { 'content-type': type }, body };
+  }
   if (path === '/openapi/v3') return respond(request, 200, await openApiRoot(registry));
   if (parts[0] === 'openapi' && parts[1] === 'v3') {
     const [, , root, a, b] = parts;

@@ -143,7 +143,7 @@ export async function readManifests(
     }
     for (const document of documents) {
       if (document === null || document === undefined) continue;
-      const invalid = options.validate ? validationError(document, options.resources) : undefined;
+      const invalid = options.validate ? validationError(document) : undefined;
       if (invalid) {
         result.errors.push(
           `error validating ${JSON.stringify(source)}: error validating data: ${invalid}; if you choose to ignore these errors, turn validation off with --validate=false`,
@@ -201,11 +201,12 @@ function mapItem(
 }
 
 /**
- * Why the client-side schema check rejects an object, as kubectl does against kubeplay's OpenAPI:
- * not an object, or no apiVersion or kind (getObjectKind, an aggregate `[a, b]` of both); a List
- * (no schema); a kind the server does not serve (no OpenAPI document).
+ * Why the client-side schema check rejects an object (getObjectKind): not an object, or no
+ * apiVersion or kind (an aggregate `[a, b]` of both). What OpenAPI v3 cannot vouch for (a List, a
+ * kind the server does not serve) passes: kubectl's fallback to OpenAPI v2 finds no schema for
+ * it and lets it through, so a List's items are created and an unserved kind fails its mapping.
  */
-function validationError(document: unknown, resources: readonly ApiResourceInfo[]): string | undefined {
+function validationError(document: unknown): string | undefined {
   if (!isObject(document)) return 'invalid object to validate';
   const missing: string[] = [];
   for (const field of ['apiVersion', 'kind']) {
@@ -214,13 +215,6 @@ function validationError(document: unknown, resources: readonly ApiResourceInfo[
     else if (typeof value !== 'string') missing.push(`${field} isn't string type`);
   }
   if (missing.length > 0) return missing.length === 1 ? missing[0] : `[${missing.join(', ')}]`;
-  const kind = document.kind as string;
-  if (kind.endsWith('List') && Array.isArray(document.items)) return 'the server could not find the requested resource';
-  const apiVersion = document.apiVersion as string;
-  const [group, version] = apiVersion.includes('/') ? apiVersion.split('/', 2) : ['', apiVersion];
-  if (!resources.some((r) => r.group === group && r.version === version && r.kind === kind)) {
-    return 'failed to download openapi: the server could not find the requested resource';
-  }
   return undefined;
 }
 
