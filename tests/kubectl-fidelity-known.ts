@@ -4,6 +4,4 @@
 export const KNOWN_DIFFERENCES = new Set<string>([
   // A patch that is not JSON is refused by kubectl, not sent for the server to refuse.
   'patch pod bb -p {',
-  // config view --minify with -o jsonpath.
-  'config view --minify -o jsonpath={.contexts[0].name}',
 ]);

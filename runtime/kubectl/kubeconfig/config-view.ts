@@ -1,3 +1,5 @@
+import { PrinterError } from '../printers/jsonpath-error';
+import { isTemplateOutput, templatePrinter } from '../printers/template-output';
 import { toYaml } from '../printers/yaml';
 import type { KubectlContext } from '../subcommand';
 import { fail } from '../subcommand';
@@ -85,7 +87,9 @@ function minify(config: Kubeconfig): Kubeconfig | string {
 /** `kubectl config view` (kubectl pkg/cmd/config/view.go). */
 export function configView(ctx: KubectlContext): number {
   const output = String(ctx.flags.get('output') ?? 'yaml');
-  if (output !== 'yaml' && output !== 'json') {
+  const format = output.split('=')[0];
+  const templated = isTemplateOutput(output) && !format.startsWith('custom-columns');
+  if (output !== 'yaml' && output !== 'json' && !templated) {
     return fail(
       ctx.stderr,
       `unable to match a printer suitable for the output format "${output}", allowed formats are: ${ALLOWED}`,
@@ -108,6 +112,16 @@ export function configView(ctx: KubectlContext): number {
     contexts: list(config.contexts, 'context'),
     'current-context': config['current-context'] ?? '',
   };
+  if (templated) {
+    try {
+      ctx.stdout.write(templatePrinter(output, { fs: ctx.fs, cwd: ctx.cwd, noHeaders: false })(view));
+    } catch (error) {
+      if (!(error instanceof PrinterError)) throw error;
+      ctx.stdout.write(error.output);
+      return fail(ctx.stderr, error.message);
+    }
+    return 0;
+  }
   ctx.stdout.write(output === 'json' ? `${JSON.stringify(view, null, 4)}\n` : toYaml(view));
   return 0;
 }
