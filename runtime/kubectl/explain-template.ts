@@ -2,7 +2,7 @@ import { wrapString } from './word-wrap';
 
 /**
  * kubectl explain's plaintext template (kubectl pkg/explain/v2/templates/plaintext.tmpl) over an
- * OpenAPI v3 group-version document, written out in TypeScript: the same walks, the same Go
+ * OpenAPI v3 group-version spec, written out in TypeScript: the same walks, the same Go
  * template truthiness (empty maps, lists and strings are false) and the same texts.
  */
 type Schema = Record<string, unknown>;
@@ -30,10 +30,10 @@ const indent = (amount: number, text: string): string => {
   return pad + text.replaceAll('\n', `\n${pad}`);
 };
 
-/** The template's `resolveRef`: a `#/…` reference followed through the document. */
-function resolveRef(ref: unknown, document: Schema): Schema | undefined {
+/** The template's `resolveRef`: a `#/…` reference followed through the spec. */
+function resolveRef(ref: unknown, spec: Schema): Schema | undefined {
   if (typeof ref !== 'string' || !ref.startsWith('#')) return undefined;
-  let current: Schema | undefined = document;
+  let current: Schema | undefined = spec;
   for (const key of ref.slice(1).split('/')) {
     if (key === '') continue;
     current = asSchema(current?.[key]);
@@ -61,7 +61,7 @@ const goPrint = (value: unknown): string => (typeof value === 'string' ? value :
 /** The render of one explain request. */
 class Renderer {
   constructor(
-    readonly document: Schema,
+    readonly spec: Schema,
     readonly recursive: boolean,
   ) {}
 
@@ -75,7 +75,7 @@ class Renderer {
     if (alternatives.length === 1 && !truthy(schema.properties)) return this.typeGuess(alternatives[0]);
     const ref = refOf(schema);
     if (ref) {
-      const target = resolveRef(ref, this.document);
+      const target = resolveRef(ref, this.spec);
       if (!truthy(target) || !truthy(target?.type) || target?.type === 'object')
         return or(ref.split('/').pop()?.split('.').pop() ?? '', 'Object');
       return goPrint(target?.type);
@@ -102,7 +102,7 @@ class Renderer {
 
   /** `description`: the schema's description and those of its allOf, items and map values. */
   description(schema: Schema): string {
-    const resolved = or(resolveRef(schema.$ref, this.document), schema) as Schema;
+    const resolved = or(resolveRef(schema.$ref, this.spec), schema) as Schema;
     let out = truthy(resolved.description) ? `${goPrint(resolved.description)}\n` : '';
     for (const alternative of allOf(resolved)) out += this.description(alternative);
     const item = items(resolved);
@@ -131,7 +131,7 @@ class Renderer {
     const ref = refOf(schema);
     if (ref && history.has(ref)) return '';
     const next = new Set(history).add(ref);
-    const resolved = or(resolveRef(ref, this.document), schema) as Schema;
+    const resolved = or(resolveRef(ref, this.spec), schema) as Schema;
     let out = '';
     const props = properties(resolved);
     for (const name of sortedKeys(props)) {
@@ -150,7 +150,7 @@ class Renderer {
   output(schema: Schema, history: ReadonlySet<string>, path: readonly string[]): string {
     const ref = refOf(schema);
     const next = new Set(history).add(ref);
-    const resolved = or(resolveRef(ref, this.document), schema) as Schema;
+    const resolved = or(resolveRef(ref, this.spec), schema) as Schema;
     if (path.length === 0) {
       const description = wrapString(or(this.description(resolved), '<empty>'), 76);
       const fields = this.fieldList(resolved, 1, new Set());
@@ -201,7 +201,7 @@ const deepEqual = (a: unknown, b: unknown): boolean => JSON.stringify(canonical(
  * template's `throw` texts.
  */
 export function renderExplain(
-  document: Schema,
+  spec: Schema,
   target: ExplainTarget,
   path: readonly string[],
   recursive: boolean,
@@ -215,7 +215,7 @@ export function renderExplain(
     `${base}/namespaces/{namespace}/${target.resource}`,
     `${base}/namespaces/{namespace}/${target.resource}/{name}`,
   ];
-  const paths = asSchema(document.paths) ?? {};
+  const paths = asSchema(spec.paths) ?? {};
   let gvk: unknown;
   for (const searchPath of searchPaths) {
     const element = asSchema(paths[searchPath]);
@@ -234,8 +234,8 @@ export function renderExplain(
     );
   if (truthy(wanted.group)) write(`GROUP:      ${goPrint(wanted.group)}\n`);
   write(`KIND:       ${goPrint(wanted.kind)}\nVERSION:    ${goPrint(wanted.version)}\n\n`);
-  const renderer = new Renderer(document, recursive);
-  const schemas = asSchema(asSchema(document.components)?.schemas) ?? {};
+  const renderer = new Renderer(spec, recursive);
+  const schemas = asSchema(asSchema(spec.components)?.schemas) ?? {};
   let text = '';
   for (const name of sortedKeys(schemas)) {
     const schema = schemas[name] as Schema;

@@ -8,7 +8,7 @@ import { KUBECTL_DESCRIBE, tabulate } from './printers/tabwriter';
 import { CHANGE_CAUSE, workloadRevisions } from './rollout-revisions';
 import { fail, type KubectlSubcommand } from './subcommand';
 import { kubectlSetup } from './setup';
-import { isBuilderError, visitObjects } from './visit-objects';
+import { visitFlagged } from './visit-objects';
 
 /** printTemplate's describe.NewPrefixWriter straight into a buffer: no tabwriter, tabs kept. */
 function untabbed(describe: (w: PrefixWriter) => void): string {
@@ -42,18 +42,8 @@ export const rolloutHistory: KubectlSubcommand = {
     const revision = Number(flags.get('revision') ?? 0);
     if (revision < 0) return fail(stderr, `revision must be a positive integer: ${revision}`);
     const setup = await kubectlSetup(ctx);
-    let visited;
-    try {
-      visited = await visitObjects(ctx, setup, {
-        args: ctx.args,
-        filenames,
-        recursive: flags.get('recursive') === true,
-        selector: flags.has('selector') ? String(flags.get('selector')) : undefined,
-      });
-    } catch (error) {
-      if (isBuilderError(error)) return fail(stderr, error.message);
-      throw error;
-    }
+    const visited = await visitFlagged(ctx, setup, filenames);
+    if (typeof visited === 'number') return visited;
     for (const { info, object } of visited.objects) {
       let revisions;
       try {

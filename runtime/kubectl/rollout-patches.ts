@@ -5,7 +5,7 @@ import type { FileContext } from './manifests';
 import { queryString, resourceUrl } from './resource-url';
 import { fail, type KubectlSubcommand } from './subcommand';
 import { kubectlSetup } from './setup';
-import { isBuilderError, visitObjects, type LiveObject } from './visit-objects';
+import { visitFlagged, type LiveObject } from './visit-objects';
 
 /** The patch a rollout verb makes of an object, or the reason it cannot (polymorphichelpers' ObjectPauser and kin). */
 type PatchMaker = (object: LiveObject, kind: string, now: number) => Record<string, unknown> | string;
@@ -76,18 +76,8 @@ function rolloutPatchCommand(verb: RolloutPatch): KubectlSubcommand {
       const filenames = (flags.get('filename') as string[] | undefined) ?? [];
       if (ctx.args.length === 0 && filenames.length === 0) return fail(stderr, 'required resource not specified');
       const setup = await kubectlSetup(ctx);
-      let visited;
-      try {
-        visited = await visitObjects(ctx, setup, {
-          args: ctx.args,
-          filenames,
-          recursive: flags.get('recursive') === true,
-          selector: flags.has('selector') ? String(flags.get('selector')) : undefined,
-        });
-      } catch (error) {
-        if (isBuilderError(error)) return fail(stderr, error.message);
-        throw error;
-      }
+      const visited = await visitFlagged(ctx, setup, filenames);
+      if (typeof visited === 'number') return visited;
       // r.Infos() stops at the first failed GET: then nothing is patched.
       const errors: Array<ApiError | string> = visited.errors.slice(0, 1);
       const objects = errors.length > 0 ? [] : visited.objects;

@@ -5,7 +5,7 @@ import type { FileContext } from './manifests';
 import { fail, type KubectlSubcommand } from './subcommand';
 import { kubectlSetup } from './setup';
 import { parseGoDuration, untilWithSync } from './until-with-sync';
-import { isBuilderError, visitObjects } from './visit-objects';
+import { visitFlagged } from './visit-objects';
 
 type Workload = {
   metadata?: { name?: string; generation?: number; annotations?: Record<string, string> };
@@ -149,18 +149,8 @@ export const rolloutStatus: KubectlSubcommand = {
     if (revision < 0) return fail(stderr, `revision must be a positive integer: ${revision}`);
     const watch = flags.get('watch') !== false;
     const setup = await kubectlSetup(ctx);
-    let visited;
-    try {
-      visited = await visitObjects(ctx, setup, {
-        args: ctx.args,
-        filenames,
-        recursive: flags.get('recursive') === true,
-        selector: flags.has('selector') ? String(flags.get('selector')) : undefined,
-      });
-    } catch (error) {
-      if (isBuilderError(error)) return fail(stderr, error.message);
-      throw error;
-    }
+    const visited = await visitFlagged(ctx, setup, filenames);
+    if (typeof visited === 'number') return visited;
     // Visit stops at the first error, in order: a failed GET comes before the objects after it.
     for (const { info, object } of visited.objects) {
       const viewer = VIEWERS[`${info.group}/${info.kind}`];

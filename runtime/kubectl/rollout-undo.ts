@@ -7,7 +7,7 @@ import { resourceUrl } from './resource-url';
 import { REVISION_ANNOTATION, workloadRevisions, type Revision } from './rollout-revisions';
 import { fail, type KubectlSubcommand } from './subcommand';
 import { kubectlSetup } from './setup';
-import { isBuilderError, visitObjects, type LiveObject } from './visit-objects';
+import { visitFlagged, type LiveObject } from './visit-objects';
 import type { KubectlClient } from './kubectl-client';
 import type { ApiResourceInfo } from './discovery';
 
@@ -113,18 +113,8 @@ export const rolloutUndo: KubectlSubcommand = {
     if (ctx.args.length === 0 && filenames.length === 0) return fail(stderr, 'required resource not specified');
     const to = Number(flags.get('to-revision') ?? 0);
     const setup = await kubectlSetup(ctx);
-    let visited;
-    try {
-      visited = await visitObjects(ctx, setup, {
-        args: ctx.args,
-        filenames,
-        recursive: flags.get('recursive') === true,
-        selector: flags.has('selector') ? String(flags.get('selector')) : undefined,
-      });
-    } catch (error) {
-      if (isBuilderError(error)) return fail(stderr, error.message);
-      throw error;
-    }
+    const visited = await visitFlagged(ctx, setup, filenames);
+    if (typeof visited === 'number') return visited;
     for (const { info, object } of visited.objects) {
       let result: string;
       try {

@@ -1,3 +1,4 @@
+import { fail } from './subcommand';
 import type { ApiResourceInfo } from './discovery';
 import { ApiError, type KubectlClient } from './kubectl-client';
 import { ManifestError, readManifests, type FileContext } from './manifests';
@@ -128,4 +129,26 @@ function withKind(info: ApiResourceInfo, object: LiveObject): LiveObject {
 /** Whether an error is one the builder reports before visiting (printed as `error: …`). */
 export function isBuilderError(error: unknown): error is SelectionError | ManifestError {
   return error instanceof SelectionError || error instanceof ManifestError;
+}
+
+/**
+ * The builder as the rollout commands set it up from their flags (args, `-f`/`-R`, `-l`): the
+ * objects, or the exit code once a selection mistake is printed as kubectl prints it.
+ */
+export async function visitFlagged(
+  ctx: FileContext,
+  setup: KubectlSetup,
+  filenames: readonly string[],
+): Promise<Visited | number> {
+  try {
+    return await visitObjects(ctx, setup, {
+      args: ctx.args,
+      filenames,
+      recursive: ctx.flags.get('recursive') === true,
+      selector: ctx.flags.has('selector') ? String(ctx.flags.get('selector')) : undefined,
+    });
+  } catch (error) {
+    if (isBuilderError(error)) return fail(ctx.stderr, error.message);
+    throw error;
+  }
 }
