@@ -4,6 +4,7 @@ import { BUILD_DIR, buildSite } from '../scripts/build-site.js';
 import { serveStatic } from '../scripts/serve.js';
 import { benchFirstPrompt } from './first-prompt.js';
 import { benchIndexedDb } from './indexeddb.js';
+import { benchClusterInChromium } from './cluster-browser.js';
 import { register } from 'tsx/esm/api';
 
 buildSite();
@@ -14,5 +15,6 @@ await import('./node-benches.ts');
 const { server, url } = await serveStatic(BUILD_DIR);
 await benchFirstPrompt(url);
 await benchIndexedDb();
+await benchClusterInChromium();
 server.closeAllConnections();
 server.close();

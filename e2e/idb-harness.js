@@ -1,5 +1,6 @@
-// Bundles e2e/idb-entry.ts for the browser (vite library build) and serves it on 127.0.0.1 with
-// a blank page, so browser tests and benchmarks can call it against Chromium's real IndexedDB.
+// Bundles a module for the browser (vite library build) and serves it on 127.0.0.1 with a blank
+// page, so browser tests and benchmarks can call it: e2e/idb-entry.ts against Chromium's real
+// IndexedDB, the cluster benchmark on Chromium's engine.
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,21 +9,24 @@ import { build } from 'vite';
 import { serveStatic } from '../scripts/serve.js';
 
 /** Builds and serves the harness; resolves to its page URL and a function that stops it. */
-export async function startIdbHarness() {
-  const dir = await mkdtemp(join(tmpdir(), 'kubeplay-idb-'));
+export function startIdbHarness() {
+  return startModuleHarness(fileURLToPath(new URL('./idb-entry.ts', import.meta.url)));
+}
+
+/**
+ * Bundles the module at `entry` for the browser and serves it under a blank page that sets
+ * `window.harness` to its exports; resolves to the page URL and a function that stops serving.
+ */
+export async function startModuleHarness(entry) {
+  const dir = await mkdtemp(join(tmpdir(), 'kubeplay-harness-'));
   await build({
     configFile: false,
     logLevel: 'error',
-    build: {
-      outDir: dir,
-      emptyOutDir: true,
-      minify: false,
-      lib: { entry: fileURLToPath(new URL('./idb-entry.ts', import.meta.url)), formats: ['es'], fileName: 'idb-entry' },
-    },
+    build: { outDir: dir, emptyOutDir: true, minify: false, lib: { entry, formats: ['es'], fileName: 'entry' } },
   });
   await writeFile(
     join(dir, 'index.html'),
-    `<!doctype html><script type="module">import * as harness from './idb-entry.js'; window.harness = harness; window.ready = true;</script>`,
+    `<!doctype html><script type="module">import * as harness from './entry.js'; window.harness = harness; window.ready = true;</script>`,
   );
   const { server, url } = await serveStatic(dir);
   return { url, close: () => new Promise((resolve) => server.close(resolve)) };

@@ -37,16 +37,16 @@ function sign(input: string, key: string): string {
   return base64url(out);
 }
 
-/** The key ID in a token's header: a hash of the signing key, worked out once per key. */
-function keyId(key: string): string {
-  if (lastKeyId.key !== key) {
-    lastKeyId.key = key;
-    lastKeyId.id = base64url(sha256(`kid:${key}`));
+/** A token's encoded header, naming the key by a hash of it: worked out once per key. */
+function encodedHeader(key: string): string {
+  if (lastHeader.key !== key) {
+    lastHeader.key = key;
+    lastHeader.encoded = base64url(JSON.stringify({ alg: 'RS256', kid: base64url(sha256(`kid:${key}`)) }));
   }
-  return lastKeyId.id;
+  return lastHeader.encoded;
 }
 
-const lastKeyId: { key?: string; id: string } = { id: '' };
+const lastHeader: { key?: string; encoded: string } = { encoded: '' };
 
 function signingKey(objects: ObjectStore): string {
   return objects.get(namespaces, undefined, 'kube-system').metadata?.uid ?? '';
@@ -134,8 +134,7 @@ export function issueToken(
     sub: `system:serviceaccount:${namespace}:${name}`,
   };
   const key = signingKey(objects);
-  const header = base64url(JSON.stringify({ alg: 'RS256', kid: keyId(key) }));
-  const input = `${header}.${base64url(JSON.stringify(claims))}`;
+  const input = `${encodedHeader(key)}.${base64url(JSON.stringify(claims))}`;
   const { kind: _kind, apiVersion: _apiVersion, ...rest } = request;
   return {
     kind: 'TokenRequest',

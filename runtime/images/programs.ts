@@ -1,5 +1,7 @@
 import { normalizePath } from '../shell/fs/volume';
 import { sh } from './container-shell';
+import { tar } from './tar';
+import { testProgram } from './test-program';
 import type { ProcessContext, ProcessSignal, Program } from './types';
 
 /** Exit status of a process killed by `signal` (128 + signal number), as a shell reports it. */
@@ -149,4 +151,7 @@ export const BASE_PROGRAMS: Record<string, Program> = {
   mkdir,
   env,
   hostname,
+  tar,
+  test: testProgram,
+  '[': testProgram,
 };

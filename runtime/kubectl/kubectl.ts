@@ -14,7 +14,9 @@ import { auth } from './auth';
 import { autoscale } from './autoscale';
 import { certificate } from './certificate';
 import { clusterInfo } from './cluster-info';
+import { completion } from './completion';
 import { cordon, uncordon } from './cordon';
+import { cp } from './cp';
 import { create } from './create';
 import { deleteCommand } from './delete';
 import { config } from './kubeconfig/config';
@@ -55,7 +57,9 @@ const SUBCOMMANDS = new Map<string, KubectlSubcommand>(
     autoscale,
     certificate,
     clusterInfo,
+    completion,
     cordon,
+    cp,
     create,
     deleteCommand,
     describe,

@@ -2,14 +2,16 @@
 
 /** The UTF-8 bytes of `text`. */
 export function encodeUtf8(text: string): Uint8Array {
-  // ASCII, most of what the cluster hashes and encodes, takes one byte a character.
-  let ascii = true;
-  for (let i = 0; i < text.length && ascii; i++) ascii = text.charCodeAt(i) < 0x80;
-  if (ascii) {
-    const out = new Uint8Array(text.length);
-    for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
-    return out;
+  // ASCII, most of what the cluster hashes and encodes, takes one byte a character: one pass
+  // copies it, and gives up at the first character that is not.
+  const ascii = new Uint8Array(text.length);
+  let i = 0;
+  for (; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80) break;
+    ascii[i] = code;
   }
+  if (i === text.length) return ascii;
   const bytes: number[] = [];
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0;
