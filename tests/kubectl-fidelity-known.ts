@@ -1,7 +1,4 @@
 // The fidelity cases (tests/kubectl-fidelity-cases.ts) where `kubeplay kubectl` does not yet
 // print what the real kubectl prints, by command line: the test requires them to still differ, and README.md's
 // Fidelity table (scripts/fidelity-table.ts) says how each differs. Take a line off once fixed.
-export const KNOWN_DIFFERENCES = new Set<string>([
-  // A patch that is not JSON is refused by kubectl, not sent for the server to refuse.
-  'patch pod bb -p {',
-]);
+export const KNOWN_DIFFERENCES = new Set<string>([]);

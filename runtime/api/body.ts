@@ -1,5 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { MAX_NESTING, nestingDepth } from '../util/nesting';
+import { goJsonUnmarshalError } from '../util/go-json-syntax';
 import { decodeUtf8 } from '../util/utf8';
 import { clone, isObject, type KubeObject } from './object';
 import { badRequest, entityTooLarge, unsupportedMediaType } from './status';
@@ -48,9 +49,9 @@ export function decodeValue(request: ApiRequest, type = contentType(request), re
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw badRequest(
-      `couldn't get version/kind; json parse error: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    // Go's words for the syntax error, as the apiserver's JSON serializer reports it.
+    const message = goJsonUnmarshalError(text) ?? (error instanceof Error ? error.message : String(error));
+    throw badRequest(`couldn't get version/kind; json parse error: ${message}`);
   }
 }
 

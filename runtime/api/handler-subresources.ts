@@ -5,6 +5,7 @@ import { reply, type ServerContext } from './handler-context';
 import { writeOptions } from './handler-write-options';
 import { patchFromRequest } from './patch-request';
 import { podLog, podStream } from './pod-connect';
+import { serveEphemeralContainers } from './pod-ephemeral-containers';
 import { proxy } from './proxy';
 import type { RequestInfo } from './request-info';
 import type { ResourceType } from './resource';
@@ -53,6 +54,8 @@ export async function serveSubresource(
     const issued = issueToken(ctx.objects, namespace as string, name, tokenRequest, ctx.clock.now(), ctx.rng);
     return respond(request, 201, issued);
   }
+  if (sub.name === 'ephemeralcontainers' && type.plural === 'pods')
+    return serveEphemeralContainers(ctx, request, type, namespace as string, name, verb, options.dryRun);
   if (sub.name === 'binding' && type.plural === 'pods')
     return bindPod(ctx.objects, request, type, namespace, name, options, ctx.clock.now());
   if (sub.name === 'eviction' && type.plural === 'pods')

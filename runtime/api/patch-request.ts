@@ -1,4 +1,5 @@
-import { contentType, decodeValue } from './body';
+import { goJsonUnmarshalError } from '../util/go-json-syntax';
+import { bodyText, contentType, decodeValue } from './body';
 import { isObject, type KubeObject } from './object';
 import { jsonPatch, mergePatch, strategicMergePatch } from './patch';
 import { badRequest, StatusError } from './status';
@@ -8,11 +9,10 @@ import type { ApiRequest } from './types';
 export function patchFromRequest(request: ApiRequest, current: KubeObject): KubeObject {
   const type = contentType(request);
   // The patch functions copy what they take from a patch, so it is only read.
-  const patch = decodeValue(
-    request,
-    type === 'application/apply-patch+yaml' ? 'application/yaml' : 'application/json',
-    true,
-  );
+  const patch =
+    type === 'application/apply-patch+yaml'
+      ? decodeValue(request, 'application/yaml', true)
+      : decodePatch(request, type);
   let result: unknown;
   switch (type) {
     case 'application/merge-patch+json':
@@ -39,4 +39,19 @@ export function patchFromRequest(request: ApiRequest, current: KubeObject): Kube
   }
   if (!isObject(result)) throw badRequest('the patch produced something that is not an object');
   return result as KubeObject;
+}
+
+/**
+ * A JSON patch body. One that is not JSON gets json.Unmarshal's error as the apiserver words it
+ * for each patch type (patch.go: the strategic merge patch's bare, the others' `error decoding patch:`).
+ */
+function decodePatch(request: ApiRequest, type: string): unknown {
+  if (request.value !== undefined) return request.value;
+  const text = bodyText(request);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    const message = goJsonUnmarshalError(text) ?? (error instanceof Error ? error.message : String(error));
+    throw badRequest(type === 'application/strategic-merge-patch+json' ? message : `error decoding patch: ${message}`);
+  }
 }

@@ -8,9 +8,10 @@ import { kubectlSetup } from './setup';
 import { fail, type KubectlSubcommand } from './subcommand';
 import { humanDuration } from '../util/duration';
 import { escapeTerminal as escape } from './describe/prefix-writer';
+import { watchEvents } from './events-watch';
 
 /** The fields of a core/v1 Event the table shows. */
-interface Event {
+export interface Event {
   metadata?: { namespace?: string };
   type?: string;
   reason?: string;
@@ -31,7 +32,7 @@ function eventTime(e: Event): number {
 }
 
 /** event_printer.go getInterval: `90s`, or `5s (x3 over 2m)` for repeated events. */
-function interval(e: Event, now: number): string {
+export function interval(e: Event, now: number): string {
   const since = (t: number | undefined): string => (t === undefined ? '<unknown>' : humanDuration(now - t));
   const first = since(time(e.eventTime) ?? time(e.firstTimestamp));
   if (e.series) return `${since(time(e.series.lastObservedTime))} (x${e.series.count ?? 0} over ${first})`;
@@ -39,9 +40,21 @@ function interval(e: Event, now: number): string {
   return first;
 }
 
+/** The table's header line (tab-separated). */
+export const eventsHeader = (all: boolean): string =>
+  `${all ? 'NAMESPACE\t' : ''}LAST SEEN\tTYPE\tREASON\tOBJECT\tMESSAGE`;
+
+/** event_printer.go printOneEvent: one row (tab-separated). */
+export function eventRow(e: Event, now: number, all: boolean): string {
+  const object = `${escape(e.involvedObject?.kind ?? '')}/${escape(e.involvedObject?.name ?? '')}`;
+  const cells = [interval(e, now), escape(e.type ?? ''), escape(e.reason ?? ''), object];
+  return `${all ? `${e.metadata?.namespace ?? ''}\t` : ''}${cells.join('\t')}\t${escape((e.message ?? '').trim())}`;
+}
+
 /**
  * `kubectl events` (kubectl pkg/cmd/events): the namespace's (or every namespace's) events, oldest
- * first, filtered by --types and --for, as LAST SEEN, TYPE, REASON, OBJECT, MESSAGE.
+ * first, filtered by --types and --for, as LAST SEEN, TYPE, REASON, OBJECT, MESSAGE; with -w,
+ * watched instead (events-watch.ts).
  */
 export const events: KubectlSubcommand = {
   name: 'events',
@@ -51,6 +64,7 @@ export const events: KubectlSubcommand = {
     { name: 'types', type: 'stringSlice' },
     { name: 'no-headers', type: 'bool' },
     { name: 'chunk-size', type: 'int' },
+    { name: 'watch', short: 'w', type: 'bool' },
   ],
   async run(ctx) {
     const { flags, stdout, stderr } = ctx;
@@ -76,6 +90,14 @@ export const events: KubectlSubcommand = {
       return fail(stderr, 'valid --types are Normal or Warning');
     const path = all ? '/api/v1/events' : `/api/v1/namespaces/${encodeURIComponent(setup.namespace)}/events`;
     const limit = flags.has('chunk-size') ? String(flags.get('chunk-size')) : '500';
+    if (flags.get('watch') === true) {
+      const query = queryString({ fieldSelector, limit: limit === '0' ? undefined : limit, watch: 'true' });
+      return watchEvents(ctx, setup.client, `${path}${query}`, {
+        all,
+        types,
+        noHeaders: flags.get('no-headers') === true,
+      });
+    }
     let items: Event[] = [];
     try {
       let next: string | undefined;
@@ -100,15 +122,8 @@ export const events: KubectlSubcommand = {
     goSort(items, (a, b) => eventTime(a) < eventTime(b));
     const now = ctx.clock.now();
     const lines: string[] = [];
-    if (flags.get('no-headers') !== true)
-      lines.push(`${all ? 'NAMESPACE\t' : ''}LAST SEEN\tTYPE\tREASON\tOBJECT\tMESSAGE`);
-    for (const e of items) {
-      const object = `${escape(e.involvedObject?.kind ?? '')}/${escape(e.involvedObject?.name ?? '')}`;
-      const cells = [interval(e, now), escape(e.type ?? ''), escape(e.reason ?? ''), object];
-      lines.push(
-        `${all ? `${e.metadata?.namespace ?? ''}\t` : ''}${cells.join('\t')}\t${escape((e.message ?? '').trim())}`,
-      );
-    }
+    if (flags.get('no-headers') !== true) lines.push(eventsHeader(all));
+    for (const e of items) lines.push(eventRow(e, now, all));
     stdout.write(tabulate(`${lines.join('\n')}\n`));
     return 0;
   },

@@ -22,6 +22,11 @@ const lineAt = (text: string, offset: number): number => text.slice(0, offset).s
 
 /** `error converting YAML to JSON: yaml: line N: …` as kubectl prints it for `text`'s first error. */
 export function goYamlError(text: string, error: YAMLError): string {
+  return `error converting YAML to JSON: ${goYamlMessage(text, error)}`;
+}
+
+/** go-yaml's own error for `text`'s first error, `yaml: line N: …` (what YAMLToJSON returns). */
+export function goYamlMessage(text: string, error: YAMLError): string {
   const known = translate(error);
   let line = error.linePos?.[0].line ?? 1;
   let message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
@@ -39,5 +44,5 @@ export function goYamlError(text: string, error: YAMLError): string {
     } else if (!known.scanner) line -= 1;
   }
   // parser.fail leaves the line out when the mark is on (0-based) line 0.
-  return `error converting YAML to JSON: yaml: ${line > 0 ? `line ${line}: ` : ''}${message}`;
+  return `yaml: ${line > 0 ? `line ${line}: ` : ''}${message}`;
 }

@@ -34,6 +34,7 @@ import { scale } from './scale';
 import { set } from './set';
 import { taint } from './taint';
 import { top } from './top';
+import { debug } from './debug';
 import { describe } from './describe';
 import { diff } from './diff';
 import { drain } from './drain';
@@ -61,6 +62,7 @@ const SUBCOMMANDS = new Map<string, KubectlSubcommand>(
     cordon,
     cp,
     create,
+    debug,
     deleteCommand,
     describe,
     diff,

@@ -5,7 +5,7 @@ import { joinPath, normalizePath } from '../shell/fs/path';
 import { readAll } from '../shell/process';
 import { goJson } from './apply-patch';
 import { fetchExample, isUrl } from './example-manifests';
-import { goJsonDecodeError } from './go-json-syntax';
+import { goJsonDecodeError } from '../util/go-json-syntax';
 import { goYamlError } from './go-yaml-error';
 import type { ApiResourceInfo } from './discovery';
 import type { KubectlContext } from './subcommand';

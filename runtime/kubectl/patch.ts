@@ -1,7 +1,8 @@
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
 import { jsonEqual } from './apply-patch';
 import { kindPrefix } from './discovery';
 import { errorsText } from './error-text';
+import { goYamlMessage } from './go-yaml-error';
 import { ApiError } from './kubectl-client';
 import type { FileContext } from './manifests';
 import { normalizePath } from '../shell/fs/path';
@@ -17,14 +18,16 @@ const PATCH_TYPES: Record<string, string> = {
   strategic: 'application/strategic-merge-patch+json',
 };
 
-/** yaml.ToJSON: JSON passes as it is, YAML is converted. */
+/**
+ * apimachinery's yaml.ToJSON: text that starts like JSON (`{` after space) passes as it is, for
+ * the server to judge; YAML is converted, its errors in go-yaml's words.
+ */
 function toJson(text: string): string {
-  try {
-    JSON.parse(text);
-    return text;
-  } catch {
-    return JSON.stringify(parseYaml(text) ?? null);
-  }
+  if (text.trimStart().startsWith('{')) return text;
+  const doc = parseDocument(text, { uniqueKeys: false });
+  const error = doc.errors[0];
+  if (error) throw new Error(goYamlMessage(text, error));
+  return JSON.stringify(doc.toJS() ?? null);
 }
 
 /** `kubectl patch` (kubectl pkg/cmd/patch): sends the patch to each object and says whether it changed. */

@@ -5,6 +5,8 @@ import type { ContainerSpecJson } from './pod-types';
 export interface ContainerRecord {
   spec: ContainerSpecJson;
   init: boolean;
+  /** An ephemeral container (`kubectl debug`): started once the pod runs, never restarted. */
+  ephemeral?: boolean;
   /** The instance running now or last (it may have exited). */
   current?: Container;
   /** The instance before it (`kubectl logs --previous`). */

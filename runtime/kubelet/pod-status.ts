@@ -28,9 +28,11 @@ export function containerStatus(record: ContainerRecord): Json {
   status.lastState = last && last.state === 'exited' ? { terminated: terminated(last) } : {};
   status.name = spec.name;
   status.ready = running && record.ready;
-  status.resources = spec.resources && Object.keys(spec.resources).length > 0 ? spec.resources : {};
+  // Ephemeral containers report neither resources nor started (the prober never sees them).
+  if (!record.ephemeral)
+    status.resources = spec.resources && Object.keys(spec.resources).length > 0 ? spec.resources : {};
   status.restartCount = record.restartCount;
-  status.started = running && record.started;
+  if (!record.ephemeral) status.started = running && record.started;
   if (record.waiting)
     status.state = {
       waiting: {

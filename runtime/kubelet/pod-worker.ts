@@ -47,6 +47,8 @@ export class PodWorker {
   private pod: Pod;
   private readonly inits: ContainerRecord[];
   private readonly containers: ContainerRecord[];
+  /** Ephemeral containers (pods/ephemeralcontainers), added as the spec grows. */
+  private readonly ephemerals: ContainerRecord[] = [];
   private sandboxIp: string | undefined;
   private sandboxReady = false;
   private volumes: Map<string, Volume> | undefined;
@@ -82,7 +84,16 @@ export class PodWorker {
       (record, kind) => this.containerFailedProbe(record, kind),
       () => this.kick(),
     );
+    this.addEphemerals();
     this.adopt();
+  }
+
+  /** Records for ephemeral containers the spec has and the worker does not yet. */
+  private addEphemerals(): void {
+    for (const spec of (this.pod.spec.ephemeralContainers ?? []) as ContainerSpecJson[]) {
+      if (this.ephemerals.some((r) => r.spec.name === spec.name)) continue;
+      this.ephemerals.push({ ...newRecord(spec, false), ephemeral: true });
+    }
   }
 
   get uid(): string {
@@ -91,7 +102,7 @@ export class PodWorker {
 
   /** The containers (for logs, exec and attach). */
   record(name: string): ContainerRecord | undefined {
-    return [...this.containers, ...this.inits].find((r) => r.spec.name === name);
+    return [...this.containers, ...this.inits, ...this.ephemerals].find((r) => r.spec.name === name);
   }
 
   /**
@@ -104,6 +115,7 @@ export class PodWorker {
     const changed = seen !== this.observed;
     this.observed = seen;
     this.pod = pod;
+    this.addEphemerals();
     if (changed) this.kick();
   }
 
@@ -112,7 +124,7 @@ export class PodWorker {
     this.terminating = true;
     this.finished = true;
     this.probes.stopAll();
-    for (const record of [...this.inits, ...this.containers]) record.current?.signal('SIGKILL');
+    for (const record of [...this.inits, ...this.containers, ...this.ephemerals]) record.current?.signal('SIGKILL');
     this.teardownSandbox();
     this.timer?.cancel();
   }
@@ -161,7 +173,8 @@ export class PodWorker {
   }
 
   private event(type: 'Normal' | 'Warning', reason: string, message: string, record?: ContainerRecord): void {
-    const fieldPath = record ? `spec.${record.init ? 'initContainers' : 'containers'}{${record.spec.name}}` : undefined;
+    const list = record?.ephemeral ? 'ephemeralContainers' : record?.init ? 'initContainers' : 'containers';
+    const fieldPath = record ? `spec.${list}{${record.spec.name}}` : undefined;
     this.ctx.recorder.event(
       { apiVersion: 'v1', kind: 'Pod', metadata: this.pod.metadata },
       type,
@@ -217,6 +230,8 @@ export class PodWorker {
     }
     if (await this.syncInits()) {
       for (const record of this.containers) await this.syncContainer(record);
+      // Ephemeral containers start once the pod's containers are up, and run once.
+      for (const record of this.ephemerals) if (!record.current) await this.startContainer(record);
     }
     if (this.isTerminal()) {
       this.completed = true;
@@ -350,6 +365,11 @@ export class PodWorker {
     const args = spec.args ?? (spec.command ? [] : (config.cmd ?? []));
     const argv = [...command, ...args].map((arg) => expandVars(arg, env));
     const fs = new Volume(image.module.files());
+    // Every image the learner uses has a world-writable /tmp (busybox, Debian, Alpine alike).
+    if (!fs.exists('/tmp')) {
+      fs.mkdir('/tmp');
+      fs.chmod('/tmp', 0o1777);
+    }
     this.writePodFiles(fs);
     for (const mount of spec.volumeMounts ?? []) {
       const volume = this.volumes?.get(mount.name);
@@ -444,7 +464,9 @@ export class PodWorker {
     this.terminating = true;
     this.probes.stopAll();
     const grace = this.pod.metadata?.deletionGracePeriodSeconds ?? this.pod.spec.terminationGracePeriodSeconds ?? 30;
-    const running = [...this.containers, ...this.inits].filter((r) => r.current?.state === 'running');
+    const running = [...this.containers, ...this.inits, ...this.ephemerals].filter(
+      (r) => r.current?.state === 'running',
+    );
     for (const record of running) this.event('Normal', 'Killing', `Stopping container ${record.spec.name}`, record);
     await Promise.all(running.map((r) => this.stopContainer(r.current as Container, grace)));
     for (const record of [...this.inits, ...this.containers]) {
@@ -494,6 +516,7 @@ export class PodWorker {
       hostIPs: [{ ip: this.ctx.nodeIP }],
     };
     if (this.inits.length > 0) status.initContainerStatuses = this.inits.map(containerStatus);
+    if (this.ephemerals.length > 0) status.ephemeralContainerStatuses = this.ephemerals.map(containerStatus);
     if (pod.metadata?.generation !== undefined) status.observedGeneration = pod.metadata.generation;
     status.phase = phase;
     if (this.sandboxIp) {

@@ -143,7 +143,8 @@ export function defaultPullPolicy(image: string): string {
   return tag === '' || tag === 'latest' ? 'Always' : 'IfNotPresent';
 }
 
-function defaultContainer(container: Json, tokenVolume: string | undefined): void {
+/** SetDefaults_Container (and the service account mount, given the token volume's name). */
+export function defaultContainer(container: Json, tokenVolume: string | undefined): void {
   if (typeof container.image === 'string' && container.imagePullPolicy === undefined) {
     container.imagePullPolicy = defaultPullPolicy(container.image);
   }

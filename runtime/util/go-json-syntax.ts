@@ -1,8 +1,9 @@
-// Go's encoding/json scanner (scanner.go), reduced to what kubectl prints when a JSON manifest does
-// not parse: the error json.Decoder.Decode returns for the stream's first value. The
-// YAMLOrJSONDecoder wraps a SyntaxError as `json: offset N: …` (apimachinery JSONSyntaxError).
+// Go's encoding/json scanner (scanner.go), reduced to the errors it reports: what kubectl prints
+// when a JSON manifest does not parse (json.Decoder.Decode on the stream's first value, which the
+// YAMLOrJSONDecoder wraps as `json: offset N: …`), and what the API server answers for a body
+// that is not JSON (json.Unmarshal's checkValid over the whole input).
 
-import { encodeUtf8 } from '../util/utf8';
+import { encodeUtf8 } from './utf8';
 
 type Step = (c: number) => string | undefined;
 
@@ -26,6 +27,32 @@ function quoteChar(c: number): string {
  * character …` for a syntax error, `unexpected EOF` for a value cut short; undefined when it decodes.
  */
 export function goJsonDecodeError(text: string): string | undefined {
+  const scan = scanJson(text, false);
+  if (scan.error) return `json: offset ${scan.offset}: ${scan.error}`;
+  return scan.complete || !scan.nonSpace ? undefined : 'unexpected EOF';
+}
+
+/**
+ * The error Go's json.Unmarshal gives for `text`: `invalid character …` (also for anything after
+ * the value), `unexpected end of JSON input` for a value cut short; undefined when it decodes.
+ */
+export function goJsonUnmarshalError(text: string): string | undefined {
+  const scan = scanJson(text, true);
+  if (scan.error) return scan.error;
+  return scan.complete ? undefined : 'unexpected end of JSON input';
+}
+
+interface Scan {
+  /** The syntax error, and the count of bytes read up to and including the offending one. */
+  error?: string;
+  offset?: number;
+  /** A whole value was read. */
+  complete: boolean;
+  nonSpace: boolean;
+}
+
+/** Scans the first value of `text` (and, when `whole`, the rest of the input, which may only be space). */
+function scanJson(text: string, whole: boolean): Scan {
   const bytes = encodeUtf8(text);
   // The parse stack: 'k' object key, 'v' object value, 'a' array element (scanner parseState).
   const stack: string[] = [];
@@ -44,7 +71,8 @@ export function goJsonDecodeError(text: string): string | undefined {
   const endValue: Step = (c) => {
     const top = stack[stack.length - 1];
     if (top === undefined) {
-      done = true;
+      if (!whole) done = true;
+      else if (!isSpace(c)) return error(c, 'after top-level value');
       return undefined;
     }
     if (isSpace(c)) return undefined;
@@ -149,11 +177,10 @@ export function goJsonDecodeError(text: string): string | undefined {
     const c = bytes[i];
     if (!isSpace(c)) nonSpace = true;
     const failed = step(c);
-    if (failed) return `json: offset ${i + 1}: ${failed}`;
-    if (done) return undefined;
+    if (failed) return { error: failed, offset: i + 1, complete: false, nonSpace };
+    if (done) return { complete: true, nonSpace };
   }
   // At the end of input a value is complete only if a space would end it (Decoder.refill at EOF).
   step(0x20);
-  if (done || (stack.length === 0 && step === endValue)) return undefined;
-  return nonSpace ? 'unexpected EOF' : undefined;
+  return { complete: done || (nonSpace && stack.length === 0 && step === endValue), nonSpace };
 }
