@@ -37,7 +37,8 @@ export interface ContainerSpec {
   argv: string[];
   env: Record<string, string>;
   cwd: string;
-  fs: Volume;
+  /** The container's filesystem, built on first use: most containers' programs never look. */
+  filesystem(): Volume;
   hostname: string;
   tty: boolean;
   stdin: boolean;
@@ -144,6 +145,7 @@ export class Container {
     stdin?: AsyncIterable<string>,
     tty = false,
   ): ProcessContext {
+    const spec = this.spec;
     const ctx: ProcessContext = {
       argv,
       env: { ...this.spec.env },
@@ -152,7 +154,9 @@ export class Container {
       stderr,
       stdin,
       tty,
-      fs: this.spec.fs,
+      get fs() {
+        return spec.filesystem();
+      },
       clock: this.clock,
       ended: this.ending.signal,
       hostname: this.spec.hostname,

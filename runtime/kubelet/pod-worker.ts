@@ -364,18 +364,25 @@ export class PodWorker {
     const command = spec.command ?? config.entrypoint ?? [];
     const args = spec.args ?? (spec.command ? [] : (config.cmd ?? []));
     const argv = [...command, ...args].map((arg) => expandVars(arg, env));
-    const fs = new Volume(image.module.files());
-    // Every image the learner uses has a world-writable /tmp (busybox, Debian, Alpine alike).
-    if (!fs.exists('/tmp')) {
-      fs.mkdir('/tmp');
-      fs.chmod('/tmp', 0o1777);
-    }
-    this.writePodFiles(fs);
-    for (const mount of spec.volumeMounts ?? []) {
-      const volume = this.volumes?.get(mount.name);
-      if (volume) fs.mount(mount.mountPath, volume, !!mount.readOnly, mount.subPath ? `/${mount.subPath}` : '/');
-    }
     const ip = this.sandboxIp ?? '';
+    const podFiles = this.podFiles();
+    const volumes = this.volumes;
+    let fs: Volume | undefined;
+    const filesystem = (): Volume => {
+      if (fs) return fs;
+      fs = new Volume(image.module.files());
+      // Every image the learner uses has a world-writable /tmp (busybox, Debian, Alpine alike).
+      if (!fs.exists('/tmp')) {
+        fs.mkdir('/tmp');
+        fs.chmod('/tmp', 0o1777);
+      }
+      for (const [path, text] of podFiles) fs.writeFile(path, text);
+      for (const mount of spec.volumeMounts ?? []) {
+        const volume = volumes?.get(mount.name);
+        if (volume) fs.mount(mount.mountPath, volume, !!mount.readOnly, mount.subPath ? `/${mount.subPath}` : '/');
+      }
+      return fs;
+    };
     const container = new Container(
       {
         id: id ?? randomString(this.ctx.rng, 64, HEX),
@@ -384,7 +391,7 @@ export class PodWorker {
         argv,
         env,
         cwd: spec.workingDir ?? config.workingDir ?? '/',
-        fs,
+        filesystem,
         hostname: this.pod.spec.hostname ?? this.pod.metadata?.name ?? '',
         tty: !!spec.tty,
         stdin: !!spec.stdin,
@@ -407,27 +414,29 @@ export class PodWorker {
   }
 
   /** /etc/hosts, /etc/hostname and /etc/resolv.conf as the kubelet writes them into containers. */
-  private writePodFiles(fs: Volume): void {
+  private podFiles(): Array<[path: string, text: string]> {
     const name = this.pod.spec.hostname ?? this.pod.metadata?.name ?? '';
     const namespace = this.pod.metadata?.namespace ?? 'default';
     const ip = this.sandboxIp ?? '';
     const fqdn = this.pod.spec.subdomain ? `${name}.${this.pod.spec.subdomain}.${namespace}.svc.cluster.local\t` : '';
+    const files: Array<[string, string]> = [];
     if (!this.pod.spec.hostNetwork) {
-      fs.writeFile(
+      files.push([
         '/etc/hosts',
         `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n${ip}\t${fqdn}${name}\n`,
-      );
+      ]);
     }
-    fs.writeFile('/etc/hostname', `${this.pod.spec.hostNetwork ? this.ctx.nodeName : name}\n`);
+    files.push(['/etc/hostname', `${this.pod.spec.hostNetwork ? this.ctx.nodeName : name}\n`]);
     const dnsPolicy = this.pod.spec.dnsPolicy ?? 'ClusterFirst';
     if (dnsPolicy === 'ClusterFirst' && !this.pod.spec.hostNetwork) {
-      fs.writeFile(
+      files.push([
         '/etc/resolv.conf',
         `nameserver 10.96.0.10\nsearch ${namespace}.svc.cluster.local svc.cluster.local cluster.local\noptions ndots:5\n`,
-      );
+      ]);
     } else {
-      fs.writeFile('/etc/resolv.conf', 'nameserver 192.168.49.1\noptions edns0 trust-ad ndots:0\n');
+      files.push(['/etc/resolv.conf', 'nameserver 192.168.49.1\noptions edns0 trust-ad ndots:0\n']);
     }
+    return files;
   }
 
   /** Readiness and probes for a started container, and a sync when it exits. */

@@ -18,6 +18,8 @@ export interface ExpansionHost {
   fs: Volume;
   /** Runs `body` in a subshell and returns what it wrote to stdout. */
   commandSubstitution(body: Script): Promise<string>;
+  /** Starts `body` on a pipe to the command (<(…), or >(…) for `output`); the path naming it. */
+  processSubstitution?(body: Script, output: boolean): string;
 }
 
 const DEFAULT_IFS = ' \t\n';
@@ -123,6 +125,10 @@ async function partPieces(host: ExpansionHost, part: WordPart, quoted: boolean, 
       out.push({ text, quoted, split: !quoted });
       return;
     }
+    case 'procsub':
+      // A path: neither split nor globbed.
+      out.push({ text: host.processSubstitution?.(part.body, part.output) ?? '', quoted: true });
+      return;
     case 'arith': {
       const expr = await expandString(host, part.expr);
       const value = evaluateArithmetic(expr, arithVariables(host.state));

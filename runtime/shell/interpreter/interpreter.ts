@@ -28,6 +28,7 @@ import { ShellState } from './state';
 import { outputOf, type Fds } from './streams';
 import { substitute } from './substitution';
 import { checkFork } from './processes';
+import { processSubstitution, withProcessSubstitutions, wordsOf } from './process-substitution';
 
 export { MAX_FUNCTION_DEPTH } from './invoke';
 
@@ -85,7 +86,12 @@ export class Interpreter {
 
   /** Expansion bound to the descriptors that command substitutions inherit. */
   expansion(fds: Fds): ExpansionHost {
-    return { state: this.state, fs: this.fs, commandSubstitution: (body) => substitute(this, body, fds) };
+    return {
+      state: this.state,
+      fs: this.fs,
+      commandSubstitution: (body) => substitute(this, body, fds),
+      processSubstitution: (body, output) => processSubstitution(this, fds, body, output),
+    };
   }
 
   /** What starts an error message: `bash: ` at the prompt, `FILE: line N: ` in a script. */
@@ -221,9 +227,11 @@ export class Interpreter {
       this.state.functions.set(command.name, command.body);
       return 0;
     }
-    const own = await this.redirect(command.redirects, fds);
-    if (!own) return 1;
-    return runCompound(this, command, own);
+    return withProcessSubstitutions(this, wordsOf(command), fds, async (scoped) => {
+      const own = await this.redirect(command.redirects, scoped);
+      if (!own) return 1;
+      return runCompound(this, command, own);
+    });
   }
 
   /** Applies redirections, reporting a failure on stderr (undefined then). */

@@ -19,12 +19,22 @@ import { isShellAware } from './shell-aware';
 import { ExitSignal, InterruptSignal, ReturnSignal, ShellError } from './signals';
 import { inputOf, outputOf, WriteError, type Fds } from './streams';
 import { traceLine } from './trace';
+import { descriptorFilesystem } from './descriptor-files';
+import { withProcessSubstitutions, wordsOf } from './process-substitution';
 
 /** bash's limit on nested function calls (FUNCNEST), so that runaway recursion ends cleanly. */
 export const MAX_FUNCTION_DEPTH = 1000;
 
 /** Runs a simple command: assignments alone set variables; otherwise the command runs. */
-export async function runSimple(
+export function runSimple(
+  shell: Interpreter,
+  command: Extract<Command, { type: 'simple' }>,
+  fds: Fds,
+): Promise<number> {
+  return withProcessSubstitutions(shell, wordsOf(command), fds, (scoped) => runExpanded(shell, command, scoped));
+}
+
+async function runExpanded(
   shell: Interpreter,
   command: Extract<Command, { type: 'simple' }>,
   fds: Fds,
@@ -201,7 +211,7 @@ async function runHost(
       stderr,
       env,
       cwd: shell.state.cwd,
-      fs: shell.fs,
+      fs: await descriptorFilesystem(shell.fs, argv, fds),
       tty: ttyFor(shell, fds),
       signal: shell.signal,
       shell: services,

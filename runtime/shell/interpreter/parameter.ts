@@ -91,6 +91,7 @@ export async function expandParameter(
   out: Piece[],
 ): Promise<void> {
   if (part.bad !== undefined) throw new ShellError(`${part.bad}: bad substitution`);
+  if (part.indexWord) part = { ...part, index: await expandString(host, part.indexWord), indexWord: undefined };
   if (part.indirect && (part.index === '@' || part.index === '*')) {
     return pushValue(host, part.index === '*' ? '*' : part.name, arrayIndices(host, part.name), quoted, out);
   }

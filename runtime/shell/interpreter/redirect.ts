@@ -5,6 +5,8 @@ import { EMPTY_INPUT, stringInput } from '../process';
 import type { Redirect } from '../syntax/ast';
 import { expandString, expandWords, type ExpansionHost } from './expand';
 import { errorText } from '../fs/errors';
+import { descriptorNumber, descriptorStream } from './descriptor-files';
+import { isProcessSubstitution } from './process-substitution';
 import { fileOutput, NULL_OUTPUT, openError, type Fds, type Stream } from './streams';
 
 /** A redirection that failed: bash's message without `bash: `; the command does not run. */
@@ -14,11 +16,11 @@ export class RedirectError extends Error {}
 export async function applyRedirects(host: ExpansionHost, redirects: readonly Redirect[], fds: Fds): Promise<Fds> {
   if (redirects.length === 0) return fds;
   const out = new Map<number, Stream>(fds);
-  for (const r of redirects) await applyOne(host, r, out);
+  for (const r of redirects) await applyOne(host, r, out, fds);
   return out;
 }
 
-async function applyOne(host: ExpansionHost, r: Redirect, fds: Map<number, Stream>): Promise<void> {
+async function applyOne(host: ExpansionHost, r: Redirect, fds: Map<number, Stream>, scoped: Fds): Promise<void> {
   if (r.op === '<<' || r.op === '<<-') {
     const body = r.heredoc!.quoted ? r.heredoc!.body.text : await expandString(host, r.heredoc!.body);
     fds.set(r.fd ?? 0, stringInput(body));
@@ -42,29 +44,37 @@ async function applyOne(host: ExpansionHost, r: Redirect, fds: Map<number, Strea
     return;
   }
   if (r.op === '<' || r.op === '<>' || r.op === '<&') {
-    fds.set(r.fd ?? 0, openInput(host, target, fds));
+    fds.set(r.fd ?? 0, openInput(host, target, fds, scoped));
     return;
   }
-  const stream = openOutput(host, target, r.op === '>>' || r.op === '&>>', fds);
+  const stream = openOutput(host, target, r.op === '>>' || r.op === '&>>', fds, scoped);
   if (r.op === '&>' || r.op === '&>>' || (r.op === '>&' && r.fd === undefined)) {
     fds.set(1, stream);
     fds.set(2, stream);
   } else fds.set(r.fd ?? 1, stream);
 }
 
-function openInput(host: ExpansionHost, name: string, fds: Map<number, Stream>): Stream {
+function openInput(host: ExpansionHost, name: string, fds: Map<number, Stream>, scoped: Fds): Stream {
   if (name === '/dev/null') return EMPTY_INPUT;
-  if (name === '/dev/stdin') return fds.get(0) ?? EMPTY_INPUT;
+  // bash opens /dev/fd/N (and /dev/stdin…) itself: a copy of descriptor N.
+  if (descriptorNumber(name) !== undefined) return descriptorOrFail(name, fds, scoped);
   const error = openError(host.fs, host.state.cwd, name, false);
   if (error) throw new RedirectError(`${name}: ${error}`);
   const path = normalizePath(name, host.state.cwd);
   return host.fs.isDirectory(path) ? EMPTY_INPUT : stringInput(host.fs.readFile(path));
 }
 
-function openOutput(host: ExpansionHost, name: string, append: boolean, fds: Map<number, Stream>): Stream {
+function descriptorOrFail(name: string, fds: Map<number, Stream>, scoped: Fds): Stream {
+  // `done < <(…)`: the pipe was opened on the command's descriptors while this target expanded.
+  const opened = descriptorStream(name, scoped);
+  const stream = descriptorStream(name, fds) ?? (isProcessSubstitution(opened) ? opened : undefined);
+  if (!stream) throw new RedirectError(`${name}: No such file or directory`);
+  return stream;
+}
+
+function openOutput(host: ExpansionHost, name: string, append: boolean, fds: Map<number, Stream>, scoped: Fds): Stream {
   if (name === '/dev/null') return NULL_OUTPUT;
-  if (name === '/dev/stdout') return fds.get(1) ?? NULL_OUTPUT;
-  if (name === '/dev/stderr') return fds.get(2) ?? NULL_OUTPUT;
+  if (descriptorNumber(name) !== undefined) return descriptorOrFail(name, fds, scoped);
   const path = normalizePath(name, host.state.cwd);
   if (host.fs.isDirectory(path)) throw new RedirectError(`${name}: Is a directory`);
   try {

@@ -1,5 +1,6 @@
 // Everything a bash process remembers between commands: variables, functions, aliases, options,
 // positional parameters, the working directory. A subshell gets a deep copy.
+import { CompletionTable } from './completion-spec';
 import type { Command } from '../syntax/ast';
 import { JobTable } from './job-table';
 
@@ -44,6 +45,10 @@ export class ShellState {
   vars = new Map<string, Variable>();
   functions = new Map<string, Command>();
   aliases = new Map<string, string>();
+  /** Programmable completion: `complete`'s specifications by command name. */
+  completions = new CompletionTable();
+  /** The completion being computed (inside its -F function): what `compopt` changes. */
+  completing?: { options: Set<string> };
   options: ShellOptions = {
     errexit: false,
     nounset: false,
@@ -148,6 +153,8 @@ export class ShellState {
     for (const [name, v] of this.vars) copy.vars.set(name, copyVariable(v));
     copy.functions = new Map(this.functions);
     copy.aliases = new Map(this.aliases);
+    copy.completions = this.completions.clone();
+    copy.completing = this.completing;
     copy.options = { ...this.options };
     copy.positional = [...this.positional];
     copy.cwd = this.cwd;

@@ -13,7 +13,9 @@ export type WordPart =
   /** $(…) or `…`. */
   | { kind: 'command'; body: Script }
   /** $((…)): the text is expanded, then evaluated as arithmetic. */
-  | { kind: 'arith'; expr: Word };
+  | { kind: 'arith'; expr: Word }
+  /** <(…) or >(…): the commands run alongside, the word names the pipe to them (/dev/fd/63). */
+  | { kind: 'procsub'; output: boolean; body: Script };
 
 /** The operators of ${name<op>arg}. */
 export type ParamOp =
@@ -35,6 +37,8 @@ export interface ParamPart {
   arg2?: Word;
   /** ${name[index]}: the subscript as written (kubeplay's only arrays are PIPESTATUS and scalars). */
   index?: string;
+  /** The subscript as a word, when it holds expansions (`${a[$((n-1))]}`): expanded first. */
+  indexWord?: Word;
   /** The source text of a malformed ${…}: expanding it fails with `bad substitution`. */
   bad?: string;
 }

@@ -82,10 +82,12 @@ function readBraced(s: ExpansionSource, inDouble: boolean): WordPart {
   if (!name) return badSubstitution(s);
   part.name = name;
   s.pos += name.length;
-  const subscript = /^\[([^\]]*)\]/.exec(src.slice(s.pos, s.pos + 100));
-  if (subscript && /^[A-Za-z_]/.test(name)) {
-    part.index = subscript[1];
-    s.pos += subscript[0].length;
+  const close = src[s.pos] === '[' && /^[A-Za-z_]/.test(name) ? findSubscriptEnd(src, s.pos + 1) : -1;
+  if (close >= 0) {
+    part.index = src.slice(s.pos + 1, close);
+    // ${a[$((${#a[@]}-1))]}: a subscript with expansions is expanded before it is evaluated.
+    if (/[$`]/.test(part.index)) part.indexWord = s.nestedWord(part.index);
+    s.pos = close + 1;
   }
   if (src[s.pos] === '}') {
     s.pos++;
@@ -155,6 +157,28 @@ function findArithEnd(src: string, from: number): number {
       if (depth === 0) return src[i + 1] === ')' ? i : -1;
       depth--;
     }
+  }
+  return -1;
+}
+
+/**
+ * The index of the `]` closing a subscript that starts at `from`, or -1: brackets, braces and
+ * parentheses nest (`${a[${#a[@]}-1]}`, `${a[$((i+1))]}`), quoted text is skipped.
+ */
+export function findSubscriptEnd(src: string, from: number): number {
+  const closers: string[] = [];
+  const pairs: Record<string, string> = { '[': ']', '{': '}', '(': ')' };
+  for (let i = from; i < src.length; i++) {
+    const ch = src[i];
+    if (ch === '\\') i++;
+    else if (ch === "'" || ch === '"') {
+      const end = src.indexOf(ch, i + 1);
+      if (end < 0) return -1;
+      i = end;
+    } else if (pairs[ch]) closers.push(pairs[ch]);
+    else if (ch === ']' && closers.length === 0) return i;
+    else if (ch === closers[closers.length - 1]) closers.pop();
+    else if (ch === '\n' || (ch === '}' && closers.length === 0)) return -1;
   }
   return -1;
 }

@@ -86,14 +86,20 @@ export abstract class Scanner implements ExpansionSource {
     }
   }
 
-  /** The operator at the current position, if any. */
+  /** The operator at the current position, if any (`<(` and `>(` start words, not redirections). */
   peekOperator(): string | undefined {
+    if (this.atProcessSubstitution()) return undefined;
     return OPERATORS.find((op) => this.src.startsWith(op, this.pos));
   }
 
   /** Whether a word (not an operator, not the end) starts here. */
   atWord(): boolean {
-    return !this.atEnd && !METACHARS.has(this.src[this.pos]);
+    return !this.atEnd && (!METACHARS.has(this.src[this.pos]) || this.atProcessSubstitution());
+  }
+
+  /** Whether `<(` or `>(` is here: a process substitution, part of a word. */
+  private atProcessSubstitution(at = this.pos): boolean {
+    return (this.src[at] === '<' || this.src[at] === '>') && this.src[at + 1] === '(';
   }
 
   /**
@@ -132,6 +138,11 @@ export abstract class Scanner implements ExpansionSource {
     };
     while (this.pos < this.src.length) {
       const ch = this.src[this.pos];
+      if (mode === 'word' && this.atProcessSubstitution()) {
+        this.pos += 2;
+        parts.push({ kind: 'procsub', output: ch === '>', body: this.parseSubstitution() });
+        continue;
+      }
       if (mode === 'word' && METACHARS.has(ch)) break;
       if (mode === 'regex') {
         if (ch === '(') depth++;

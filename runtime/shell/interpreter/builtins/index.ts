@@ -4,6 +4,9 @@ import { echoOutput } from '../../commands/echo';
 import { logoutBuiltin } from '../../commands/logout';
 import { alias, unalias } from './alias';
 import { cd, pwd } from './cd';
+import { compgen } from './compgen';
+import { complete } from './complete';
+import { compopt } from './compopt';
 import { breakBuiltin, continueBuiltin, exit, returnBuiltin } from './flow';
 import { falseBuiltin, letBuiltin, trueBuiltin, type } from './info';
 import { bg, disown, fg, jobs } from './job-control';
@@ -56,6 +59,9 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['set', set],
   ['shift', shift],
   ['type', type],
+  ['complete', complete],
+  ['compgen', compgen],
+  ['compopt', compopt],
   [
     'echo',
     async ({ argv, stdout }) => {

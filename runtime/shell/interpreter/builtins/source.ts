@@ -1,5 +1,7 @@
 // source/. and eval: run text as commands in this shell.
 import { normalizePath } from '../../fs/volume';
+import { readAll } from '../../process';
+import { descriptorStream } from '../descriptor-files';
 import { runText } from '../script';
 import { ReturnSignal } from '../signals';
 import type { Builtin } from './types';
@@ -14,11 +16,14 @@ export const source: Builtin = async ({ argv, stderr, shell, fds }) => {
     return 2;
   }
   const path = normalizePath(name, shell.state.cwd);
-  if (shell.fs.isDirectory(path)) {
+  // `source <(kubectl completion bash)`: the text comes from the open descriptor.
+  const descriptor = descriptorStream(path, fds);
+  const text = descriptor && 'read' in descriptor ? readAll(descriptor) : undefined;
+  if (!text && shell.fs.isDirectory(path)) {
     stderr.write(`${shell.errorPrefix()}${argv[0]}: ${name}: is a directory\n`);
     return 1;
   }
-  if (!shell.fs.exists(path)) {
+  if (!text && !shell.fs.exists(path)) {
     stderr.write(`${shell.errorPrefix()}${name}: No such file or directory\n`);
     return 1;
   }
@@ -33,7 +38,7 @@ export const source: Builtin = async ({ argv, stderr, shell, fds }) => {
   shell.sourceDepth++;
   try {
     const label = interactive ? `bash: ${name}: ` : `${name}: `;
-    return await runText(shell, shell.fs.readFile(path), fds, { label });
+    return await runText(shell, text ? await text : shell.fs.readFile(path), fds, { label });
   } catch (error) {
     if (error instanceof ReturnSignal) return error.status;
     throw error;
