@@ -135,6 +135,7 @@ export const create: KubectlSubcommand = {
   flags: [
     ...CREATE_COMMON_FLAGS,
     { name: 'filename', short: 'f', type: 'stringSlice' },
+    { name: 'kustomize', short: 'k', type: 'string' },
     { name: 'recursive', short: 'R', type: 'bool' },
   ],
   flagsFor(argv) {
@@ -142,7 +143,8 @@ export const create: KubectlSubcommand = {
     return found ? [...CREATE_COMMON_FLAGS, ...found.generator.flags] : this.flags;
   },
   async run(ctx) {
-    if (ctx.args.length === 0 || ctx.flags.has('filename')) return createFromFiles.run(ctx);
+    if (ctx.args.length === 0 || ctx.flags.has('filename') || ctx.flags.has('kustomize'))
+      return createFromFiles.run(ctx);
     return runGenerator(ctx, ctx.args);
   },
 };

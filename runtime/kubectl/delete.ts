@@ -1,7 +1,7 @@
 import { kindPrefix, type ApiResourceInfo } from './discovery';
 import { errorsText } from './error-text';
 import { ApiError, type KubectlClient } from './kubectl-client';
-import { ManifestError, readManifests, type FileContext } from './manifests';
+import { kustomizeFlag, ManifestError, readManifests, type FileContext } from './manifests';
 import { queryString, resourceUrl } from './resource-url';
 import { selectResources, SelectionError } from './resource-selection';
 import { addSourceToError } from './source-error';
@@ -175,7 +175,7 @@ async function selectTargets(
   },
 ): Promise<Target[]> {
   const filenames = (ctx.flags.get('filename') as string[] | undefined) ?? [];
-  if (filenames.length > 0) {
+  if (filenames.length > 0 || kustomizeFlag(ctx) !== undefined) {
     const read = await readManifests(ctx, filenames, {
       recursive: ctx.flags.get('recursive') === true,
       resources: setup.resources,

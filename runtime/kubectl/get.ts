@@ -13,7 +13,8 @@ import { toYaml } from './printers/yaml';
 import { queryString, resourceUrl } from './resource-url';
 import { selectResources, SelectionError, type Selection } from './resource-selection';
 import { fail, type KubectlContext, type KubectlSubcommand } from './subcommand';
-import { kubectlSetup } from './setup';
+import { kubectlSetup, type KubectlSetup } from './setup';
+import { ManifestError, manifestFailure, readManifests, type FileContext } from './manifests';
 
 /** The output formats `kubectl get -o` accepts, in the order its error lists them. */
 const ALLOWED_FORMATS =
@@ -71,7 +72,7 @@ export const get: KubectlSubcommand = {
         `unable to match a printer suitable for the output format "${output}", allowed formats are: ${ALLOWED_FORMATS}`,
       );
     }
-    if (args.length === 0 && !flags.has('filename')) {
+    if (args.length === 0 && !flags.has('filename') && !flags.has('kustomize')) {
       stderr.write(
         'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n',
       );
@@ -90,13 +91,16 @@ export const get: KubectlSubcommand = {
     const allNamespaces = flags.get('all-namespaces') === true;
     let selection: Selection;
     try {
-      selection = selectResources(args, setup.resources, {
-        labelSelector: flags.has('selector') ? String(flags.get('selector')) : undefined,
-        fieldSelector: flags.has('field-selector') ? String(flags.get('field-selector')) : undefined,
-        allowEmptySelector: true,
-      });
+      selection =
+        (await manifestSelection(ctx, setup)) ??
+        selectResources(args, setup.resources, {
+          labelSelector: flags.has('selector') ? String(flags.get('selector')) : undefined,
+          fieldSelector: flags.has('field-selector') ? String(flags.get('field-selector')) : undefined,
+          allowEmptySelector: true,
+        });
     } catch (error) {
       if (error instanceof SelectionError) return fail(stderr, error.message);
+      if (error instanceof ManifestError) return manifestFailure(stderr, error);
       throw error;
     }
     if ((flags.get('watch') === true || flags.get('watch-only') === true) && (output === '' || output === 'wide')) {
@@ -166,13 +170,13 @@ async function fetchAll(
 ): Promise<Fetched[]> {
   const out: Fetched[] = [];
   if (selection.kind === 'named') {
-    for (const { info, name } of selection.targets) {
-      if (info.namespaced && options.namespace === undefined) {
+    for (const { info, name, namespace = options.namespace } of selection.targets) {
+      if (info.namespaced && namespace === undefined) {
         options.errors.push('a resource cannot be retrieved by name across all namespaces');
         continue;
       }
       try {
-        const path = `${resourceUrl(info, options.namespace, name)}${queryString({ includeObject: options.includeObject ? 'Object' : undefined })}`;
+        const path = `${resourceUrl(info, namespace, name)}${queryString({ includeObject: options.includeObject ? 'Object' : undefined })}`;
         out.push({
           info,
           value: await client.json(path, { accept: options.accept, target: `${info.resource} ${name}` }),
@@ -276,4 +280,19 @@ function withoutManagedFields(object: Record<string, unknown>): Record<string, u
   if (!metadata || !('managedFields' in metadata)) return object;
   const { managedFields: _dropped, ...rest } = metadata;
   return { ...object, metadata: rest };
+}
+
+/** The objects `-f` / `-k` name, one by one, as the builder's FilenameParam reads them (none without either flag). */
+async function manifestSelection(ctx: KubectlContext, setup: KubectlSetup): Promise<Selection | undefined> {
+  const filenames = (ctx.flags.get('filename') as string[] | undefined) ?? [];
+  if (filenames.length === 0 && !ctx.flags.has('kustomize')) return undefined;
+  const read = await readManifests(ctx as FileContext, filenames, {
+    recursive: ctx.flags.get('recursive') === true,
+    resources: setup.resources,
+    namespace: setup.namespace,
+    enforceNamespace: setup.explicitNamespace,
+  });
+  if (read.errors.length > 0) throw new ManifestError(read.errors.join('\n'));
+  const targets = read.manifests.map(({ info, name, namespace }) => ({ info, name, namespace }));
+  return { kind: 'named', targets, single: false };
 }

@@ -20,6 +20,7 @@ import { cp } from './cp';
 import { create } from './create';
 import { deleteCommand } from './delete';
 import { config } from './kubeconfig/config';
+import { kustomize } from './kustomize';
 import { annotate, label } from './label';
 import { logs } from './logs';
 import { options } from './options';
@@ -74,6 +75,7 @@ const SUBCOMMANDS = new Map<string, KubectlSubcommand>(
     expose,
     get,
     config,
+    kustomize,
     label,
     logs,
     options,

@@ -7,6 +7,8 @@ import { goJson } from './apply-patch';
 import { fetchExample, isUrl } from './example-manifests';
 import { goJsonDecodeError } from '../util/go-json-syntax';
 import { goYamlError } from './go-yaml-error';
+import { KustomizeError } from './kustomize/errors';
+import { kustomizeBuild } from './kustomize';
 import type { ApiResourceInfo } from './discovery';
 import type { KubectlContext } from './subcommand';
 
@@ -98,6 +100,23 @@ function flatten(object: Record<string, unknown>): Array<Record<string, unknown>
   return (object.items as Array<Record<string, unknown>>).flatMap(flatten);
 }
 
+/** The directory `-k` names, when given (FilenameOptions.Kustomize). */
+export function kustomizeFlag(ctx: Pick<KubectlContext, 'flags'>): string | undefined {
+  const dir = ctx.flags.get('kustomize');
+  return typeof dir === 'string' && dir !== '' ? dir : undefined;
+}
+
+/** The YAML `-k DIR` builds; kustomize's warnings go to stderr, its errors become ManifestErrors. */
+function buildForManifests(ctx: FileContext, dir: string): string {
+  try {
+    if (!ctx.fs) throw new KustomizeError(`must build at directory: not a valid directory: '${dir}'`);
+    return kustomizeBuild(ctx.fs, ctx.cwd ?? '/', dir, (line) => ctx.stderr.write(`${line}\n`));
+  } catch (error) {
+    if (error instanceof KustomizeError) throw new ManifestError(error.message);
+    throw error;
+  }
+}
+
 /**
  * Reads `-f` paths as cli-runtime's builder does (FilenameParam with Flatten and ContinueOnError):
  * files, directories, `-` for standard input; multi-document YAML and JSON; Lists flattened.
@@ -116,6 +135,15 @@ export async function readManifests(
     validate?: boolean;
   },
 ): Promise<ManifestResult> {
+  const result: ManifestResult = { manifests: [], errors: [] };
+  const kustomizeDir = kustomizeFlag(ctx);
+  if (kustomizeDir !== undefined) {
+    if (filenames.length > 0) throw new ManifestError('only one of -f or -k can be specified');
+    if (options.recursive) throw new ManifestError("the -k flag can't be used with -f or -R");
+    // The build's YAML is read as a stream named after the directory (KustomizeVisitor).
+    addDocuments(result, kustomizeDir, buildForManifests(ctx, kustomizeDir), options);
+    return result;
+  }
   const fs = ctx.fs;
   const cwd = ctx.cwd ?? '/';
   const sources: string[] = [];
@@ -125,7 +153,6 @@ export async function readManifests(
       throw new ManifestError(`the path ${JSON.stringify(name)} does not exist`);
     else sources.push(...expandPath(fs, name, normalizePath(name, cwd), options.recursive));
   }
-  const result: ManifestResult = { manifests: [], errors: [] };
   for (const source of sources) {
     let text: string;
     if (source === 'STDIN') text = ctx.stdin ? await readAll(ctx.stdin) : '';
@@ -134,39 +161,47 @@ export async function readManifests(
       if ('error' in fetched) throw new ManifestError(fetched.error, fetched.connect);
       text = fetched.text;
     } else text = (fs as Volume).readFile(normalizePath(source, cwd));
-    let documents: unknown[];
-    try {
-      documents = decodeDocuments(text);
-    } catch (error) {
-      result.errors.push(`error parsing ${source}: ${(error as Error).message}`);
-      continue;
-    }
-    for (const document of documents) {
-      if (document === null || document === undefined) continue;
-      const invalid = options.validate ? validationError(document) : undefined;
-      if (invalid) {
-        result.errors.push(
-          `error validating ${JSON.stringify(source)}: error validating data: ${invalid}; if you choose to ignore these errors, turn validation off with --validate=false`,
-        );
-        break;
-      }
-      if (!isObject(document)) {
-        result.errors.push(
-          `unable to decode ${JSON.stringify(source)}: json: cannot unmarshal ${jsonType(document)} into Go value of type unstructured.detector`,
-        );
-        continue;
-      }
-      const object = document;
-      if (typeof object.kind !== 'string' || object.kind === '') {
-        result.errors.push(
-          `unable to decode ${JSON.stringify(source)}: Object 'Kind' is missing in '${goJson(object)}'`,
-        );
-        continue;
-      }
-      for (const item of flatten(object)) mapItem(item, source, options, result);
-    }
+    addDocuments(result, source, text, options);
   }
   return result;
+}
+
+/** Checks and maps the objects of one source's text into `result` (errors collected, not thrown). */
+function addDocuments(
+  result: ManifestResult,
+  source: string,
+  text: string,
+  options: { resources: readonly ApiResourceInfo[]; namespace: string; enforceNamespace: boolean; validate?: boolean },
+): void {
+  let documents: unknown[];
+  try {
+    documents = decodeDocuments(text);
+  } catch (error) {
+    result.errors.push(`error parsing ${source}: ${(error as Error).message}`);
+    return;
+  }
+  for (const document of documents) {
+    if (document === null || document === undefined) continue;
+    const invalid = options.validate ? validationError(document) : undefined;
+    if (invalid) {
+      result.errors.push(
+        `error validating ${JSON.stringify(source)}: error validating data: ${invalid}; if you choose to ignore these errors, turn validation off with --validate=false`,
+      );
+      break;
+    }
+    if (!isObject(document)) {
+      result.errors.push(
+        `unable to decode ${JSON.stringify(source)}: json: cannot unmarshal ${jsonType(document)} into Go value of type unstructured.detector`,
+      );
+      continue;
+    }
+    const object = document;
+    if (typeof object.kind !== 'string' || object.kind === '') {
+      result.errors.push(`unable to decode ${JSON.stringify(source)}: Object 'Kind' is missing in '${goJson(object)}'`);
+      continue;
+    }
+    for (const item of flatten(object)) mapItem(item, source, options, result);
+  }
 }
 
 function mapItem(

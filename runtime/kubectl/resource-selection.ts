@@ -6,7 +6,8 @@ export class SelectionError extends Error {}
 /** Objects named one by one (`pods a b`, `pod/a svc/b`). */
 export interface NamedSelection {
   kind: 'named';
-  targets: Array<{ info: ApiResourceInfo; name: string }>;
+  /** A target read from a manifest (`-f`, `-k`) carries its own namespace. */
+  targets: Array<{ info: ApiResourceInfo; name: string; namespace?: string }>;
   /** One object named alone: printers show it bare, not in a List (singleItemImplied). */
   single: boolean;
 }

@@ -1,7 +1,7 @@
 import { fail } from './subcommand';
 import type { ApiResourceInfo } from './discovery';
 import { ApiError, type KubectlClient } from './kubectl-client';
-import { ManifestError, readManifests, type FileContext } from './manifests';
+import { kustomizeFlag, ManifestError, readManifests, type FileContext } from './manifests';
 import { queryString, resourceUrl } from './resource-url';
 import { selectResources, SelectionError } from './resource-selection';
 import type { KubectlSetup } from './setup';
@@ -57,7 +57,7 @@ export async function visitObjects(ctx: FileContext, setup: KubectlSetup, option
     }
   };
   const filenames = options.filenames ?? [];
-  if (filenames.length > 0) {
+  if (filenames.length > 0 || kustomizeFlag(ctx) !== undefined) {
     if (options.args.length > 0) {
       throw new SelectionError(
         `when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well`,
