@@ -3,6 +3,23 @@ import type { MinikubeComponents } from './start';
 /** The minikube machine's state as its driver reports it (`minikube status`'s host line). */
 export type MachineState = 'Running' | 'Stopped' | 'Paused';
 
+/** One row of minikube's audit log (~/.minikube/logs/audit.json): a command and when it ran. */
+export interface AuditRecord {
+  command: string;
+  /** The arguments after the command, space-joined as os.Args[2:] are. */
+  args: string;
+  user: string;
+  /** On the cluster clock, in ms; endTime stays unset while the command runs. */
+  startTime: number;
+  endTime?: number;
+}
+
+/** What the last `minikube start` printed, for `minikube logs`' Last Start section. */
+export interface LastStart {
+  time: number;
+  output: string;
+}
+
 /**
  * The minikube machine a shell's `minikube` drives: its components (controllers, scheduler,
  * kubelets) and whether they run, are stopped (`minikube stop`) or paused (`minikube pause`).
@@ -18,6 +35,10 @@ export interface MinikubeMachine {
   setPaused(paused: boolean): void;
   /** Stops the components and empties the cluster (`minikube delete`); components() boots a fresh one. */
   delete(): Promise<void>;
+  /** The audit log of this page's minikube commands, oldest first (kept in memory only). */
+  readonly audit: AuditRecord[];
+  /** The last `minikube start` run on this page, if any. */
+  lastStart?: LastStart;
 }
 
 /**
@@ -31,6 +52,7 @@ export function createMinikubeMachine(
   let running: Promise<MinikubeComponents | undefined> | undefined;
   let state: MachineState = 'Running';
   return {
+    audit: [],
     get state() {
       return state;
     },

@@ -44,9 +44,12 @@ export function humanDuration(ms: number): string {
   return `${Math.floor(ms / 3_600_000 / 24 / 365)} years`;
 }
 
-/** Twelve hex digits standing for a container's or an image's ID. */
-const shortId = (seed: string): string =>
-  [...sha256(seed).slice(0, 6)].map((b) => b.toString(16).padStart(2, '0')).join('');
+/** Hex digits (twelve, as docker shows them; crictl shows 13) standing for a container's or an image's ID. */
+export const shortId = (seed: string, digits = 12): string =>
+  [...sha256(seed).slice(0, Math.ceil(digits / 2))]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('')
+    .slice(0, digits);
 
 /** docker's COMMAND column: the command line, cut to 20 characters with an ellipsis, quoted. */
 function commandColumn(command: string): string {

@@ -5,6 +5,8 @@ import { clockCommand } from './clock';
 import { ipCommand, nodeListCommand, statusCommand, versionCommand } from './info';
 import { dashboardCommand } from './dashboard';
 import { imageCommand } from './image';
+import { logsCommand } from './logs';
+import { recordInAudit } from './logs-audit';
 import { deleteCommand } from './delete';
 import { nodeAddCommand, nodeDeleteCommand } from './node';
 import { pauseCommand } from './pause';
@@ -30,6 +32,7 @@ kubeplay's minikube has:
   node add|delete        Adds or deletes a node
   service      Returns a URL to connect to a service
   tunnel       Connect to LoadBalancer services
+  logs         Returns logs to debug a local Kubernetes cluster
   image ls     List images
   ssh -- docker ps       Log into the minikube environment (for some debugging)
   kubectl      Run a kubectl binary matching the cluster version
@@ -64,85 +67,90 @@ export const minikube: ShellCommand = {
   name: 'minikube',
   summary:
     'minikube: start, stop, status, dashboard, addons, node, service, kubectl, ip, version (and `minikube clock`)',
-  async run(ctx) {
-    const [sub, ...args] = ctx.argv.slice(1);
-    switch (sub) {
-      case 'clock':
-        return clockCommand(ctx, args);
-      case 'status':
-        return statusCommand(ctx, args);
-      case 'ip':
-        return ipCommand(ctx, args);
-      case 'version':
-        return versionCommand(ctx, args);
-      case 'service':
-        return serviceCommand(ctx, args);
-      case 'kubectl':
-        return kubectlCommand(ctx, args);
-      case 'addons':
-        if (args[0] === 'list') return addonsListCommand(ctx, args.slice(1));
-        if (args[0] === 'enable') return addonsEnableCommand(ctx, args.slice(1));
-        if (args[0] === 'disable') return addonsDisableCommand(ctx, args.slice(1));
-        break;
-      case 'node':
-        if (args[0] === 'list') return nodeListCommand(ctx, args.slice(1));
-        if (args[0] === 'add') return nodeAddCommand(ctx, args.slice(1));
-        if (args[0] === 'delete') return nodeDeleteCommand(ctx, args.slice(1));
-        break;
-      case 'dashboard':
-        return dashboardCommand(ctx, args);
-      case 'start':
-        return startCommand(ctx, args);
-      case 'stop':
-        return stopCommand(ctx, args);
-      case 'delete':
-        return deleteCommand(ctx, args);
-      case 'ssh':
-        return sshCommand(ctx, args);
-      case 'image':
-        return imageCommand(ctx, args);
-      case 'tunnel':
-        return tunnelCommand(ctx, args);
-      case 'pause':
-      case 'unpause':
-        return pauseCommand(ctx, args, sub === 'pause');
-      case undefined:
-      case '--help':
-      case '-h':
-      case 'help':
-        ctx.stdout.write(HELP);
-        return 0;
-    }
-    const known = [
-      'start',
-      'stop',
-      'delete',
-      'dashboard',
-      'pause',
-      'unpause',
-      'docker-env',
-      'podman-env',
-      'cache',
-      'image',
-      'addons',
-      'config',
-      'profile',
-      'update-context',
-      'tunnel',
-      'mount',
-      'ssh',
-      'node',
-      'cp',
-      'ssh-key',
-      'ssh-host',
-      'logs',
-      'update-check',
-      'options',
-      'completion',
-      'license',
-    ];
-    if (!known.includes(sub)) return unknownCommand(ctx, 'minikube', sub);
-    ctx.stderr.write(`minikube ${[sub, args[0]].filter(Boolean).join(' ')}: not in kubeplay yet\n`);
-    return 1;
-  },
+  run: (ctx) => recordInAudit(ctx, dispatch),
 };
+
+/** Runs the subcommand `ctx.argv[1]`. */
+async function dispatch(ctx: CommandContext): Promise<number> {
+  const [sub, ...args] = ctx.argv.slice(1);
+  switch (sub) {
+    case 'clock':
+      return clockCommand(ctx, args);
+    case 'status':
+      return statusCommand(ctx, args);
+    case 'ip':
+      return ipCommand(ctx, args);
+    case 'version':
+      return versionCommand(ctx, args);
+    case 'service':
+      return serviceCommand(ctx, args);
+    case 'kubectl':
+      return kubectlCommand(ctx, args);
+    case 'addons':
+      if (args[0] === 'list') return addonsListCommand(ctx, args.slice(1));
+      if (args[0] === 'enable') return addonsEnableCommand(ctx, args.slice(1));
+      if (args[0] === 'disable') return addonsDisableCommand(ctx, args.slice(1));
+      break;
+    case 'node':
+      if (args[0] === 'list') return nodeListCommand(ctx, args.slice(1));
+      if (args[0] === 'add') return nodeAddCommand(ctx, args.slice(1));
+      if (args[0] === 'delete') return nodeDeleteCommand(ctx, args.slice(1));
+      break;
+    case 'dashboard':
+      return dashboardCommand(ctx, args);
+    case 'start':
+      return startCommand(ctx, args);
+    case 'stop':
+      return stopCommand(ctx, args);
+    case 'delete':
+      return deleteCommand(ctx, args);
+    case 'ssh':
+      return sshCommand(ctx, args);
+    case 'image':
+      return imageCommand(ctx, args);
+    case 'tunnel':
+      return tunnelCommand(ctx, args);
+    case 'logs':
+      return logsCommand(ctx, args);
+    case 'pause':
+    case 'unpause':
+      return pauseCommand(ctx, args, sub === 'pause');
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      ctx.stdout.write(HELP);
+      return 0;
+  }
+  const known = [
+    'start',
+    'stop',
+    'delete',
+    'dashboard',
+    'pause',
+    'unpause',
+    'docker-env',
+    'podman-env',
+    'cache',
+    'image',
+    'addons',
+    'config',
+    'profile',
+    'update-context',
+    'tunnel',
+    'mount',
+    'ssh',
+    'node',
+    'cp',
+    'ssh-key',
+    'ssh-host',
+    'logs',
+    'update-check',
+    'options',
+    'completion',
+    'license',
+  ];
+  if (!known.includes(sub)) return unknownCommand(ctx, 'minikube', sub);
+  ctx.stderr.write(`minikube ${[sub, args[0]].filter(Boolean).join(' ')}: not in kubeplay yet\n`);
+  return 1;
+}

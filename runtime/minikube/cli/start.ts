@@ -19,7 +19,7 @@ export function preparingLine(): string {
  * start.go's platform(): gopsutil's platform, title-cased, and its version, from the host's
  * /etc/os-release (kubeplay's host: Ubuntu 24.04 on amd64, no virtualization suffix).
  */
-function platform(ctx: CommandContext): string {
+export function platform(ctx: CommandContext): string {
   let text = '';
   try {
     text = ctx.shell.fs.readFile('/etc/os-release');

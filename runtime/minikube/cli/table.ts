@@ -3,11 +3,12 @@ import { textWidth } from '../../shell/char-width';
 /**
  * A table as minikube v1.37 draws it with tablewriter v1.0.9's defaults (its `service` and
  * `addons list` tables): light box-drawing borders, headers upper-cased and centred, cells
- * trimmed and left-aligned, a cell's `\n` starting another line of the same row.
+ * trimmed and left-aligned, a cell's `\n` starting another line of the same row. `autoFormat`
+ * false keeps the headers as written (the audit table's WithHeaderAutoFormat(tw.Off)).
  */
-export function renderTable(header: string[], rows: string[][]): string {
+export function renderTable(header: string[], rows: string[][], autoFormat = true): string {
   // WithHeaderAutoFormat: tw.Title upper-cases the header (and turns `_` into spaces).
-  const head = header.map((h) => h.replace(/_/g, ' ').trim().toUpperCase());
+  const head = autoFormat ? header.map((h) => h.replace(/_/g, ' ').trim().toUpperCase()) : header;
   // Behavior.TrimSpace is on by default: `disabled    ` is printed as `disabled`.
   const cells = rows.map((row) => head.map((_, i) => (row[i] ?? '').trim().split('\n')));
   const widths = head.map((h, i) =>
