@@ -40,15 +40,20 @@ export function randomString(rng: Rng, length: number, alphabet = NAME_SUFFIX_AL
   return out;
 }
 
-/** A version-4 UUID, as Kubernetes gives every object. */
+const HEX_DIGITS = '0123456789abcdef';
+
+/** A version-4 UUID, as Kubernetes gives every object (the variant digit is drawn first). */
 export function randomUuid(rng: Rng): string {
-  const hex = (n: number): string => {
-    let s = '';
-    for (let i = 0; i < n; i++) s += rng.int(16).toString(16);
-    return s;
-  };
-  const variant = (8 + rng.int(4)).toString(16);
-  return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`;
+  const variant = HEX_DIGITS[8 + rng.int(4)];
+  let uuid = '';
+  // 30 random digits in groups 8-4-(4)3-(variant)3-12; every object created draws one.
+  for (let i = 0; i < 30; i++) {
+    if (i === 8 || i === 18) uuid += '-';
+    else if (i === 12) uuid += '-4';
+    else if (i === 15) uuid += `-${variant}`;
+    uuid += HEX_DIGITS[rng.int(16)];
+  }
+  return uuid;
 }
 
 /** cyrb128: four 32-bit seeds from a string. */

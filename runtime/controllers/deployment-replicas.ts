@@ -103,12 +103,21 @@ function canonical(value: unknown): unknown {
  * (apiequality.Semantic.DeepEqual, which treats nil and empty lists and maps alike).
  */
 export function equalIgnoreHash(a: unknown, b: unknown): boolean {
-  const strip = (t: unknown): unknown => {
-    const copy = JSON.parse(JSON.stringify(t ?? {})) as { metadata?: { labels?: Record<string, string> } };
-    delete copy.metadata?.labels?.[POD_TEMPLATE_HASH_LABEL];
-    return canonical(copy);
-  };
-  return JSON.stringify(strip(a)) === JSON.stringify(strip(b));
+  return strippedTemplate(a) === strippedTemplate(b);
+}
+
+/** A template's canonical JSON without the hash label, kept for frozen templates (informers' objects never change). */
+const strippedTemplates = new WeakMap<object, string>();
+
+function strippedTemplate(template: unknown): string {
+  const frozen = typeof template === 'object' && template !== null && Object.isFrozen(template);
+  const known = frozen ? strippedTemplates.get(template) : undefined;
+  if (known !== undefined) return known;
+  const copy = JSON.parse(JSON.stringify(template ?? {})) as { metadata?: { labels?: Record<string, string> } };
+  delete copy.metadata?.labels?.[POD_TEMPLATE_HASH_LABEL];
+  const text = JSON.stringify(canonical(copy));
+  if (frozen) strippedTemplates.set(template, text);
+  return text;
 }
 
 /** FindNewReplicaSet: the oldest ReplicaSet whose template is the Deployment's. */

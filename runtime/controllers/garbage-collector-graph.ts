@@ -120,6 +120,8 @@ function referencesDiffs(
   removed: OwnerReference[];
   changed: Array<{ old: OwnerReference; current: OwnerReference }>;
 } {
+  // Most updates (every status write) keep the very same references.
+  if (old === current) return { added: [], removed: [], changed: [] };
   const oldByUid = new Map(old.map((ref) => [ref.uid, ref]));
   const added: OwnerReference[] = [];
   const changed: Array<{ old: OwnerReference; current: OwnerReference }> = [];
@@ -127,7 +129,7 @@ function referencesDiffs(
     const before = oldByUid.get(ref.uid);
     if (!before) added.push(ref);
     else {
-      if (JSON.stringify(before) !== JSON.stringify(ref)) changed.push({ old: before, current: ref });
+      if (before !== ref && JSON.stringify(before) !== JSON.stringify(ref)) changed.push({ old: before, current: ref });
       oldByUid.delete(ref.uid);
     }
   }
@@ -204,10 +206,11 @@ export class GraphBuilder {
       const { added, removed, changed } = referencesDiffs(existing.owners, owners);
       if (added.length || removed.length || changed.length) {
         this.addUnblockedOwnersToDeleteQueue(removed, changed);
-        existing.owners = owners;
         this.addDependentToOwners(existing, added);
         for (const ref of removed) this.uidToNode.get(ref.uid)?.dependents.delete(existing);
       }
+      // Equal or not, the latest list: the next update most likely shares it.
+      existing.owners = owners;
       if (beingDeleted(event.object)) existing.beingDeleted = true;
       this.processTransitions(event.old, event.object, existing);
       return;

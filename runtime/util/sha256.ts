@@ -17,12 +17,23 @@ const W = new Int32Array(64);
 
 /** The 32-byte digest of `text`. */
 export function sha256(text: string): Uint8Array {
-  const message = encodeUtf8(text);
-  const bitLength = message.length * 8;
-  // The message, 0x80, zeros to 56 mod 64, and the bit length in the last four bytes.
-  const bytes = new Uint8Array(Math.ceil((message.length + 9) / 64) * 64);
-  bytes.set(message);
-  bytes[message.length] = 0x80;
+  // The message, 0x80, zeros to 56 mod 64, and the bit length in the last four bytes. ASCII text
+  // (tokens, names) is copied straight in; anything else is encoded first.
+  let bytes = new Uint8Array(Math.ceil((text.length + 9) / 64) * 64);
+  let length = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80) {
+      const message = encodeUtf8(text);
+      length = message.length;
+      bytes = new Uint8Array(Math.ceil((length + 9) / 64) * 64);
+      bytes.set(message);
+      break;
+    }
+    bytes[i] = code;
+  }
+  const bitLength = length * 8;
+  bytes[length] = 0x80;
   for (let i = 0; i < 4; i++) bytes[bytes.length - 1 - i] = (bitLength >>> (i * 8)) & 0xff;
   let h0 = 0x6a09e667 | 0;
   let h1 = 0xbb67ae85 | 0;
