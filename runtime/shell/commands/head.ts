@@ -2,7 +2,7 @@ import type { ShellCommand } from '../command';
 import { defineUtility } from './coreutils/define';
 import { countOption } from './coreutils/count';
 import { decodeUtf8, encodeUtf8 } from '../../util/utf8';
-import { readInput, splitLines } from './coreutils/input';
+import { readInput, readLeading, splitLines } from './coreutils/input';
 import { has } from './coreutils/options';
 
 /** `-5` and `-5c` (the obsolete forms) as `-n 5` and `-c 5`. */
@@ -41,7 +41,11 @@ const utility = defineUtility({
     let status = 0;
     let first = true;
     for (const name of files) {
-      const text = await readInput(ctx, io, name, 'open');
+      // Standard input is read only as far as it is printed (`yes | head` ends).
+      const text =
+        name === '-' && !allBut
+          ? await readLeading(ctx.stdin, mode === 'bytes' ? 'bytes' : 'lines', count, separator)
+          : await readInput(ctx, io, name, 'open');
       if (text === undefined) {
         status = 1;
         continue;

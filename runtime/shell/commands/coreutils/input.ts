@@ -1,6 +1,6 @@
 import type { CommandContext } from '../../command';
 import { errnoOf } from '../../fs/errors';
-import { readAll } from '../../process';
+import { readAll, type InputStream } from '../../process';
 import type { Io } from './define';
 import { shellQuote } from './quote';
 
@@ -24,6 +24,30 @@ export async function readInput(
     else io.fsError(shellQuote(name), error);
     return undefined;
   }
+}
+
+/**
+ * Standard input up to its first `count` lines (or characters, at least as many bytes), then
+ * closed, as `head` stops reading: an endless writer such as `yes` then gets EPIPE.
+ */
+export async function readLeading(
+  stdin: InputStream,
+  unit: 'lines' | 'bytes',
+  count: number,
+  separator = '\n',
+): Promise<string> {
+  let text = '';
+  let seen = 0;
+  for (let chunk = await stdin.read(); chunk !== null; chunk = await stdin.read()) {
+    text += chunk;
+    if (unit === 'bytes') seen = text.length;
+    else for (let at = chunk.indexOf(separator); at >= 0; at = chunk.indexOf(separator, at + 1)) seen++;
+    if (seen >= count) {
+      stdin.close();
+      break;
+    }
+  }
+  return text;
 }
 
 /** Splits text into lines, each with its `\n` (a last line without one kept as it is). */
