@@ -28,11 +28,6 @@ import * as apply from '../runtime/kubectl/apply';
 const SUBCOMMANDS = new Map<string, KubectlSubcommand>(
   [deleteCommand, label, annotate, scale, createFile.createFromFiles, apply.apply].map((c) => [c.name, c]),
 );
-// Cases kubeplay does not yet print as kubectl does; the test requires them to still differ.
-// `delete -f` of a Pod without apiVersion: kubectl maps the kind alone and asks for a URL the
-// server does not serve (`Error from server (NotFound): … the server could not find the
-// requested resource`); kubeplay reports no mapping for version "".
-const KNOWN = new Set(['delete -f no-apiversion.yaml']);
 
 /** Text with klog headers' time and process id (which differ run to run) blanked. */
 const klogFree = (text: string): string => text.replace(/^([IWE])\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ /gm, '$1<klog> ');
@@ -85,8 +80,7 @@ describe.each(SUITES)('kubectl %s against the real kubectl v1.34.5', (_name, rec
       }
       const wanted = { stdout: expected.stdout, stderr: klogFree(expected.stderr), exitCode: expected.exitCode };
       const got = { stdout, stderr: klogFree(stderr), exitCode };
-      if (KNOWN.has(expected.args.join(' '))) expect(got).not.toEqual(wanted);
-      else expect(got).toEqual(wanted);
+      expect(got).toEqual(wanted);
       const followUp = await harness.run(`kubectl ${expected.followUp.args.map(quote).join(' ')}`);
       expect(followUp).toEqual({
         stdout: expected.followUp.stdout,

@@ -204,6 +204,9 @@ function addDocuments(
   }
 }
 
+const withVersion = (info: ApiResourceInfo | undefined, version: string): ApiResourceInfo | undefined =>
+  info && { ...info, version };
+
 function mapItem(
   object: Record<string, unknown>,
   source: string,
@@ -215,7 +218,14 @@ function mapItem(
   const kind = String(object.kind);
   const metadata = (object.metadata ?? {}) as { name?: string; namespace?: string };
   const name = metadata.name ?? '';
-  const info = options.resources.find((r) => r.group === group && r.version === version && r.kind === kind);
+  // Without apiVersion the mapper still finds the kind in its group's versions, but the object's
+  // client keeps the empty version (resource.Builder's clientFn(gvk.GroupVersion())).
+  const info = apiVersion
+    ? options.resources.find((r) => r.group === group && r.version === version && r.kind === kind)
+    : withVersion(
+        options.resources.find((r) => r.group === '' && r.kind === kind),
+        '',
+      );
   if (!info) {
     result.errors.push(
       `resource mapping not found for name: ${JSON.stringify(name)} namespace: ${JSON.stringify(metadata.namespace ?? '')} from ${JSON.stringify(source)}: no matches for kind ${JSON.stringify(kind)} in version ${JSON.stringify(apiVersion)}\nensure CRDs are installed first`,

@@ -2,7 +2,8 @@ import type { ApiResourceInfo } from './discovery';
 
 /** The API path of a resource's collection (in `namespace` when namespaced and given) or of one object. */
 export function resourceUrl(info: ApiResourceInfo, namespace?: string, name?: string, subresource?: string): string {
-  let path = info.group ? `/apis/${info.group}/${info.version}` : `/api/${info.version}`;
+  // An object without apiVersion keeps its empty version, which client-go's path.Join drops.
+  let path = (info.group ? `/apis/${info.group}` : '/api') + (info.version ? `/${info.version}` : '');
   if (info.namespaced && namespace !== undefined) path += `/namespaces/${encodeURIComponent(namespace)}`;
   path += `/${info.resource}`;
   if (name !== undefined) path += `/${encodeURIComponent(name)}`;
