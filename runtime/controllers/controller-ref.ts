@@ -1,4 +1,4 @@
-import type { KubeObject } from '../api/object';
+import type { KubeObject, OwnerReference } from '../api/object';
 import { StatusError } from '../api/status';
 import type { ResourceClient } from '../client/rest-client';
 import type { Informer } from './informer';
@@ -8,6 +8,21 @@ import { controllerOf, isEmptySelector, labelSelectorMatcher, type LabelSelector
 export interface ControllerKind {
   apiVersion: string;
   kind: string;
+}
+
+/**
+ * Whether two controller references are the same (reflect.DeepEqual). An update that leaves
+ * metadata alone (every status write) shares them, so identity answers most calls.
+ */
+export function sameControllerRef(a: OwnerReference | undefined, b: OwnerReference | undefined): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Whether two label maps hold the same labels (identity first: most updates keep them). */
+export function sameLabels(a: Record<string, string> = {}, b: Record<string, string> = {}): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
 }
 
 /** The object of `kind` a controller reference names, if it is that very object (same UID). */

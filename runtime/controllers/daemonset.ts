@@ -8,6 +8,7 @@ import {
   PodControllerRefManager,
   recheckDeletionTimestamp,
   resolveControllerRef,
+  sameControllerRef,
   selectorsMatching,
 } from './controller-ref';
 import { cleanupHistory, constructHistory, type DaemonSetHistoryDeps } from './daemonset-history';
@@ -178,7 +179,7 @@ export class DaemonSetController {
     const namespace = cur.metadata?.namespace ?? '';
     const curRef = controllerOf(cur);
     const oldRef = controllerOf(old);
-    const refChanged = JSON.stringify(curRef) !== JSON.stringify(oldRef);
+    const refChanged = !sameControllerRef(curRef, oldRef);
     if (refChanged && oldRef) {
       const ds = this.resolve(namespace, oldRef);
       if (ds) this.enqueue(ds);

@@ -7,6 +7,7 @@ import {
   PodControllerRefManager,
   recheckDeletionTimestamp,
   resolveControllerRef,
+  sameControllerRef,
   selectorsMatching,
 } from './controller-ref';
 import { checkPausedConditions, updateStatus } from './deployment-progress';
@@ -147,7 +148,7 @@ export class DeploymentController {
     if (cur.metadata?.resourceVersion === old.metadata?.resourceVersion) return;
     const curRef = controllerOf(cur);
     const oldRef = controllerOf(old);
-    const refChanged = JSON.stringify(curRef) !== JSON.stringify(oldRef);
+    const refChanged = !sameControllerRef(curRef, oldRef);
     if (refChanged && oldRef) {
       const d = this.resolveControllerRef(old.metadata?.namespace ?? '', oldRef);
       if (d) this.enqueue(d);

@@ -1,4 +1,5 @@
 import { formatTime, parseTime } from '../util/time';
+import { sameLabels } from './controller-ref';
 import type { DeletedFinalStateUnknown, Informer } from './informer';
 import { objectKey, tombstoneObject } from './informer';
 import { isPodReady, type Pod } from './pods';
@@ -121,11 +122,6 @@ export function podServiceMemberships(
 ): Set<string> {
   const pod = tombstoneObject(object);
   return servicesFor(services, pod.metadata?.namespace ?? '', pod.metadata?.labels);
-}
-
-function sameLabels(a: Record<string, string> = {}, b: Record<string, string> = {}): boolean {
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Clock } from '../clock';
 import { hasStatusCode } from '../client/rest-client';
 import { parseTime } from '../util/time';
-import { resolveControllerRef, selectorsMatching } from './controller-ref';
+import { resolveControllerRef, sameControllerRef, selectorsMatching } from './controller-ref';
 import type { ControllerExpectations } from './expectations';
 import { objectKey, tombstoneObject, type DeletedFinalStateUnknown, type Informer } from './informer';
 import { JOB_KIND, type FinalizerExpectations, type JobPodControl } from './job-pods';
@@ -122,7 +122,7 @@ export class JobHandlers {
     const finalizerRemoved = !hasJobTrackingFinalizer(cur);
     const curRef = controllerOf(cur);
     const oldRef = controllerOf(old);
-    const refChanged = JSON.stringify(curRef) !== JSON.stringify(oldRef);
+    const refChanged = !sameControllerRef(curRef, oldRef);
     const observe = (job: Job): void => {
       if (finalizerRemoved) this.deps.finalizerExpectations.removalObserved(objectKey(job), cur.metadata?.uid ?? '');
       this.enqueueBatched(job);

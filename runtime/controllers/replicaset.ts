@@ -8,6 +8,8 @@ import {
   PodControllerRefManager,
   recheckDeletionTimestamp,
   resolveControllerRef,
+  sameControllerRef,
+  sameLabels,
   selectorsMatching,
 } from './controller-ref';
 import type { EventRecorder } from './events';
@@ -236,7 +238,7 @@ export class ReplicaSetController {
     }
     const curRef = controllerOf(cur);
     const oldRef = controllerOf(old);
-    const refChanged = JSON.stringify(curRef) !== JSON.stringify(oldRef);
+    const refChanged = !sameControllerRef(curRef, oldRef);
     const namespace = cur.metadata?.namespace ?? '';
     if (refChanged && oldRef) {
       const rs = this.resolveControllerRef(old.metadata?.namespace ?? '', oldRef);
@@ -560,7 +562,3 @@ function serializeStatus(status: ReplicaSetStatus): ReplicaSetStatus {
 }
 
 /** reflect.DeepEqual of two label maps, whatever their key order. */
-function sameLabels(a: Record<string, string> = {}, b: Record<string, string> = {}): boolean {
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
-}

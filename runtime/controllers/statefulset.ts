@@ -6,6 +6,7 @@ import {
   PodControllerRefManager,
   recheckDeletionTimestamp,
   resolveControllerRef,
+  sameControllerRef,
   selectorsMatching,
 } from './controller-ref';
 import type { EventRecorder } from './events';
@@ -118,7 +119,7 @@ export class StatefulSetController {
     const namespace = cur.metadata?.namespace ?? '';
     const curRef = controllerOf(cur);
     const oldRef = controllerOf(old);
-    const refChanged = JSON.stringify(curRef) !== JSON.stringify(oldRef);
+    const refChanged = !sameControllerRef(curRef, oldRef);
     if (refChanged && oldRef) {
       const set = this.resolve(namespace, oldRef);
       if (set) this.enqueue(set);
