@@ -40,20 +40,21 @@ export function randomString(rng: Rng, length: number, alphabet = NAME_SUFFIX_AL
   return out;
 }
 
-const HEX_DIGITS = '0123456789abcdef';
+const HEX_DIGITS = Array.from('0123456789abcdef', (ch) => ch.charCodeAt(0));
+const DASH = 0x2d;
 
 /** A version-4 UUID, as Kubernetes gives every object (the variant digit is drawn first). */
 export function randomUuid(rng: Rng): string {
   const variant = HEX_DIGITS[8 + rng.int(4)];
-  let uuid = '';
+  const codes: number[] = [];
   // 30 random digits in groups 8-4-(4)3-(variant)3-12; every object created draws one.
   for (let i = 0; i < 30; i++) {
-    if (i === 8 || i === 18) uuid += '-';
-    else if (i === 12) uuid += '-4';
-    else if (i === 15) uuid += `-${variant}`;
-    uuid += HEX_DIGITS[rng.int(16)];
+    if (i === 8 || i === 18) codes.push(DASH);
+    else if (i === 12) codes.push(DASH, 0x34);
+    else if (i === 15) codes.push(DASH, variant);
+    codes.push(HEX_DIGITS[rng.int(16)]);
   }
-  return uuid;
+  return String.fromCharCode(...codes);
 }
 
 /** cyrb128: four 32-bit seeds from a string. */

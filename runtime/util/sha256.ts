@@ -95,33 +95,45 @@ export function sha256(text: string): Uint8Array {
 
 /** Standard base64 with padding. */
 export function base64(bytes: Uint8Array): string {
-  return encodeBase64(bytes, STANDARD_PAIRS, true);
+  return encodeBase64(bytes, STANDARD_ALPHABET, true);
 }
 
-/** Every pair of base64 digits, by the 12 bits they stand for: a string grows two digits at a time. */
-function digitPairs(alphabet: string): string[] {
-  const pairs: string[] = [];
-  for (let i = 0; i < 4096; i++) pairs.push(alphabet[i >> 6] + alphabet[i & 63]);
-  return pairs;
-}
+const STANDARD_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
-const STANDARD_PAIRS = digitPairs('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/');
+/** The URL-safe alphabet (RFC 4648 §5). */
+export const URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
-/** URL-safe digit pairs (RFC 4648 §5). */
-export const URL_PAIRS = digitPairs('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_');
-
-/** Base64 of `bytes` in the alphabet of `pairs`, with `=` padding or none. */
-export function encodeBase64(bytes: Uint8Array, pairs: readonly string[], pad: boolean): string {
-  let out = '';
+/** Base64 of `bytes` in `alphabet`, with `=` padding or none. */
+export function encodeBase64(bytes: Uint8Array, alphabet: string, pad: boolean): string {
+  // Character codes first, made into a string once: every token the cluster signs is two of these.
+  const digits = Array.from(alphabet, (ch) => ch.charCodeAt(0));
+  const codes = new Uint16Array(Math.ceil(bytes.length / 3) * 4);
+  let at = 0;
   const whole = bytes.length - (bytes.length % 3);
   for (let i = 0; i < whole; i += 3) {
     const n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
-    out += pairs[n >> 12] + pairs[n & 4095];
+    codes[at++] = digits[n >> 18];
+    codes[at++] = digits[(n >> 12) & 63];
+    codes[at++] = digits[(n >> 6) & 63];
+    codes[at++] = digits[n & 63];
   }
   const rest = bytes.length - whole;
-  if (rest === 0) return out;
-  const n = (bytes[whole] << 16) | (rest === 2 ? bytes[whole + 1] << 8 : 0);
-  const last = pairs[n >> 12] + pairs[n & 4095];
-  // One byte left makes two digits, two make three; padding fills to four.
-  return out + last.slice(0, rest + 1) + (pad ? '='.repeat(2 - rest + 1) : '');
+  if (rest > 0) {
+    // One byte left makes two digits, two make three; padding fills to four.
+    const n = (bytes[whole] << 16) | (rest === 2 ? bytes[whole + 1] << 8 : 0);
+    codes[at++] = digits[n >> 18];
+    codes[at++] = digits[(n >> 12) & 63];
+    if (rest === 2) codes[at++] = digits[(n >> 6) & 63];
+    if (pad) while (at % 4 !== 0) codes[at++] = 0x3d;
+  }
+  return fromCharCodes(codes.subarray(0, at));
+}
+
+/** A string of UTF-16 code units, made in chunks (an argument list has a limit). */
+export function fromCharCodes(codes: Uint16Array): string {
+  let out = '';
+  for (let i = 0; i < codes.length; i += 8192) {
+    out += String.fromCharCode(...codes.subarray(i, Math.min(codes.length, i + 8192)));
+  }
+  return out;
 }
