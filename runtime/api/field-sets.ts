@@ -64,6 +64,9 @@ const SYSTEM_METADATA = new Set([
   'deletionGracePeriodSeconds',
 ]);
 
+/** The one leaf: field sets are never changed once built, so every leaf can share it. */
+const LEAF: FieldSet = Object.freeze({}) as FieldSet;
+
 /** True when the object has any key (without listing them). */
 export function hasKeys(set: object): boolean {
   for (const _ in set) return true;
@@ -103,7 +106,7 @@ function itemIdentity(key: string): Array<[string, unknown]> {
 function mapFields(
   value: Record<string, unknown>,
   field: string,
-  set: FieldSet = MAP_FIELDS.has(field) && hasKeys(value) ? { '.': {} } : {},
+  set: FieldSet = MAP_FIELDS.has(field) && hasKeys(value) ? { '.': LEAF } : {},
 ): FieldSet {
   for (const key in value) set[fieldKey(key)] = valueFields(value[key], key);
   return set;
@@ -124,9 +127,9 @@ function listFields(items: unknown[], field: string): FieldSet {
   if (key === undefined) return {};
   const set: FieldSet = {};
   for (const item of items) {
-    if (key === '' || !isObject(item)) set[`v:${JSON.stringify(item)}`] = {};
+    if (key === '' || !isObject(item)) set[`v:${JSON.stringify(item)}`] = LEAF;
     else {
-      set[itemKey(listMapKeys(field, key, item), item)] = mapFields(item, '', { '.': {} });
+      set[itemKey(listMapKeys(field, key, item), item)] = mapFields(item, '', { '.': LEAF });
     }
   }
   return set;
@@ -164,9 +167,9 @@ function valueFields(value: unknown, field: string): FieldSet {
 function computeValueFields(value: unknown, field: string): FieldSet {
   if (Array.isArray(value)) return listFields(value, field);
   // A workload's LabelSelector is atomic: owned as one field.
-  if (field === 'selector' && isObject(value) && ('matchLabels' in value || 'matchExpressions' in value)) return {};
+  if (field === 'selector' && isObject(value) && ('matchLabels' in value || 'matchExpressions' in value)) return LEAF;
   if (isObject(value)) return mapFields(value, field);
-  return {};
+  return LEAF;
 }
 
 /** The fields an object sets, as a manager would own them (identity and system metadata excluded). */
