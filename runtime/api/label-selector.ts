@@ -7,7 +7,7 @@ import { fieldInvalid, fieldNotSupported } from './field-error';
 import { lexLabelSelector, Tok, type ScannedItem } from './label-selector-lexer';
 import type { FieldError } from './resource';
 import { compareBytes, SelectorError } from './selector-shared';
-import { DNS1123_SUBDOMAIN_MESSAGE } from './validation';
+import { labelValueErrors, qualifiedNameErrors } from './validation';
 
 /** selection.Operator's values. */
 export type LabelOperator = 'in' | 'notin' | '=' | '==' | '!=' | 'gt' | 'lt' | 'exists' | '!';
@@ -47,7 +47,7 @@ export function parseLabelSelector(text: string): LabelSelector {
  */
 export function newRequirement(key: string, operator: LabelOperator, values: readonly string[]): LabelRequirement {
   const errors: FieldError[] = [];
-  const keyProblems = qualifiedNameProblems(key);
+  const keyProblems = qualifiedNameErrors(key);
   if (keyProblems.length) errors.push(fieldInvalid('key', key, keyProblems.join('; ')));
   switch (operator) {
     case 'in':
@@ -84,7 +84,7 @@ export function newRequirement(key: string, operator: LabelOperator, values: rea
       errors.push(fieldNotSupported('operator', operator, VALID_OPERATORS));
   }
   values.forEach((value, i) => {
-    const problems = labelValueProblems(value);
+    const problems = labelValueErrors(value);
     if (problems.length) errors.push(fieldInvalid(`values[${i}][${key}]`, value, problems.join('; ')));
   });
   if (errors.length) throw new SelectorError(aggregate(errors.map((e) => `${e.field}: ${e.message}`)));
@@ -178,7 +178,7 @@ class Parser {
       item = this.consume(VALUES);
     }
     if (item.tok !== Tok.Identifier) throw new SelectorError(`found '${item.literal}', expected: identifier`);
-    const problems = qualifiedNameProblems(item.literal);
+    const problems = qualifiedNameErrors(item.literal);
     if (problems.length) {
       // validateLabelKey with the parser's path, which labels.Parse leaves nil: Go prints it as <nil>.
       const error = fieldInvalid('<nil>', item.literal, problems.join('; '));
@@ -398,60 +398,4 @@ export function parseInt64(text: string): number | bigint | undefined {
   if (text.length <= 15) return Number(text);
   const n = BigInt(text);
   return n < INT64_MIN || n > INT64_MAX ? undefined : n;
-}
-
-const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-const QUALIFIED_NAME_RULE =
-  "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-const LABEL_VALUE_RULE =
-  "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
-
-/** Go's len(): the length in UTF-8 bytes. */
-function utf8Length(text: string): number {
-  let n = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // Two bytes below U+0800, three above; a surrogate pair (two units) is four.
-    if (c >= 0x80) n += c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 1 : 2;
-  }
-  return n;
-}
-
-/**
- * validation.IsQualifiedName: an optional DNS subdomain prefix and `/`, then a name of at most 63
- * characters. (validation.ts's qualifiedNameErrors reports one name problem where Go reports
- * both the emptiness or length and the pattern.)
- */
-function qualifiedNameProblems(value: string): string[] {
-  const parts = value.split('/');
-  if (parts.length > 2) {
-    return [
-      `a qualified name ${QUALIFIED_NAME_RULE} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
-    ];
-  }
-  const errors: string[] = [];
-  const name = parts.length === 2 ? parts[1] : parts[0];
-  if (parts.length === 2) {
-    const prefix = parts[0];
-    if (prefix === '') errors.push('prefix part must be non-empty');
-    else {
-      if (utf8Length(prefix) > 253) errors.push('prefix part must be no more than 253 characters');
-      if (!DNS1123_SUBDOMAIN.test(prefix)) errors.push(`prefix part ${DNS1123_SUBDOMAIN_MESSAGE}`);
-    }
-  }
-  if (name === '') errors.push('name part must be non-empty');
-  else if (utf8Length(name) > 63) errors.push('name part must be no more than 63 characters');
-  if (!QUALIFIED_NAME.test(name)) errors.push(`name part ${QUALIFIED_NAME_RULE}`);
-  return errors;
-}
-
-/** validation.IsValidLabelValue: empty, or at most 63 characters of the label pattern. */
-function labelValueProblems(value: string): string[] {
-  if (value.length <= 63 && LABEL_VALUE.test(value)) return [];
-  const errors: string[] = [];
-  if (utf8Length(value) > 63) errors.push('must be no more than 63 characters');
-  if (!LABEL_VALUE.test(value)) errors.push(LABEL_VALUE_RULE);
-  return errors;
 }

@@ -1,3 +1,4 @@
+import { utf8Length } from '../util/utf8';
 import type { FieldError } from './resource';
 import type { ObjectMeta } from './object';
 
@@ -28,7 +29,7 @@ export function isDnsLabel(value: string): boolean {
 /** The problems with `value` as a DNS-1123 subdomain (apimachinery IsDNS1123Subdomain). */
 export function dnsSubdomainErrors(value: string): string[] {
   const errors: string[] = [];
-  if (value.length > 253) errors.push('must be no more than 253 characters');
+  if (utf8Length(value) > 253) errors.push('must be no more than 253 characters');
   if (!DNS1123_SUBDOMAIN.test(value)) errors.push(DNS1123_SUBDOMAIN_MESSAGE);
   return errors;
 }
@@ -61,16 +62,18 @@ export function qualifiedNameErrors(key: string): string[] {
     if (prefix === '') errors.push('prefix part must be non-empty');
     else errors.push(...dnsSubdomainErrors(prefix).map((e) => `prefix part ${e}`));
   }
+  // Go measures in UTF-8 bytes, and reports the pattern too when the name is empty or long.
   if (name === '') errors.push('name part must be non-empty');
-  else if (name.length > 63) errors.push('name part must be no more than 63 characters');
-  else if (!QUALIFIED_NAME_PART.test(name)) errors.push(QUALIFIED_NAME_MESSAGE);
+  else if (utf8Length(name) > 63) errors.push('name part must be no more than 63 characters');
+  if (!QUALIFIED_NAME_PART.test(name)) errors.push(QUALIFIED_NAME_MESSAGE);
   return errors;
 }
 
 /** The problems with a label value (apimachinery IsValidLabelValue). */
 export function labelValueErrors(value: string): string[] {
+  if (value.length <= 63 && LABEL_VALUE.test(value)) return [];
   const errors: string[] = [];
-  if (value.length > 63) errors.push('must be no more than 63 characters');
+  if (utf8Length(value) > 63) errors.push('must be no more than 63 characters');
   if (!LABEL_VALUE.test(value)) errors.push(LABEL_VALUE_MESSAGE);
   return errors;
 }
