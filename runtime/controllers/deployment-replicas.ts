@@ -86,16 +86,38 @@ function replicaSetFraction(rs: ReplicaSet, d: Deployment): number {
   return roundHalfAway((replicasOf(rs) * deploymentReplicas) / annotated) - replicasOf(rs);
 }
 
-/** A JSON value with null/undefined members, empty lists and empty maps dropped, keys sorted. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.length ? value.map(canonical) : undefined;
-  if (typeof value !== 'object' || value === null) return value ?? undefined;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) {
-    const v = canonical((value as Record<string, unknown>)[key]);
-    if (v !== undefined) out[key] = v;
+/**
+ * Whether two JSON values are alike once null and undefined members and empty lists are dropped
+ * (what apiequality.Semantic.DeepEqual overlooks between decoded objects), without copying them.
+ */
+function semanticallyEqual(x: unknown, y: unknown): boolean {
+  const absentX = x === undefined || x === null || (Array.isArray(x) && x.length === 0);
+  const absentY = y === undefined || y === null || (Array.isArray(y) && y.length === 0);
+  if (absentX || absentY) return absentX && absentY;
+  if (Array.isArray(x)) {
+    if (!Array.isArray(y) || x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (!semanticallyEqual(x[i], y[i])) return false;
+    return true;
   }
-  return out;
+  if (typeof x !== 'object' || typeof y !== 'object' || Array.isArray(y)) return x === y;
+  const a = x as Record<string, unknown>;
+  const b = y as Record<string, unknown>;
+  let present = 0;
+  for (const key in a) {
+    if (!semanticallyEqual(a[key], b[key])) return false;
+    if (!semanticallyEqual(a[key], undefined)) present++;
+  }
+  for (const key in b) if (!semanticallyEqual(b[key], undefined)) present--;
+  return present === 0;
+}
+
+/** A template without the pod-template-hash label (copying only the path down to it). */
+function withoutHashLabel(template: unknown): unknown {
+  const t = (template ?? {}) as { metadata?: { labels?: Record<string, string> } };
+  const labels = t.metadata?.labels;
+  if (!labels || !(POD_TEMPLATE_HASH_LABEL in labels)) return t;
+  const { [POD_TEMPLATE_HASH_LABEL]: _hash, ...rest } = labels;
+  return { ...t, metadata: { ...t.metadata, labels: rest } };
 }
 
 /**
@@ -103,21 +125,7 @@ function canonical(value: unknown): unknown {
  * (apiequality.Semantic.DeepEqual, which treats nil and empty lists and maps alike).
  */
 export function equalIgnoreHash(a: unknown, b: unknown): boolean {
-  return strippedTemplate(a) === strippedTemplate(b);
-}
-
-/** A template's canonical JSON without the hash label, kept for frozen templates (informers' objects never change). */
-const strippedTemplates = new WeakMap<object, string>();
-
-function strippedTemplate(template: unknown): string {
-  const frozen = typeof template === 'object' && template !== null && Object.isFrozen(template);
-  const known = frozen ? strippedTemplates.get(template) : undefined;
-  if (known !== undefined) return known;
-  const copy = JSON.parse(JSON.stringify(template ?? {})) as { metadata?: { labels?: Record<string, string> } };
-  delete copy.metadata?.labels?.[POD_TEMPLATE_HASH_LABEL];
-  const text = JSON.stringify(canonical(copy));
-  if (frozen) strippedTemplates.set(template, text);
-  return text;
+  return semanticallyEqual(withoutHashLabel(a), withoutHashLabel(b));
 }
 
 /** FindNewReplicaSet: the oldest ReplicaSet whose template is the Deployment's. */

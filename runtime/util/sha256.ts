@@ -106,7 +106,7 @@ export const URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxy
 /** Base64 of `bytes` in `alphabet`, with `=` padding or none. */
 export function encodeBase64(bytes: Uint8Array, alphabet: string, pad: boolean): string {
   // Character codes first, made into a string once: every token the cluster signs is two of these.
-  const digits = Array.from(alphabet, (ch) => ch.charCodeAt(0));
+  const digits = digitCodes(alphabet);
   const codes = new Uint16Array(Math.ceil(bytes.length / 3) * 4);
   let at = 0;
   const whole = bytes.length - (bytes.length % 3);
@@ -129,11 +129,21 @@ export function encodeBase64(bytes: Uint8Array, alphabet: string, pad: boolean):
   return fromCharCodes(codes.subarray(0, at));
 }
 
+/** The character codes of an alphabet's digits, worked out once per alphabet. */
+const alphabets = new Map<string, number[]>();
+
+function digitCodes(alphabet: string): number[] {
+  let codes = alphabets.get(alphabet);
+  if (!codes) alphabets.set(alphabet, (codes = Array.from(alphabet, (ch) => ch.charCodeAt(0))));
+  return codes;
+}
+
 /** A string of UTF-16 code units, made in chunks (an argument list has a limit). */
 export function fromCharCodes(codes: Uint16Array): string {
   let out = '';
+  // apply takes the typed array as it is; a spread would iterate it.
   for (let i = 0; i < codes.length; i += 8192) {
-    out += String.fromCharCode(...codes.subarray(i, Math.min(codes.length, i + 8192)));
+    out += String.fromCharCode.apply(null, codes.subarray(i, Math.min(codes.length, i + 8192)) as unknown as number[]);
   }
   return out;
 }
