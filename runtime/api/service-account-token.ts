@@ -20,12 +20,15 @@ import type { UserInfo } from './user';
 /** minikube's --service-account-issuer and --api-audiences. */
 export const ISSUER = 'https://kubernetes.default.svc.cluster.local';
 
+/** The signature's bytes, reused (every pod's token is signed; the text is what is kept). */
+const SIGNATURE = new Uint8Array(256);
+
 /** The signature of `input`: 256 bytes, as long as an RS256 signature with a 2048-bit key. */
 function sign(input: string, key: string): string {
   // The keyed digest of the input, stretched to the signature's length by a xorshift stream
   // seeded from it: the bytes look random, and only the digest carries the proof.
   const digest = sha256(`${key}\u0000${input}`);
-  const out = new Uint8Array(256);
+  const out = SIGNATURE;
   out.set(digest);
   let state = digest[0] | (digest[1] << 8) | (digest[2] << 16) | (digest[3] << 24) || 1;
   for (let i = 32; i < out.length; i++) {

@@ -1,12 +1,13 @@
-import { encodeBase64, URL_ALPHABET } from './sha256';
-import { decodeUtf8, encodeUtf8 } from './utf8';
+import { encodeBase64, encodeTextBase64, URL_ALPHABET } from './sha256';
+import { decodeUtf8 } from './utf8';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
 /** Unpadded base64url (RFC 4648 §5) of bytes, or of a string's UTF-8. */
 export function base64url(data: Uint8Array | string): string {
-  const bytes = typeof data === 'string' ? encodeUtf8(data) : data;
-  return encodeBase64(bytes, URL_ALPHABET, false);
+  return typeof data === 'string'
+    ? encodeTextBase64(data, URL_ALPHABET, false)
+    : encodeBase64(data, URL_ALPHABET, false);
 }
 
 /** The bytes of unpadded base64url text; throws on a character outside the alphabet. */

@@ -15,26 +15,42 @@ const K = new Int32Array([
 /** The message schedule, reused: sha256 never runs re-entrantly. */
 const W = new Int32Array(64);
 
-/** The 32-byte digest of `text`. */
-export function sha256(text: string): Uint8Array {
-  // The message, 0x80, zeros to 56 mod 64, and the bit length in the last four bytes. ASCII text
-  // (tokens, names) is copied straight in; anything else is encoded first.
-  let bytes = new Uint8Array(Math.ceil((text.length + 9) / 64) * 64);
-  let length = text.length;
+/**
+ * Scratch space, grown as needed and reused: a typed array beyond a few dozen bytes costs a
+ * microsecond or two to allocate, more than hashing a token's worth of text.
+ */
+let scratch = new Uint8Array(4096);
+
+function scratchOf(size: number): Uint8Array {
+  if (scratch.length < size) scratch = new Uint8Array(Math.max(size, scratch.length * 2));
+  return scratch;
+}
+
+/** `text`'s UTF-8 bytes in scratch space with room for `extra` more; ASCII is copied straight in. */
+function utf8Scratch(text: string, extra: number): { bytes: Uint8Array; length: number } {
+  let bytes = scratchOf(text.length + extra);
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code >= 0x80) {
       const message = encodeUtf8(text);
-      length = message.length;
-      bytes = new Uint8Array(Math.ceil((length + 9) / 64) * 64);
+      bytes = scratchOf(message.length + extra);
       bytes.set(message);
-      break;
+      return { bytes, length: message.length };
     }
     bytes[i] = code;
   }
-  const bitLength = length * 8;
+  return { bytes, length: text.length };
+}
+
+/** The 32-byte digest of `text`. */
+export function sha256(text: string): Uint8Array {
+  // The message, 0x80, zeros to 56 mod 64, and the bit length in the last four bytes.
+  const { bytes, length } = utf8Scratch(text, 72);
+  const end = Math.ceil((length + 9) / 64) * 64;
   bytes[length] = 0x80;
-  for (let i = 0; i < 4; i++) bytes[bytes.length - 1 - i] = (bitLength >>> (i * 8)) & 0xff;
+  bytes.fill(0, length + 1, end);
+  const bitLength = length * 8;
+  for (let i = 0; i < 4; i++) bytes[end - 1 - i] = (bitLength >>> (i * 8)) & 0xff;
   let h0 = 0x6a09e667 | 0;
   let h1 = 0xbb67ae85 | 0;
   let h2 = 0x3c6ef372 | 0;
@@ -44,7 +60,7 @@ export function sha256(text: string): Uint8Array {
   let h6 = 0x1f83d9ab | 0;
   let h7 = 0x5be0cd19 | 0;
   // Rotations are written out (x >>> n | x << 32 - n): this runs for every token the cluster issues.
-  for (let offset = 0; offset < bytes.length; offset += 64) {
+  for (let offset = 0; offset < end; offset += 64) {
     for (let i = 0; i < 16; i++) {
       const j = offset + i * 4;
       W[i] = (bytes[j] << 24) | (bytes[j + 1] << 16) | (bytes[j + 2] << 8) | bytes[j + 3];
@@ -103,13 +119,14 @@ const STANDARD_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0
 /** The URL-safe alphabet (RFC 4648 §5). */
 export const URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
-/** Base64 of `bytes` in `alphabet`, with `=` padding or none. */
-export function encodeBase64(bytes: Uint8Array, alphabet: string, pad: boolean): string {
+/** Base64 of `bytes` (the first `length` of them) in `alphabet`, with `=` padding or none. */
+export function encodeBase64(bytes: Uint8Array, alphabet: string, pad: boolean, length = bytes.length): string {
   // Character codes first, made into a string once: every token the cluster signs is two of these.
   const digits = digitCodes(alphabet);
-  const codes = new Uint16Array(Math.ceil(bytes.length / 3) * 4);
+  if (codeScratch.length < Math.ceil(length / 3) * 4) codeScratch = new Uint16Array(Math.ceil(length / 3) * 8);
+  const codes = codeScratch;
   let at = 0;
-  const whole = bytes.length - (bytes.length % 3);
+  const whole = length - (length % 3);
   for (let i = 0; i < whole; i += 3) {
     const n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
     codes[at++] = digits[n >> 18];
@@ -117,7 +134,7 @@ export function encodeBase64(bytes: Uint8Array, alphabet: string, pad: boolean):
     codes[at++] = digits[(n >> 6) & 63];
     codes[at++] = digits[n & 63];
   }
-  const rest = bytes.length - whole;
+  const rest = length - whole;
   if (rest > 0) {
     // One byte left makes two digits, two make three; padding fills to four.
     const n = (bytes[whole] << 16) | (rest === 2 ? bytes[whole + 1] << 8 : 0);
@@ -126,8 +143,17 @@ export function encodeBase64(bytes: Uint8Array, alphabet: string, pad: boolean):
     if (rest === 2) codes[at++] = digits[(n >> 6) & 63];
     if (pad) while (at % 4 !== 0) codes[at++] = 0x3d;
   }
-  return fromCharCodes(codes.subarray(0, at));
+  return fromCharCodes(codes, at);
 }
+
+/** Base64 of a string's UTF-8 bytes, without keeping them. */
+export function encodeTextBase64(text: string, alphabet: string, pad: boolean): string {
+  const { bytes, length } = utf8Scratch(text, 0);
+  return encodeBase64(bytes, alphabet, pad, length);
+}
+
+/** Digit codes, reused like the byte scratch space. */
+let codeScratch = new Uint16Array(4096);
 
 /** The character codes of an alphabet's digits, worked out once per alphabet. */
 const alphabets = new Map<string, number[]>();
@@ -138,12 +164,12 @@ function digitCodes(alphabet: string): number[] {
   return codes;
 }
 
-/** A string of UTF-16 code units, made in chunks (an argument list has a limit). */
-export function fromCharCodes(codes: Uint16Array): string {
+/** A string of the first `length` UTF-16 code units, made in chunks (an argument list has a limit). */
+export function fromCharCodes(codes: Uint16Array, length = codes.length): string {
   let out = '';
   // apply takes the typed array as it is; a spread would iterate it.
-  for (let i = 0; i < codes.length; i += 8192) {
-    out += String.fromCharCode.apply(null, codes.subarray(i, Math.min(codes.length, i + 8192)) as unknown as number[]);
+  for (let i = 0; i < length; i += 8192) {
+    out += String.fromCharCode.apply(null, codes.subarray(i, Math.min(length, i + 8192)) as unknown as number[]);
   }
   return out;
 }
