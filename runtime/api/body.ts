@@ -28,7 +28,9 @@ export function bodyText(request: ApiRequest): string {
 /** Decodes a JSON or YAML request body into a value; malformed input is a 400. */
 export function decodeValue(request: ApiRequest, type = contentType(request), readOnly = false): unknown {
   // An in-process client's value is its own: copied unless the caller only reads it.
-  if (request.value !== undefined && type.endsWith('json')) return readOnly ? request.value : clone(request.value);
+  if (request.value !== undefined && type.endsWith('json')) {
+    return readOnly || request.valueHandedOver ? request.value : clone(request.value);
+  }
   const text = bodyText(request);
   if (type === PROTOBUF) throw unsupportedMediaType(type);
   if (!type.endsWith('yaml') && !type.endsWith('json')) throw unsupportedMediaType(type);

@@ -16,6 +16,11 @@ export interface ApiRequest {
    * server copies it before use, so the client keeps its own.
    */
   value?: unknown;
+  /**
+   * The client hands `value` over: it was built for this request alone and is never touched
+   * again, so the server may keep and change it instead of copying it first.
+   */
+  valueHandedOver?: boolean;
 }
 
 /** A streamed body (a watch): chunks as they come, until the server or the client closes it. */

@@ -30,6 +30,11 @@ export interface ClientOptions {
    * only read what a request returns, as informers only read what a watch delivers.
    */
   sharedResults?: boolean;
+  /**
+   * Request bodies are handed over to the server, which may keep and change them: for callers
+   * that build each body for one request and never touch it again.
+   */
+  handOverBodies?: boolean;
   /** Send every request as this user (Impersonate-User/-Group), to run under its RBAC rules. */
   impersonate?: { user: string; groups?: string[] };
 }
@@ -170,6 +175,7 @@ export class RestClient {
       headers: this.headers(type),
       // JSON bodies go as values (the server copies them); YAML (apply) as text.
       ...(body === undefined ? {} : type?.endsWith('json') ? { value: body } : { body: JSON.stringify(body) }),
+      ...(this.options.handOverBodies ? { valueHandedOver: true } : {}),
     });
     // The server's value is shared and frozen; callers get their own copy, as if decoded.
     if (response.value !== undefined && response.status < 400) {

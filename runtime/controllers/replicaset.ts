@@ -126,9 +126,13 @@ export class ReplicaSetController {
   private readonly burstReplicas: number;
   /** What each ReplicaSet's controlled pods count for its status, kept from the pod events. */
   private readonly counts = new ControlledPodCounts();
+  /** The client pods are created through: bodies handed over, results shared. */
+  private readonly podCreator: RestClient;
   private stopped = false;
 
   constructor(private readonly deps: ReplicaSetControllerDeps) {
+    // Each pod is built for its create alone, and only its name is read back.
+    this.podCreator = deps.client.withOptions({ handOverBodies: true, sharedResults: true });
     this.queue = new WorkQueue<string>(deps.clock);
     this.expectations = new ControllerExpectations(deps.clock);
     this.burstReplicas = deps.burstReplicas ?? BURST_REPLICAS;
@@ -455,7 +459,7 @@ export class ReplicaSetController {
     const pod: Pod = { metadata, spec: clone(template.spec ?? {}) };
     let created: Pod;
     try {
-      created = await this.deps.client.resource<Pod>(PODS, rs.metadata?.namespace).create(pod);
+      created = await this.podCreator.resource<Pod>(PODS, rs.metadata?.namespace).create(pod);
     } catch (error) {
       if (!hasStatusCause(error, 'NamespaceTerminating')) {
         this.record(rs, 'Warning', 'FailedCreate', `Error creating: ${(error as Error).message}`);
