@@ -16,7 +16,7 @@ export function patchFromRequest(request: ApiRequest, current: KubeObject): Kube
   let result: unknown;
   switch (type) {
     case 'application/merge-patch+json':
-      result = mergePatch(current, patch);
+      result = mergePatch(current, patch, request.valueHandedOver === true);
       break;
     case 'application/json-patch+json':
       result = jsonPatch(current, patch);

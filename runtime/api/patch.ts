@@ -6,13 +6,17 @@ const MAX_PATCHED_BYTES = 3 * 1024 * 1024;
 /** kube-apiserver's limit on the operations of one JSON patch. */
 const MAX_JSON_PATCH_OPERATIONS = 10_000;
 
-/** RFC 7386 JSON merge patch: objects merge, null deletes, anything else replaces. */
-export function mergePatch(target: unknown, patch: unknown): unknown {
-  if (!isObject(patch)) return clone(patch);
+/**
+ * RFC 7386 JSON merge patch: objects merge, null deletes, anything else replaces. What it takes
+ * from the patch is copied, unless the patch was handed over (`owned`: never used again).
+ */
+export function mergePatch(target: unknown, patch: unknown, owned = false): unknown {
+  if (!isObject(patch)) return owned ? patch : clone(patch);
   const result: Record<string, unknown> = isObject(target) ? { ...target } : {};
-  for (const [key, value] of Object.entries(patch)) {
+  for (const key in patch) {
+    const value = patch[key];
     if (value === null) delete result[key];
-    else result[key] = mergePatch(result[key], value);
+    else result[key] = mergePatch(result[key], value, owned);
   }
   return result;
 }

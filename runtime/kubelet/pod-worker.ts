@@ -1,5 +1,5 @@
 import { deepEqual } from '../api/object';
-import { hasStatusCode } from '../client/rest-client';
+import { hasStatusCode, type RestClient } from '../client/rest-client';
 import { PODS } from '../client/resources';
 import type { TimerHandle } from '../clock';
 import { Volume } from '../shell/fs/volume';
@@ -46,6 +46,8 @@ const HEX = '0123456789abcdef';
 export class PodWorker {
   private pod: Pod;
   private readonly inits: ContainerRecord[];
+  /** Status patches are built for their request alone: handed over to the server, not copied. */
+  private readonly statusWriter: RestClient;
   private readonly containers: ContainerRecord[];
   /** Ephemeral containers (pods/ephemeralcontainers), added as the spec grows. */
   private readonly ephemerals: ContainerRecord[] = [];
@@ -75,6 +77,7 @@ export class PodWorker {
     pod: Pod,
   ) {
     this.pod = pod;
+    this.statusWriter = ctx.client.withOptions({ handOverBodies: true });
     this.inits = ((pod.spec.initContainers ?? []) as ContainerSpecJson[]).map((spec) => newRecord(spec, true));
     this.containers = ((pod.spec.containers ?? []) as ContainerSpecJson[]).map((spec) => newRecord(spec, false));
     this.startTime = Date.parse(pod.status?.startTime ?? '') || ctx.clock.now();
@@ -538,7 +541,7 @@ export class PodWorker {
     const body = { status };
     const meta = pod.metadata ?? {};
     try {
-      const updated = (await this.ctx.client
+      const updated = (await this.statusWriter
         .resource<Pod>(PODS, meta.namespace)
         .patch(meta.name ?? '', 'merge', body, { subresource: 'status' })) as Pod;
       this.lastStatus = status;
