@@ -5,7 +5,7 @@ import { CHROMIUM_ARGS, launchFreshContext } from '../e2e/browser.js';
 import { openHarness, startModuleHarness } from '../e2e/idb-harness.js';
 import { report } from './harness.js';
 
-/** The same Deployments as the Node benchmark, on Chromium's engine: 1,000 on 10 nodes (median of 3 after a first run), 10,000 on 100. */
+/** The same Deployments as the Node benchmark, on Chromium's engine: 1,000 on 10 nodes (median of 7 after a first run), 10,000 on 100. */
 export async function benchClusterInChromium() {
   const harness = await startModuleHarness(fileURLToPath(new URL('./cluster-browser-entry.ts', import.meta.url)));
   // gc() for the benchmark's full collections before and after the measured window.
@@ -14,7 +14,7 @@ export async function benchClusterInChromium() {
     const page = await openHarness(context, harness.url);
     const run = (replicas, nodes) => page.evaluate(([r, n]) => window.harness.benchDeployment(r, n), [replicas, nodes]);
     const runs = [];
-    for (let i = 0; i < 4; i++) runs.push(await run(1000, 10));
+    for (let i = 0; i < 8; i++) runs.push(await run(1000, 10));
     report('cluster: Deployment 1000 ready on 10 nodes, first run (kubeplay, Chromium)', 'ms', [runs[0].wallMs]);
     report(
       'cluster: Deployment 1000 ready on 10 nodes (kubeplay, Chromium)',

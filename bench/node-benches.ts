@@ -15,8 +15,9 @@ const WORKLOADS: Array<[replicas: number, nodes: number]> = [
 ];
 for (const [replicas, nodes] of WORKLOADS) {
   // The first run pays for compiling the code it runs (the JIT); the median is of the runs after.
+  // Seven runs after the first: the machine's speed varies run to run, the median of seven less.
   const runs = [];
-  for (let i = 0; i < 4; i++) runs.push(await benchDeployment(replicas, nodes));
+  for (let i = 0; i < 8; i++) runs.push(await benchDeployment(replicas, nodes));
   const ours = runs[0];
   report(`cluster: Deployment ${replicas} ready on ${nodes} nodes, first run (kubeplay)`, 'ms', [ours.wallMs]);
   report(
