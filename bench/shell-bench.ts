@@ -17,6 +17,7 @@ export async function benchShell(): Promise<void> {
     storage: new MemoryBackend(),
     components: false,
   });
+  await playground.loadCommands();
   let echoed = 0;
   const session = playground.openSession({ write: () => echoed++ }, 80);
   session.start();

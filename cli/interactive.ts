@@ -12,6 +12,7 @@ async function boot(): Promise<Playground> {
     storage: new MemoryBackend(),
   });
   await playground.startComponents();
+  await playground.loadCommands();
   return playground;
 }
 

@@ -27,6 +27,7 @@ export async function runTranscript(text: string, out: { write(text: string): vo
   const clock = new VirtualClock(SCRIPT_EPOCH);
   const playground = await createPlayground({ clock, rng: createSeededRng('kubeplay'), storage: new MemoryBackend() });
   await playground.startComponents();
+  await playground.loadCommands();
   const session = playground.openSession({ write: () => {} }, 80);
   const lines = text.replace(/\n$/, '').split('\n');
   const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

@@ -2,8 +2,9 @@ import { ApiClient } from './api/client';
 import { refusingWhile } from './api/connection-refused';
 import type { Clock } from './clock';
 import { createCluster, resetCluster, type Cluster } from './cluster';
-import { kubectl } from './kubectl/kubectl';
-import { minikube as minikubeCommand } from './minikube/cli/minikube';
+import { kubectl } from './kubectl/kubectl-command';
+import { loadLazyCommands } from './shell/commands/lazy';
+import { minikube as minikubeCommand } from './minikube/cli/minikube-command';
 import { createMinikubeMachine } from './minikube/machine';
 import { createMetricsServer } from './minikube/metrics';
 import type { MinikubeComponents } from './minikube/start';
@@ -43,6 +44,8 @@ export interface Playground {
    * prompt before loading it. Resolves undefined when the playground runs without components.
    */
   startComponents(): Promise<MinikubeComponents | undefined>;
+  /** Loads the commands kept out of the first prompt's code (kubectl, jq, the editors …). */
+  loadCommands(): Promise<void>;
   /** Stops the cluster's components (their timers), so a host process can exit. */
   stop(): Promise<void>;
   /** Opens an interactive shell drawing on `terminal`, `cols` × `rows`; call start() to prompt. */
@@ -87,6 +90,7 @@ export async function createPlayground(deps: PlaygroundDeps): Promise<Playground
   return {
     cluster,
     startComponents,
+    loadCommands: () => loadLazyCommands(commands.values()),
     stop: () => machine.stop(),
     openSession: (terminal, cols, rows) => new ShellSession(services, terminal, cols, rows),
   };

@@ -35,8 +35,10 @@ export async function createHarness(
 ): Promise<Harness> {
   const clock = new VirtualClock(TEST_EPOCH);
   const playground = await createPlayground({ clock, rng: createSeededRng('test'), storage, components });
-  // Tests start once the components run, so what they see does not depend on load order.
+  // Tests start once the components run and the commands are loaded, as a learner finds them a
+  // moment after the first prompt, so what they see does not depend on load order.
   await playground.startComponents();
+  await playground.loadCommands();
   const session = playground.openSession({ write: () => {} }, 80);
   const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
   return {

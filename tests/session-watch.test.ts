@@ -37,6 +37,7 @@ async function clusterSession() {
   const clock = new VirtualClock(Date.UTC(2026, 10, 29, 10, 5, 46));
   const storage = new MemoryBackend();
   const playground = await createPlayground({ clock, rng: createSeededRng('watch'), storage, components: false });
+  await playground.loadCommands();
   const fs = await createHostFilesystem({ storage, clock });
   const services = {
     clock,

@@ -102,9 +102,13 @@ export function createWorkerApi(
         listener.exit(code);
       };
       session.start();
-      // The cluster's components boot once a prompt is out; a failure shows in the console.
+      // The cluster's components boot once a prompt is out, and the big commands load; a
+      // failure shows in the console.
       playground.startComponents().catch((error: unknown) => {
         console.error('kubeplay: the cluster components did not start', error);
+      });
+      playground.loadCommands().catch((error: unknown) => {
+        console.error('kubeplay: the commands did not load', error);
       });
       return id;
     },

@@ -116,7 +116,7 @@ function subcommandIndex(argv: readonly string[]): number {
 /** `kubectl`: finds the subcommand as cobra does, parses its flags, and runs it. */
 export const kubectl: ShellCommand = {
   name: 'kubectl',
-  summary: 'control the Kubernetes cluster (version; more commands arrive soon)',
+  summary: 'control the Kubernetes cluster',
   async run(process) {
     const { argv, stdin, stdout, stderr, shell, signal, fs, cwd, env, tty } = process;
     const rest = argv.slice(1);

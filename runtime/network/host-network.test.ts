@@ -26,6 +26,7 @@ async function setup() {
     storage: new MemoryBackend(),
     components: false,
   });
+  await playground.loadCommands();
   const pods = new PodNetwork();
   pods.listen('192.168.49.2', 30080, {
     protocol: 'TCP',

@@ -299,6 +299,7 @@ export async function buildDescribeScenario(startMs: number, settle: Settle): Pr
     rng: createSeededRng(SCENARIO_SEED),
     storage: new MemoryBackend(),
   });
+  await playground.loadCommands();
   await playground.startComponents();
   const api = playground.cluster.api;
   await runFor(clock, settle, BOOT_MS);

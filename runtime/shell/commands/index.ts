@@ -1,17 +1,12 @@
 import type { ShellCommand } from '../command';
-import { less } from '../editors/less-command';
-import { more } from '../editors/more-command';
-import { nano } from '../editors/nano-command';
-import { vi, vim } from '../editors/vi-command';
+import { lazyCommand } from './lazy';
 import { bash, sh } from '../interpreter/shell-program';
-import { awk, mawk } from './awk';
 import { base64 } from './base64';
 import { basename } from './basename';
 import { clear, exit, falseCommand, trueCommand } from './basics';
 import { cat } from './cat';
 import { chmod } from './chmod';
 import { cp } from './cp';
-import { curl } from './curl';
 import { cut } from './cut';
 import { date } from './date';
 import { dirname } from './dirname';
@@ -32,32 +27,74 @@ import { help } from './help';
 import { history } from './history';
 import { hostname } from './hostname';
 import { id } from './id';
-import { jq } from './jq/jq';
 import { ln } from './ln';
 import { ls } from './ls';
-import { aproposCommand, man, whatis } from './man/man-command';
 import { mkdir } from './mkdir';
 import { mv } from './mv';
-import { ps } from './ps/ps-command';
 import { realpath } from './realpath';
 import { rm } from './rm';
 import { rmdir } from './rmdir';
-import { sed } from './sed';
 import { seq } from './seq';
 import { sleep } from './sleep';
 import { sort } from './sort';
 import { tail } from './tail';
 import { tee } from './tee';
-import { top } from './top/top-command';
 import { touch } from './touch';
 import { tr } from './tr';
 import { uname } from './uname';
 import { uniq } from './uniq';
-import { watch } from './watch/watch-command';
-import { wget } from './wget';
 import { wc } from './wc';
 import { whoami } from './whoami';
 import { yes } from './yes';
+
+/** The big commands, loaded on first use (see lazy.ts). */
+const aproposCommand = lazyCommand('apropos', 'search the manual page names and descriptions', () =>
+  import('./man/man-command').then((m) => m.aproposCommand),
+);
+const awk = lazyCommand('awk', 'pattern scanning and text processing language', () =>
+  import('./awk').then((m) => m.awk),
+);
+const mawk = lazyCommand('mawk', 'pattern scanning and text processing language', () =>
+  import('./awk').then((m) => m.mawk),
+);
+const curl = lazyCommand('curl', 'transfer a URL', () => import('./curl').then((m) => m.curl));
+const less = lazyCommand('less', 'page through a file (space/b to page, /pattern to search, q to quit)', () =>
+  import('../editors/less-command').then((m) => m.less),
+);
+const jq = lazyCommand('jq', 'Command-line JSON processor', () => import('./jq/jq').then((m) => m.jq));
+const man = lazyCommand('man', 'show the manual page of a command (q to quit)', () =>
+  import('./man/man-command').then((m) => m.man),
+);
+const more = lazyCommand('more', 'page through text one screenful at a time (space for more, q to quit)', () =>
+  import('../editors/more-command').then((m) => m.more),
+);
+const nano = lazyCommand('nano', 'edit a file (GNU nano: ^O to save, ^X to exit)', () =>
+  import('../editors/nano-command').then((m) => m.nano),
+);
+const ps = lazyCommand('ps', 'report a snapshot of the current processes', () =>
+  import('./ps/ps-command').then((m) => m.ps),
+);
+const sed = lazyCommand('sed', 'stream editor for filtering and transforming text', () =>
+  import('./sed').then((m) => m.sed),
+);
+const top = lazyCommand('top', 'display Linux processes', () => import('./top/top-command').then((m) => m.top));
+const vi = lazyCommand(
+  'vi',
+  'edit a file (vim: i to insert, Esc, :wq to save and quit, :q! to quit without saving)',
+  () => import('../editors/vi-command').then((m) => m.vi),
+);
+const vim = lazyCommand(
+  'vim',
+  'edit a file (vim: i to insert, Esc, :wq to save and quit, :q! to quit without saving)',
+  () => import('../editors/vi-command').then((m) => m.vim),
+);
+const watch = lazyCommand('watch', 'execute a program periodically, showing output fullscreen', () =>
+  import('./watch/watch-command').then((m) => m.watch),
+);
+const wget = lazyCommand('wget', 'The non-interactive network downloader', () => import('./wget').then((m) => m.wget));
+const whatis = lazyCommand('whatis', 'display one-line manual page descriptions', () =>
+  import('./man/man-command').then((m) => m.whatis),
+);
 
 /** The shell's own commands: builtins and the basic utilities of the learner's host. */
 export const SHELL_COMMANDS: readonly ShellCommand[] = [

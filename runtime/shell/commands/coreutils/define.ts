@@ -1,6 +1,5 @@
 import type { CommandContext, ShellCommand } from '../../command';
 import { errorText } from '../../fs/errors';
-import { HELP_TEXTS, VERSION_TEXTS } from './help-texts';
 import { parseOptions, UsageError, type OptionSpec, type ParsedArgs } from './options';
 
 /** What a utility's run gets besides the context: its parsed arguments and output helpers. */
@@ -59,6 +58,8 @@ export function defineUtility(utility: Utility): ShellCommand {
       }
       const first = args.options.find((o) => o.key === 'help' || o.key === 'version');
       if (first) {
+        // The texts of every utility are a large chunk, loaded only when one is asked for.
+        const { HELP_TEXTS, VERSION_TEXTS } = await import('./help-texts');
         await ctx.stdout.write((first.key === 'help' ? HELP_TEXTS : VERSION_TEXTS)[name] ?? '');
         return 0;
       }

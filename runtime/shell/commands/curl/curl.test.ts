@@ -24,6 +24,7 @@ async function host() {
   const clock = new VirtualClock(NOW);
   const storage = new MemoryBackend();
   const playground = await createPlayground({ clock, rng: createSeededRng('curl'), storage, components: false });
+  await playground.loadCommands();
   const fs = await createHostFilesystem({ storage, clock });
   const pods = new PodNetwork();
   pods.listen('192.168.49.2', 30080, {
