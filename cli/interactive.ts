@@ -11,8 +11,8 @@ async function boot(): Promise<Playground> {
     rng: createSeededRng(randomSeed()),
     storage: new MemoryBackend(),
   });
-  await playground.startComponents();
   await playground.loadCommands();
+  await playground.startComponents();
   return playground;
 }
 

@@ -26,8 +26,8 @@ export async function runFile(path: string): Promise<number> {
 export async function runTranscript(text: string, out: { write(text: string): void }): Promise<void> {
   const clock = new VirtualClock(SCRIPT_EPOCH);
   const playground = await createPlayground({ clock, rng: createSeededRng('kubeplay'), storage: new MemoryBackend() });
-  await playground.startComponents();
   await playground.loadCommands();
+  await playground.startComponents();
   const session = playground.openSession({ write: () => {} }, 80);
   const lines = text.replace(/\n$/, '').split('\n');
   const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

@@ -35,10 +35,11 @@ export async function createHarness(
 ): Promise<Harness> {
   const clock = new VirtualClock(TEST_EPOCH);
   const playground = await createPlayground({ clock, rng: createSeededRng('test'), storage, components });
-  // Tests start once the components run and the commands are loaded, as a learner finds them a
-  // moment after the first prompt, so what they see does not depend on load order.
-  await playground.startComponents();
+  // Tests start with the commands loaded (as a learner finds them a moment after the first
+  // prompt) and the components running; loading first keeps the components' start, and so the
+  // names they draw, independent of how long the loading takes.
   await playground.loadCommands();
+  await playground.startComponents();
   const session = playground.openSession({ write: () => {} }, 80);
   const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
   return {

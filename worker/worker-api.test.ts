@@ -17,8 +17,11 @@ describe('the worker API', () => {
     const { l, received } = listener();
     const id = await api.openSession(l, 80);
     expect(received.output).toContain('learner@kubeplay');
+    // kubectl's code loads after the first prompt (the worker starts loading it then); here it
+    // is loaded up front, so its first run finds it and answers within the turn.
+    await import('../runtime/kubectl/kubectl');
     api.input(id, 'kubectl version --client\r');
-    await settle();
+    for (let turn = 0; turn < 20 && !received.output.includes('Kustomize Version'); turn++) await settle();
     expect(received.output).toContain('Client Version: v1.34.5\r\nKustomize Version: v5.7.1\r\n');
   });
 

@@ -7,6 +7,13 @@ import { sha256 } from '../../util/sha256';
 // sandbox (pause) container and its running containers, named as dockershim names them, newest
 // first, in docker's default table.
 
+interface TerminatedJson {
+  exitCode?: number;
+  startedAt?: string;
+  finishedAt?: string;
+  containerID?: string;
+}
+
 interface PodJson {
   metadata: { name: string; namespace: string; uid: string; creationTimestamp?: string };
   spec: { nodeName?: string; containers: Array<{ name: string; image: string; command?: string[]; args?: string[] }> };
@@ -18,7 +25,8 @@ interface PodJson {
       containerID?: string;
       imageID?: string;
       restartCount?: number;
-      state?: { running?: { startedAt?: string } };
+      state?: { running?: { startedAt?: string }; terminated?: TerminatedJson };
+      lastState?: { terminated?: TerminatedJson };
     }>;
   };
 }
@@ -63,10 +71,12 @@ interface Row {
   command: string;
   created: number;
   name: string;
+  /** When it exited and with what code; running when absent. */
+  exited?: { at: number; code: number };
 }
 
-/** One pod's containers: its sandbox, then each running container. */
-function podRows(pod: PodJson): Row[] {
+/** One pod's containers: its sandbox, then each running container (and, with `all`, each exited one). */
+function podRows(pod: PodJson, all: boolean): Row[] {
   const { name, namespace, uid } = pod.metadata;
   const started = Date.parse(pod.status?.startTime ?? pod.metadata.creationTimestamp ?? '') || 0;
   const rows: Row[] = [
@@ -78,8 +88,18 @@ function podRows(pod: PodJson): Row[] {
       name: `k8s_POD_${name}_${namespace}_${uid}_0`,
     },
   ];
+  const phase = pod.status?.phase;
+  if (phase !== 'Running' && phase !== 'Pending') {
+    // A finished pod's sandbox stopped with its last container.
+    const ends = (pod.status?.containerStatuses ?? []).map(
+      (s) => Date.parse(s.state?.terminated?.finishedAt ?? '') || 0,
+    );
+    rows[0].exited = { at: Math.max(started, ...ends), code: 0 };
+  }
   for (const status of pod.status?.containerStatuses ?? []) {
     const running = status.state?.running;
+    const terminated = status.lastState?.terminated ?? status.state?.terminated;
+    if (all && terminated) rows.push(exitedRow(pod, status.name, status.imageID, terminated, status));
     if (!running) continue;
     const spec = pod.spec.containers.find((c) => c.name === status.name);
     const found = spec ? lookupImage(spec.image) : undefined;
@@ -99,14 +119,40 @@ function podRows(pod: PodJson): Row[] {
   return rows;
 }
 
-/** `docker ps` on node `node`: the table, newest container first. */
-export async function dockerPs(ctx: CommandContext, node: string): Promise<string> {
+/** A container that has exited: the one before a restart, or the pod's last. */
+function exitedRow(
+  pod: PodJson,
+  name: string,
+  imageID: string | undefined,
+  terminated: TerminatedJson,
+  status: { restartCount?: number; lastState?: { terminated?: TerminatedJson } },
+): Row {
+  const { name: podName, namespace, uid } = pod.metadata;
+  const attempt = (status.restartCount ?? 0) - (status.lastState?.terminated ? 1 : 0);
+  const spec = pod.spec.containers.find((c) => c.name === name);
+  const found = spec ? lookupImage(spec.image) : undefined;
+  const config = found?.ok ? found.image.module.config : {};
+  const argv = spec?.command ?? config.entrypoint ?? [];
+  const args = spec?.args ?? (spec?.command ? [] : (config.cmd ?? []));
+  const created = Date.parse(terminated.startedAt ?? '') || 0;
+  return {
+    id: (terminated.containerID ?? '').replace(/^\w+:\/\//, '').slice(0, 12) || shortId(`${uid}/${name}/${attempt}`),
+    image: shortId(imageID ?? spec?.image ?? ''),
+    command: commandColumn([...argv, ...args].join(' ')),
+    created,
+    name: `k8s_${name}_${podName}_${namespace}_${uid}_${Math.max(attempt, 0)}`,
+    exited: { at: Date.parse(terminated.finishedAt ?? '') || created, code: terminated.exitCode ?? 0 },
+  };
+}
+
+/** `docker ps [-a]` on node `node`: the table, newest container first. */
+export async function dockerPs(ctx: CommandContext, node: string, all = false): Promise<string> {
   const path = `/api/v1/pods?fieldSelector=${encodeURIComponent(`spec.nodeName=${node}`)}`;
   const pods = await driverClient(ctx.shell.api).getJson<{ items: PodJson[] }>(path);
   const now = ctx.shell.clock.now();
   const rows = pods.items
-    .filter((pod) => pod.status?.phase === 'Running' || pod.status?.phase === 'Pending')
-    .flatMap(podRows)
+    .filter((pod) => all || pod.status?.phase === 'Running' || pod.status?.phase === 'Pending')
+    .flatMap((pod) => podRows(pod, all))
     .sort((a, b) => b.created - a.created);
   const table = [
     ['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES'],
@@ -115,7 +161,9 @@ export async function dockerPs(ctx: CommandContext, node: string): Promise<strin
       r.image,
       r.command,
       `${humanDuration(now - r.created)} ago`,
-      `Up ${humanDuration(now - r.created)}`,
+      r.exited
+        ? `Exited (${r.exited.code}) ${humanDuration(now - r.exited.at)} ago`
+        : `Up ${humanDuration(now - r.created)}`,
       '',
       r.name,
     ]),

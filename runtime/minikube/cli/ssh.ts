@@ -1,12 +1,14 @@
 import type { CommandContext } from '../../shell/command';
-import { dockerPs } from './docker-ps';
 import { parseFlags } from './flags';
 import { healthy } from './mustload';
+import { runNodeShell } from './node-shell';
 import { usageError } from './output';
 
 /**
- * `minikube ssh [-n NODE] [--] COMMAND` (cmd/minikube/cmd/ssh.go): a command run on a node. The
- * node's shell is not simulated; `docker ps` is, from the API's pods on that node.
+ * `minikube ssh [-n NODE] [--] [COMMAND…]` (cmd/minikube/cmd/ssh.go): the arguments joined into
+ * one command line that the node's bash runs, or, without any, a login shell on the node. A
+ * failing command is reported as the Go ssh client's ExitError and minikube exits 1 (ssh.go:
+ * "It'd be nice if we could pass up the correct error code here").
  */
 export async function sshCommand(ctx: CommandContext, argv: string[]): Promise<number> {
   const flags = parseFlags(argv, {
@@ -18,12 +20,8 @@ export async function sshCommand(ctx: CommandContext, argv: string[]): Promise<n
   const components = await healthy(ctx);
   if (typeof components === 'number') return components;
   const node = flags.values.get('node') ?? 'minikube';
-  // ssh joins the arguments into one command line for the node's shell.
-  const command = flags.args.join(' ').trim();
-  if (/^docker (ps|container ls)$/.test(command)) {
-    ctx.stdout.write(await dockerPs(ctx, node));
-    return 0;
-  }
-  ctx.stderr.write(`minikube ssh: ${command ? `\`${command}\`` : 'an interactive shell'}: not in kubeplay yet\n`);
+  const status = await runNodeShell(ctx, node, flags.args.length > 0 ? flags.args.join(' ') : undefined);
+  if (status === 0) return 0;
+  ctx.stderr.write(`ssh: Process exited with status ${status}\n`);
   return 1;
 }
