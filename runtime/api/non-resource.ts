@@ -43,7 +43,7 @@ export async function serveNonResource(
       : respond(request, 200, apiGroupList(registry));
   }
   const parts = path.split('/').slice(1);
-  let document: unknown;
+  let served: unknown;
   if (path === '/openapi/v2') {
     const { type, body } = openApiV2(request.headers?.accept);
     return { status: 200, headers: { 'content-type': type }, body };
@@ -51,13 +51,13 @@ export async function serveNonResource(
   if (path === '/openapi/v3') return respond(request, 200, await openApiRoot(registry));
   if (parts[0] === 'openapi' && parts[1] === 'v3') {
     const [, , root, a, b] = parts;
-    document = await (root === 'api' ? openApiDocument(registry, '', a) : openApiDocument(registry, a, b ?? ''));
-    if (document === undefined) throw pathNotFound();
-    return respond(request, 200, document);
+    served = await (root === 'api' ? openApiDocument(registry, '', a) : openApiDocument(registry, a, b ?? ''));
+    if (served === undefined) throw pathNotFound();
+    return respond(request, 200, served);
   }
-  if (parts[0] === 'api' && parts.length === 2) document = apiResourceList(registry, '', parts[1]);
-  else if (parts[0] === 'apis' && parts.length === 2) document = apiGroup(registry, parts[1]);
-  else if (parts[0] === 'apis' && parts.length === 3) document = apiResourceList(registry, parts[1], parts[2]);
-  if (document === undefined) throw pathNotFound();
-  return respond(request, 200, document);
+  if (parts[0] === 'api' && parts.length === 2) served = apiResourceList(registry, '', parts[1]);
+  else if (parts[0] === 'apis' && parts.length === 2) served = apiGroup(registry, parts[1]);
+  else if (parts[0] === 'apis' && parts.length === 3) served = apiResourceList(registry, parts[1], parts[2]);
+  if (served === undefined) throw pathNotFound();
+  return respond(request, 200, served);
 }

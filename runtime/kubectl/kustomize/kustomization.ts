@@ -1,7 +1,7 @@
 import { parseDocument } from 'yaml';
 import type { Volume } from '../../shell/fs/volume';
 import { joinPath } from '../../shell/fs/path';
-import { goYamlError } from '../go-yaml-error';
+import { goYamlMessage } from '../go-yaml-error';
 import { KustomizeError } from './errors';
 
 /** A generator's entries (types.GeneratorArgs / KvPairSources). */
@@ -157,13 +157,10 @@ export function loadKustomization(fs: Volume, dir: string): LoadedKustomization 
   }
   if (found.length > 1) throw new KustomizeError(`Found multiple kustomization files under: ${dir}\n`);
   const text = fs.readFile(joinPath(dir, found[0]));
-  const document = parseDocument(text, { uniqueKeys: false });
-  const error = document.errors[0];
-  if (error) {
-    const message = goYamlError(text, error).replace(/^error converting YAML to JSON: /, '');
-    throw new KustomizeError(`invalid Kustomization: ${message}`);
-  }
-  const value: unknown = document.toJS() ?? {};
+  const parsed = parseDocument(text, { uniqueKeys: false });
+  const error = parsed.errors[0];
+  if (error) throw new KustomizeError(`invalid Kustomization: ${goYamlMessage(text, error)}`);
+  const value: unknown = parsed.toJS() ?? {};
   const kustomization = (typeof value === 'object' && !Array.isArray(value) ? value : {}) as Record<string, unknown>;
   const unknown = Object.keys(kustomization).find((key) => !KNOWN_FIELDS.has(key));
   if (unknown !== undefined) throw new KustomizeError(`invalid Kustomization: json: unknown field "${unknown}"`);

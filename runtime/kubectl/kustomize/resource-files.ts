@@ -1,5 +1,5 @@
 import { parseAllDocuments } from 'yaml';
-import { goYamlError } from '../go-yaml-error';
+import { goYamlMessage } from '../go-yaml-error';
 import { KustomizeError } from './errors';
 import { isMap, type KObject, type KResource } from './resource';
 
@@ -16,7 +16,7 @@ export function resourcesFromText(text: string, path: string): KResource[] {
   for (const doc of parseAllDocuments(text, { uniqueKeys: false })) {
     const error = doc.errors[0];
     if (error) {
-      const message = goYamlError(text, error).replace(/^error converting YAML to JSON: /, '');
+      const message = goYamlMessage(text, error);
       throw new KustomizeError(`MalformedYAMLError: ${message} in File: ${path}`);
     }
     const value: unknown = doc.toJS();
