@@ -46,7 +46,10 @@ const HEX = '0123456789abcdef';
 export class PodWorker {
   private pod: Pod;
   private readonly inits: ContainerRecord[];
-  /** Status patches are built for their request alone: handed over to the server, not copied. */
+  /**
+   * Status patches are built for their request and handed over to the server, not copied; the
+   * worker keeps only a reference it reads (lastStatus, to skip a write that changes nothing).
+   */
   private readonly statusWriter: RestClient;
   private readonly containers: ContainerRecord[];
   /** Ephemeral containers (pods/ephemeralcontainers), added as the spec grows. */
