@@ -1,5 +1,7 @@
 import type { CancelSignal } from '../cancel';
 import type { Clock } from '../clock';
+import type { DnsQuery, DnsResponse } from '../network/dns-types';
+import type { Socket } from '../network/socket';
 import type { Volume } from '../shell/fs/volume';
 
 /** Where a process writes: stdout or stderr (the container's log), or a stream back to a client. */
@@ -39,6 +41,8 @@ export interface ProcessContext {
   program(name: string): Program | undefined;
   /** Listens on `port` of the pod's addresses; throws EADDRINUSE. The result closes it. */
   listen(port: number, listener: Listener): () => void;
+  /** Outgoing connections and DNS queries; absent where the process has no network. */
+  net?: ContainerNetwork;
   /**
    * Fires when the container exits (PID 1 ended, or SIGKILL): anything of the process still
    * running — a shell loop, a timer — must stop then.
@@ -73,10 +77,34 @@ export interface HttpResponse {
   body: string;
 }
 
-/** A socket a process listens on; HTTP servers answer requests, others just accept connections. */
+/**
+ * A socket a process listens on. The traffic model speaks HTTP at the request level (`http`),
+ * other TCP protocols as streams (`accept`, e.g. RESP for redis), and DNS as queries on UDP
+ * (`dns`, CoreDNS on port 53). A listener with none of them accepts and ignores connections.
+ */
 export interface Listener {
   protocol: 'TCP' | 'UDP';
   http?: (request: HttpRequest) => Promise<HttpResponse>;
+  /** A new connection; the server reads `socket.input` and writes back until either side ends. */
+  accept?: (socket: Socket) => void;
+  /** One DNS question from `remoteAddress`. */
+  dns?: (query: DnsQuery, remoteAddress: string) => Promise<DnsResponse>;
+}
+
+/**
+ * The network as a container's processes see it: the pod's address, and connections that go
+ * through the cluster's routing (Service IPs to ready endpoints as kube-proxy does, pod IPs, the
+ * node's address, the outside world). Failures reject with a `NetError` (ECONNREFUSED, …).
+ */
+export interface ContainerNetwork {
+  /** The pod's IP (the node's for hostNetwork pods). */
+  readonly address: string;
+  /** A TCP connection to `ip:port`. */
+  connect(ip: string, port: number): Promise<Socket>;
+  /** One HTTP exchange with `ip:port` (what wget and curl send). */
+  http(ip: string, port: number, request: Omit<HttpRequest, 'remoteAddress'>): Promise<HttpResponse>;
+  /** One DNS question to the nameserver at `server` (port 53); ETIMEDOUT when nothing answers. */
+  query(server: string, query: DnsQuery): Promise<DnsResponse>;
 }
 
 /** A program inside an image: runs to an exit code. */
