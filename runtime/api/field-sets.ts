@@ -185,21 +185,28 @@ export function fieldsOf(object: KubeObject, subresource?: 'status'): FieldSet {
 
 /** The fields of `next` whose values differ from `old` (added or changed), deepest first. */
 export function changedFields(next: FieldSet, nextObject: unknown, oldObject: unknown): FieldSet {
-  const out: FieldSet = {};
+  return changedOrNone(next, nextObject, oldObject) ?? {};
+}
+
+/** changedFields, or undefined when nothing changed (most subtrees of an update: no set allocated). */
+function changedOrNone(next: FieldSet, nextObject: unknown, oldObject: unknown): FieldSet | undefined {
+  let out: FieldSet | undefined;
   for (const key in next) {
     const child = next[key];
     if (key === '.') {
-      if (oldObject === undefined) out['.'] = {};
+      if (oldObject === undefined) (out ??= {})['.'] = {};
       continue;
     }
     const nextValue = childValue(nextObject, key);
     const oldValue = childValue(oldObject, key);
     if (!hasChildren(child)) {
-      if (!deepEqual(nextValue, oldValue)) out[key] = child;
+      if (!deepEqual(nextValue, oldValue)) (out ??= {})[key] = child;
       continue;
     }
-    const deeper = changedFields(child, nextValue, oldValue);
-    if (hasKeys(deeper)) out[key] = deeper;
+    // The same value (a status write keeps the unchanged parts' objects) has no changes below.
+    if (nextValue === oldValue && nextValue !== undefined) continue;
+    const deeper = changedOrNone(child, nextValue, oldValue);
+    if (deeper) (out ??= {})[key] = deeper;
   }
   return out;
 }

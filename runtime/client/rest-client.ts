@@ -1,6 +1,6 @@
 import { clone, type KubeObject } from '../api/object';
 import { StatusError, type Status } from '../api/status';
-import type { ApiHandler } from '../api/types';
+import type { ApiHandler, ApiRequest } from '../api/types';
 import { decodeWatch, type WatchStream } from './watch-stream';
 
 /** Which resource a client speaks to (a GroupVersionResource with its scope and kind). */
@@ -154,7 +154,16 @@ export class RestClient {
     return new ResourceClient<T>(this, ref, namespace);
   }
 
+  /** Request headers by content type: the same for every request a client sends, and only read. */
+  private readonly headerSets = new Map<string | undefined, Readonly<Record<string, string>>>();
+
   private headers(contentType?: string): Record<string, string> {
+    let headers = this.headerSets.get(contentType);
+    if (!headers) this.headerSets.set(contentType, (headers = Object.freeze(this.buildHeaders(contentType))));
+    return headers;
+  }
+
+  private buildHeaders(contentType?: string): Record<string, string> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (contentType) headers['content-type'] = contentType;
     if (this.options.userAgent) headers['user-agent'] = this.options.userAgent;
@@ -169,14 +178,14 @@ export class RestClient {
   /** Sends one request and decodes its JSON reply; a failure throws StatusError. */
   async request<R = unknown>(method: string, path: string, body?: unknown, contentType?: string): Promise<R> {
     const type = body === undefined ? undefined : (contentType ?? 'application/json');
-    const response = await this.api({
-      method,
-      path,
-      headers: this.headers(type),
-      // JSON bodies go as values (the server copies them); YAML (apply) as text.
-      ...(body === undefined ? {} : type?.endsWith('json') ? { value: body } : { body: JSON.stringify(body) }),
-      ...(this.options.handOverBodies ? { valueHandedOver: true } : {}),
-    });
+    const request: ApiRequest = { method, path, headers: this.headers(type) };
+    // JSON bodies go as values (the server copies them unless handed over); YAML (apply) as text.
+    if (body !== undefined) {
+      if (type?.endsWith('json')) request.value = body;
+      else request.body = JSON.stringify(body);
+    }
+    if (this.options.handOverBodies) request.valueHandedOver = true;
+    const response = await this.api(request);
     // The server's value is shared and frozen; callers get their own copy, as if decoded.
     if (response.value !== undefined && response.status < 400) {
       return (this.options.sharedResults ? response.value : clone(response.value)) as R;

@@ -253,8 +253,8 @@ export class EventRecorder {
     private readonly rng: Rng,
     private readonly source: EventSource,
   ) {
-    // The recorder only reads the events it wrote back.
-    this.client = client.withOptions({ sharedResults: true });
+    // The recorder only reads the events it wrote back, and builds each body for one write.
+    this.client = client.withOptions({ sharedResults: true, handOverBodies: true });
     this.correlator = new EventCorrelator(clock, (name) => this.nameFor(name));
   }
 

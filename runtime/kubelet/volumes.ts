@@ -176,10 +176,10 @@ async function project(pod: Pod, spec: Json, volume: Volume, ctx: VolumeContext)
 async function requestToken(pod: Pod, source: Json, client: RestClient): Promise<string> {
   const namespace = pod.metadata?.namespace ?? 'default';
   const account = pod.spec.serviceAccountName ?? 'default';
-  const review: Json = await client.request(
-    'POST',
-    `/api/v1/namespaces/${namespace}/serviceaccounts/${account}/token`,
-    {
+  // The request is built for this one call (the server may keep it); only the token is read back.
+  const review: Json = await client
+    .withOptions({ handOverBodies: true, sharedResults: true })
+    .request('POST', `/api/v1/namespaces/${namespace}/serviceaccounts/${account}/token`, {
       apiVersion: 'authentication.k8s.io/v1',
       kind: 'TokenRequest',
       spec: {
@@ -187,7 +187,6 @@ async function requestToken(pod: Pod, source: Json, client: RestClient): Promise
         expirationSeconds: source.expirationSeconds ?? 3607,
         boundObjectRef: { kind: 'Pod', apiVersion: 'v1', name: pod.metadata?.name, uid: pod.metadata?.uid },
       },
-    },
-  );
+    });
   return review.status?.token ?? '';
 }

@@ -49,13 +49,17 @@ export class EventRecorderV1 {
   private lastMs = -1;
   private sequence = 0;
   private stopped = false;
+  /** Every body it sends is built for that one request. */
+  private readonly writer: RestClient;
 
   constructor(
-    private readonly client: RestClient,
+    client: RestClient,
     private readonly clock: Clock,
     private readonly reportingController: string,
     private readonly reportingInstance: string,
-  ) {}
+  ) {
+    this.writer = client.withOptions({ handOverBodies: true });
+  }
 
   /** Records `reason`/`action` about `object` (EventRecorder.Eventf). */
   eventf(object: KubeObject, type: 'Normal' | 'Warning', reason: string, action: string, note: string): void {
@@ -70,7 +74,7 @@ export class EventRecorderV1 {
       existing.event.series = { count, lastObservedTime: microTime(now) };
       const { name, namespace } = existing.event.metadata;
       const patch = { series: existing.event.series };
-      this.enqueue(() => this.client.resource(EVENTS_V1, namespace).patch(name, 'merge', patch));
+      this.enqueue(() => this.writer.resource(EVENTS_V1, namespace).patch(name, 'merge', patch));
       return;
     }
     this.sequence = now === this.lastMs ? this.sequence + 1 : 0;
@@ -92,7 +96,9 @@ export class EventRecorderV1 {
       type,
     };
     this.series.set(key, { event, last: now });
-    this.enqueue(() => this.client.resource<EventV1>(EVENTS_V1, event.metadata.namespace).create(event));
+    // The series keeps `event` (and changes its top level): the server gets a copy of that level.
+    const body = { ...event, metadata: { ...event.metadata } };
+    this.enqueue(() => this.writer.resource<EventV1>(EVENTS_V1, event.metadata.namespace).create(body));
   }
 
   /** Resolves once every event recorded so far is written (or failed). */

@@ -166,17 +166,26 @@ export const nodePorts: FilterPlugin = {
 export const nodeResourcesFit: FilterPlugin = {
   name: 'NodeResourcesFit',
   filter(pod, info) {
-    const reasons: string[] = [];
-    let unresolvable = false;
     const alloc = info.allocatable;
     const used = info.requested;
-    if (info.pods.length + 1 > alloc.allowedPodNumber) reasons.push('Too many pods');
     const req = podRequests(pod);
+    const tooMany = info.pods.length + 1 > alloc.allowedPodNumber;
+    // Most nodes fit: look for a shortfall before building the reasons.
+    if (
+      !tooMany &&
+      fits(req.milliCPU, alloc.milliCPU, used.milliCPU) &&
+      fits(req.memory, alloc.memory, used.memory) &&
+      fits(req.ephemeralStorage, alloc.ephemeralStorage, used.ephemeralStorage) &&
+      Object.keys(req.scalar).every((name) => fits(req.scalar[name], alloc.scalar[name] ?? 0, used.scalar[name] ?? 0))
+    ) {
+      return undefined;
+    }
+    const reasons: string[] = tooMany ? ['Too many pods'] : [];
+    let unresolvable = false;
     const check = (name: string, want: number, have: number, inUse: number): void => {
-      if (want > 0 && want > have - inUse) {
-        reasons.push(`Insufficient ${name}`);
-        if (want > have) unresolvable = true;
-      }
+      if (fits(want, have, inUse)) return;
+      reasons.push(`Insufficient ${name}`);
+      if (want > have) unresolvable = true;
     };
     check('cpu', req.milliCPU, alloc.milliCPU, used.milliCPU);
     check('memory', req.memory, alloc.memory, used.memory);
@@ -184,7 +193,11 @@ export const nodeResourcesFit: FilterPlugin = {
     for (const [name, want] of Object.entries(req.scalar)) {
       check(name, want, alloc.scalar[name] ?? 0, used.scalar[name] ?? 0);
     }
-    if (reasons.length === 0) return undefined;
     return reject(this.name, unresolvable ? 'UnschedulableAndUnresolvable' : 'Unschedulable', ...reasons);
   },
 };
+
+/** Whether `want` fits in what is left of `have`; asking for nothing always fits. */
+function fits(want: number, have: number, inUse: number): boolean {
+  return !(want > 0 && want > have - inUse);
+}

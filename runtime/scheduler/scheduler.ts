@@ -79,6 +79,8 @@ export class Scheduler {
   readonly informers: InformerFactory;
   readonly recorder: EventRecorderV1;
   private readonly client: RestClient;
+  /** Writes Bindings, each built for its one request. */
+  private readonly binder: RestClient;
   private readonly pods: Informer<Pod>;
   private readonly nodes: Informer<Node>;
   private readonly namespaces: Informer;
@@ -101,6 +103,7 @@ export class Scheduler {
       sharedResults: true,
       impersonate: options.impersonate ? { user: 'system:kube-scheduler' } : undefined,
     });
+    this.binder = this.client.withOptions({ handOverBodies: true });
     this.informers = new InformerFactory(this.client, clock, rng, { resyncPeriodMs: 0 });
     this.queue = new SchedulingQueue(clock);
     this.recorder = new EventRecorderV1(
@@ -278,7 +281,7 @@ export class Scheduler {
     this.place(info.key);
     this.queue.done(info.key);
     try {
-      await this.client.resource(PODS, namespace).createSubresource(name, 'binding', {
+      await this.binder.resource(PODS, namespace).createSubresource(name, 'binding', {
         kind: 'Binding',
         apiVersion: 'v1',
         metadata: { name, namespace, uid: pod.metadata?.uid },
