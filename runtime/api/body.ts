@@ -1,10 +1,10 @@
-import { parse as parseYaml } from 'yaml';
 import { MAX_NESTING, nestingDepth } from '../util/nesting';
 import { goJsonUnmarshalError } from '../util/go-json-syntax';
 import { decodeUtf8 } from '../util/utf8';
 import { clone, isObject, type KubeObject } from './object';
 import { badRequest, entityTooLarge, unsupportedMediaType } from './status';
 import type { ApiRequest } from './types';
+import { yamlParser } from './yaml-parser';
 
 /** The largest request body the API server takes (kube-apiserver's 3 MiB limit). */
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
@@ -41,7 +41,7 @@ export function decodeValue(request: ApiRequest, type = contentType(request), re
   }
   if (type.endsWith('yaml')) {
     try {
-      return parseYaml(text, { maxAliasCount: 100 }) as unknown;
+      return yamlParser()(text, { maxAliasCount: 100 });
     } catch (error) {
       throw badRequest(
         `error converting YAML to JSON: yaml: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,

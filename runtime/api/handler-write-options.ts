@@ -1,6 +1,6 @@
 /** What a write takes from its request: write and delete options, the body's type meta, field validation. */
 import { decodeAnyValue } from './body';
-import { customResourceSchema } from './custom-resources';
+import { crdSupport } from './crd-support';
 import type { DeleteOptions, PropagationPolicy } from './graceful-deletion';
 import { isObject, type KubeObject } from './object';
 import type { WriteOptions } from './object-store';
@@ -56,7 +56,7 @@ export async function checkFields(type: ResourceType, object: KubeObject, info: 
   // unlike the real decoder, it then keeps unknown fields instead of dropping them.
   if (mode === 'Ignore') return [];
   const unknown = type.schema
-    ? unknownFields({ custom: customResourceSchema(type.schema) }, 'custom', object)
+    ? unknownFields({ custom: crdSupport().customResourceSchema(type.schema) }, 'custom', object)
     : unknownFields(await componentSchemas(), schemaName(type), object);
   if (unknown.length === 0) return [];
   const problems = unknown.map((field) => `unknown field "${field}"`);

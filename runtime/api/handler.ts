@@ -1,10 +1,12 @@
+import { contentType } from './body';
+import { loadYamlParser } from './yaml-parser';
 import type { Clock } from '../clock';
 import type { Rng } from '../rng';
 import type { Store } from '../storage/store';
 import { metricsResources } from '../metrics/metrics-api';
 import type { MetricsProvider } from '../metrics/types';
 import { authorizeRequest } from './authorization';
-import { customResourceTypes } from './custom-resources';
+import { crdSupport, crdSupportLoaded, loadCrdSupport } from './crd-support';
 import { serveAggregated } from './handler-aggregated';
 import { checkAccept, reply, withWarnings, type ServerContext, type VerbHandler } from './handler-context';
 import { serveList, serveWatch } from './handler-list-watch';
@@ -81,6 +83,7 @@ export function createApiHandler(deps: ApiServerDeps): ApiHandler {
   );
   return async (request) => {
     try {
+      if (request.body !== undefined && contentType(request).includes('yaml')) await loadYamlParser();
       return await server.handle(request);
     } catch (error) {
       if (error instanceof StatusError) return respond(request, error.status.code, error.status);
@@ -89,6 +92,9 @@ export function createApiHandler(deps: ApiServerDeps): ApiHandler {
     }
   };
 }
+
+/** The group of CustomResourceDefinitions, whose code is loaded on demand. */
+const CRD_GROUP = 'apiextensions.k8s.io';
 
 class ApiServer {
   private customResourcesRevision = -1;
@@ -107,10 +113,11 @@ class ApiServer {
   }
 
   async handle(request: ApiRequest): Promise<ApiResponse> {
-    this.refreshCustomResources();
+    await this.refreshCustomResources();
     this.ctx.registry.setAggregatedResources(this.aggregated());
     const { registry, objects } = this.ctx;
     const info = requestInfo(request.method, request.path);
+    if (info.group === CRD_GROUP) await loadCrdSupport();
     // minikube-user is in system:masters; only an impersonated user can be refused.
     const user = requestUser(request);
     if (user !== MINIKUBE_USER) authorizeRequest(objects, user, info, request.method);
@@ -151,8 +158,15 @@ class ApiServer {
     return serve(this.ctx, request, info, type, type.namespaced ? info.namespace : undefined);
   }
 
-  /** Serves what the stored CustomResourceDefinitions define, as of the latest CRD change. */
-  private refreshCustomResources(): void {
+  /**
+   * Serves what the stored CustomResourceDefinitions define, as of the latest CRD change. The CRD
+   * code is loaded first, once, if there are CRDs; requests arriving meanwhile wait for it too.
+   */
+  private async refreshCustomResources(): Promise<void> {
+    if (!this.customResourcesChanged) return;
+    if (!crdSupportLoaded() && this.ctx.objects.list(customresourcedefinitions, {}).items.length) {
+      await loadCrdSupport();
+    }
     if (!this.customResourcesChanged) return;
     this.customResourcesChanged = false;
     const crds = this.ctx.objects.list(customresourcedefinitions, {}).items;
@@ -160,6 +174,6 @@ class ApiServer {
     const key = revision * 1000 + crds.length;
     if (key === this.customResourcesRevision) return;
     this.customResourcesRevision = key;
-    this.ctx.registry.setCustomResources(customResourceTypes(crds));
+    this.ctx.registry.setCustomResources(crds.length ? crdSupport().customResourceTypes(crds) : []);
   }
 }

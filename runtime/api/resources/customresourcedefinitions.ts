@@ -1,5 +1,5 @@
-import { reconcileCrdNames, type CrdStatus } from '../crd-names';
-import { storedVersions, validateCrd, validateCrdStatus } from '../crd-validation';
+import type { CrdStatus } from '../crd-names';
+import { crdSupport } from '../crd-support';
 import { clone, isObject, type KubeObject } from '../object';
 import { resourceType, type ResourceType, STATUS_SUBRESOURCE, SPEC_GENERATION } from '../resource';
 import { formatTime } from '../../util/time';
@@ -24,7 +24,8 @@ function defaultSpec(spec: Spec): void {
 
 /**
  * apiextensions.k8s.io/v1 CustomResourceDefinition. It has no printer: the default Name and
- * Created At table. Writes are validated as the apiextensions-apiserver does (crd-validation.ts),
+ * Created At table. Writes are validated as the apiextensions-apiserver does (crd-validation.ts,
+ * loaded with the rest of the CRD code through crd-support.ts before the handler serves the group),
  * and each write runs the naming and establishing controllers (crd-names.ts): a definition whose
  * names no other definition of its group holds is Established at once, and its resource served.
  */
@@ -43,6 +44,7 @@ export const customresourcedefinitions: ResourceType = resourceType(
     table: CREATED_AT_TABLE,
     defaults(crd, context) {
       if (!isObject(crd.spec)) return;
+      const { reconcileCrdNames, storedVersions } = crdSupport();
       defaultSpec(crd.spec as Spec);
       // Creation starts from an empty status; an update keeps its own (a copy, changed below).
       if (context.operation === 'create') crd.status = { storedVersions: storedVersions(crd, undefined) };
@@ -52,7 +54,7 @@ export const customresourcedefinitions: ResourceType = resourceType(
       } else return;
       reconcileCrdNames(crd, context.list(customresourcedefinitions), formatTime(context.now));
     },
-    validate: (crd, old) => validateCrd(crd, old),
-    validateStatus: (crd) => validateCrdStatus(crd),
+    validate: (crd, old) => crdSupport().validateCrd(crd, old),
+    validateStatus: (crd) => crdSupport().validateCrdStatus(crd),
   },
 );

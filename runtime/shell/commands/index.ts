@@ -1,51 +1,12 @@
 import type { ShellCommand } from '../command';
 import { lazyCommand } from './lazy';
 import { bash, sh } from '../interpreter/shell-program';
-import { base64 } from './base64';
-import { basename } from './basename';
 import { clear, exit, falseCommand, trueCommand } from './basics';
-import { cat } from './cat';
-import { chmod } from './chmod';
-import { cp } from './cp';
-import { cut } from './cut';
-import { date } from './date';
-import { dirname } from './dirname';
 import { echo } from './echo';
-import { diff } from './diff';
-import { df } from './df';
-import { du } from './du';
-import { file } from './file';
-import { find } from './find';
-import { free } from './free';
-import { stat } from './stat';
 import { which } from './which';
-import { xargs } from './xargs';
-import { env } from './env';
-import { grep } from './grep';
-import { head } from './head';
 import { help } from './help';
 import { history } from './history';
-import { hostname } from './hostname';
-import { id } from './id';
-import { ln } from './ln';
-import { ls } from './ls';
-import { mkdir } from './mkdir';
-import { mv } from './mv';
-import { realpath } from './realpath';
-import { rm } from './rm';
-import { rmdir } from './rmdir';
-import { seq } from './seq';
-import { sleep } from './sleep';
-import { sort } from './sort';
-import { tail } from './tail';
-import { tee } from './tee';
-import { touch } from './touch';
-import { tr } from './tr';
 import { uname } from './uname';
-import { uniq } from './uniq';
-import { wc } from './wc';
-import { whoami } from './whoami';
-import { yes } from './yes';
 
 /** The big commands, loaded on first use (see lazy.ts). */
 const aproposCommand = lazyCommand('apropos', 'search the manual page names and descriptions', () =>
@@ -96,73 +57,82 @@ const whatis = lazyCommand('whatis', 'display one-line manual page descriptions'
   import('./man/man-command').then((m) => m.whatis),
 );
 
-/** The shell's own commands: builtins and the basic utilities of the learner's host. */
+/** The basic utilities, all in one chunk loaded on first use: name and summary (`help`). */
+const UTILITY_SUMMARIES: ReadonlyArray<[name: string, summary: string]> = [
+  ['base64', 'base64 encode/decode data and print to standard output'],
+  ['basename', 'strip directory and suffix from filenames'],
+  ['cat', 'concatenate files and print on the standard output'],
+  ['chmod', 'change file mode bits'],
+  ['cp', 'copy files and directories'],
+  ['cut', 'remove sections from each line of files'],
+  ['date', 'print or set the system date and time'],
+  ['df', 'report file system space usage'],
+  ['diff', 'compare files line by line'],
+  ['dirname', 'strip last component from file name'],
+  ['du', 'estimate file space usage'],
+  ['env', 'run a program in a modified environment'],
+  ['file', 'determine file type'],
+  ['find', 'search for files in a directory hierarchy'],
+  ['free', 'display amount of free and used memory in the system'],
+  ['grep', 'print lines that match patterns'],
+  ['head', 'output the first part of files'],
+  ['hostname', 'show the system’s host name'],
+  ['id', 'print real and effective user and group IDs'],
+  ['ln', 'make links between files'],
+  ['ls', 'list directory contents'],
+  ['mkdir', 'make directories'],
+  ['mv', 'move (rename) files'],
+  ['realpath', 'print the resolved path'],
+  ['rm', 'remove files or directories'],
+  ['rmdir', 'remove empty directories'],
+  ['seq', 'print a sequence of numbers'],
+  ['sleep', 'delay for a specified amount of time'],
+  ['sort', 'sort lines of text files'],
+  ['stat', 'display file or file system status'],
+  ['tail', 'output the last part of files'],
+  ['tee', 'read from standard input and write to standard output and files'],
+  ['touch', 'change file timestamps'],
+  ['tr', 'translate or delete characters'],
+  ['uniq', 'report or omit repeated lines'],
+  ['wc', 'print newline, word, and byte counts for each file'],
+  ['whoami', 'print effective user name'],
+  ['xargs', 'build and execute command lines from standard input'],
+  ['yes', 'output a string repeatedly until killed'],
+];
+
+const utilities = UTILITY_SUMMARIES.map(([name, summary]) =>
+  lazyCommand(name, summary, () => import('./utilities').then((m) => m.UTILITIES[name])),
+);
+
+/** The shell's own commands, by name: builtins and the basic utilities of the learner's host. */
 export const SHELL_COMMANDS: readonly ShellCommand[] = [
+  ...utilities,
   aproposCommand,
   awk,
-  base64,
-  basename,
   bash,
-  cat,
-  chmod,
   clear,
-  cp,
   curl,
-  cut,
-  date,
-  df,
-  diff,
-  dirname,
-  du,
   echo,
-  env,
   exit,
   falseCommand,
-  file,
-  find,
-  free,
-  grep,
-  head,
   help,
   history,
-  hostname,
-  id,
   less,
   jq,
-  ln,
-  ls,
   man,
   mawk,
-  mkdir,
   more,
-  mv,
   nano,
   ps,
-  realpath,
-  rm,
-  rmdir,
   sed,
-  seq,
   sh,
-  sleep,
-  sort,
-  stat,
-  tail,
-  tee,
   top,
-  touch,
-  tr,
   trueCommand,
   uname,
-  uniq,
   vi,
   vim,
   watch,
-  wc,
   wget,
   whatis,
   which,
-  whoami,
-  xargs,
-  yes,
-];
+].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

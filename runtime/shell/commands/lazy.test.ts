@@ -16,10 +16,30 @@ import { aproposCommand, man, whatis } from './man/man-command';
 import { ps } from './ps/ps-command';
 import { sed } from './sed';
 import { top } from './top/top-command';
+import { UTILITIES } from './utilities';
 import { watch } from './watch/watch-command';
 import { wget } from './wget';
 
-const loaded = [aproposCommand, awk, mawk, curl, less, jq, man, more, nano, ps, sed, top, vi, vim, watch, wget, whatis];
+const loaded = [
+  aproposCommand,
+  awk,
+  mawk,
+  curl,
+  less,
+  jq,
+  man,
+  more,
+  nano,
+  ps,
+  sed,
+  top,
+  vi,
+  vim,
+  watch,
+  wget,
+  whatis,
+  ...Object.values(UTILITIES),
+];
 
 it('the lazy shell commands carry their commands’ names and summaries', () => {
   for (const command of loaded) {
