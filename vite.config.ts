@@ -8,5 +8,8 @@ export default defineConfig({
   test: {
     include: ['runtime/**/*.test.ts', 'worker/**/*.test.ts', 'cli/**/*.test.ts', 'tests/**/*.test.ts'],
     environment: 'node',
+    // Tests run on virtual time, so a timeout only catches a hang: the first test of a file also
+    // boots a playground and compiles the modules it loads, seconds on a busy two-core machine.
+    testTimeout: 30_000,
   },
 });

@@ -2,11 +2,13 @@
 import { benchApi } from './api-bench';
 import { benchDeployment } from './cluster-bench';
 import { report } from './harness.js';
+import { benchPodTraffic } from './pod-traffic-bench';
 import { benchShell } from './shell-bench';
 import { benchWebernetes } from './webernetes-bench';
 
 await benchApi();
 await benchShell();
+await benchPodTraffic();
 
 // The same Deployments on kubeplay (virtual clock) and on @ngrok/webernetes (real time), wall ms.
 const WORKLOADS: Array<[replicas: number, nodes: number]> = [

@@ -12,7 +12,7 @@ interface Step {
 
 function steps(transcript: string): Step[] {
   const out: Step[] = [];
-  for (const line of transcript.split('\n')) {
+  for (const line of transcript.replace(/\n$/, '').split('\n')) {
     if (line.startsWith('$ ')) out.push({ command: line.slice(2), output: '' });
     else if (!line.startsWith('> ') && out.length > 0) out[out.length - 1].output += `${line}\n`;
   }
@@ -52,7 +52,12 @@ describe('the seed tutorial, end to end', () => {
     );
     expect(output('kubectl get replicaset')).toMatch(/^redis-[a-z0-9]{10} {3}1 {9}1 {9}1 {7}30s$/m);
     expect(output('kubectl get nodes')).toMatch(/^minikube {3}Ready {4}control-plane {3}30s {3}v1\.34\.0$/m);
-    expect(output('kubectl logs deployment/redis')).toMatch(/Ready to accept connections tcp\n$/);
+    expect(output('kubectl logs deployment/redis')).toMatch(/Ready to accept connections\n$/);
+  });
+
+  it('sets and gets a key with redis-cli inside the redis pod', () => {
+    expect(output('kubectl exec deployment/redis -- redis-cli set foo bar')).toBe('OK\n');
+    expect(output('kubectl exec deployment/redis -- redis-cli get foo')).toBe('bar\n');
   });
 
   it('creates a pod from YAML: ContainerCreating, then Running', () => {
@@ -134,6 +139,9 @@ describe('the seed tutorial, end to end', () => {
     )?.[1];
     expect(port).toBeDefined();
     expect(output('minikube service nginx --url')).toBe(`http://192.168.49.2:${port}\n`);
+    expect(output('curl -s $(minikube service nginx --url) | head -4')).toBe(
+      '<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!</title>\n',
+    );
     expect(output('kubectl get endpoints')).toMatch(/^nginx {8}10\.244\.0\.\d+:80,10\.244\.0\.\d+:80 +0s$/m);
   });
 
@@ -142,5 +150,25 @@ describe('the seed tutorial, end to end', () => {
     expect(output('kubectl get rs')).toMatch(/^nginx {14}5 {9}5 {9}5 /m);
     const pods = output('kubectl get pods', all.filter((s) => s.command === 'kubectl get pods').length - 1);
     expect(pods.match(/^nginx-\w{5} +1\/1 +Running/gm)).toHaveLength(6);
+  });
+
+  it('resolves the nginx Service by name from a busybox pod and fetches its page by cluster IP', () => {
+    const clusterIp = /^nginx +NodePort +(10\.\d+\.\d+\.\d+) /m.exec(output('kubectl get svc'))?.[1];
+    // busybox 1.36's nslookup asks A and AAAA for each search domain and exits 1 on any NXDOMAIN.
+    const notFound =
+      "** server can't find nginx.svc.cluster.local: NXDOMAIN\n\n** server can't find nginx.cluster.local: NXDOMAIN\n\n";
+    expect(output('kubectl exec deployment/busybox -- nslookup nginx')).toBe(
+      `Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\nName:\tnginx.default.svc.cluster.local\nAddress: ${clusterIp}\n\n` +
+        `${notFound}\n${notFound}command terminated with exit code 1\n`,
+    );
+    expect(
+      output(`kubectl exec deployment/busybox -- wget $(kubectl get svc nginx -o jsonpath='{.spec.clusterIP}')`),
+    ).toBe(
+      `Connecting to ${clusterIp} (${clusterIp}:80)\nsaving to 'index.html'\n` +
+        "index.html           100% |********************************|   615  0:00:00 ETA\n'index.html' saved\n",
+    );
+    expect(output('kubectl exec deployment/busybox -- head -4 index.html')).toBe(
+      '<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!</title>\n',
+    );
   });
 });

@@ -8,6 +8,9 @@ kubectl get deployment
 kubectl get replicaset
 kubectl get nodes
 kubectl logs deployment/redis
+# The tutorial talks to redis with redis-cli inside its pod.
+kubectl exec deployment/redis -- redis-cli set foo bar
+kubectl exec deployment/redis -- redis-cli get foo
 cat > pod.yaml <<'YAML'
 apiVersion: v1
 kind: Pod
@@ -106,8 +109,16 @@ YAML
 kubectl create -f svc.yaml
 kubectl get svc
 minikube service nginx --url
+# What the browser shows at that address.
+curl -s $(minikube service nginx --url) | head -4
 kubectl get endpoints
 kubectl scale rs nginx --replicas=5
 sleep 20
 kubectl get rs
 kubectl get pods
+# From a busybox pod: the Service by its DNS name, then its page by the cluster IP.
+kubectl create deployment busybox --image=busybox -- sleep 3600
+sleep 20
+kubectl exec deployment/busybox -- nslookup nginx
+kubectl exec deployment/busybox -- wget $(kubectl get svc nginx -o jsonpath='{.spec.clusterIP}')
+kubectl exec deployment/busybox -- head -4 index.html

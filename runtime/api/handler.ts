@@ -95,6 +95,8 @@ export function createApiHandler(deps: ApiServerDeps): ApiHandler {
 
 /** The group of CustomResourceDefinitions, whose code is loaded on demand. */
 const CRD_GROUP = 'apiextensions.k8s.io';
+/** The verbs that run a resource's defaulting and validation. */
+const WRITE_VERBS = new Set(['create', 'update', 'patch']);
 
 class ApiServer {
   private customResourcesRevision = -1;
@@ -113,11 +115,13 @@ class ApiServer {
   }
 
   async handle(request: ApiRequest): Promise<ApiResponse> {
-    await this.refreshCustomResources();
+    // Awaited only while the CRD code loads: an await on every request would reorder concurrent ones.
+    const loading = this.refreshCustomResources();
+    if (loading) await loading;
     this.ctx.registry.setAggregatedResources(this.aggregated());
     const { registry, objects } = this.ctx;
     const info = requestInfo(request.method, request.path);
-    if (info.group === CRD_GROUP) await loadCrdSupport();
+    if (info.group === CRD_GROUP && WRITE_VERBS.has(info.verb) && !crdSupportLoaded()) await loadCrdSupport();
     // minikube-user is in system:masters; only an impersonated user can be refused.
     const user = requestUser(request);
     if (user !== MINIKUBE_USER) authorizeRequest(objects, user, info, request.method);
@@ -159,21 +163,20 @@ class ApiServer {
   }
 
   /**
-   * Serves what the stored CustomResourceDefinitions define, as of the latest CRD change. The CRD
-   * code is loaded first, once, if there are CRDs; requests arriving meanwhile wait for it too.
+   * Serves what the stored CustomResourceDefinitions define, as of the latest CRD change. With
+   * CRDs and the CRD code not loaded yet, it loads it and returns the promise to wait for (the
+   * caller then comes back); otherwise it is done at once.
    */
-  private async refreshCustomResources(): Promise<void> {
-    if (!this.customResourcesChanged) return;
-    if (!crdSupportLoaded() && this.ctx.objects.list(customresourcedefinitions, {}).items.length) {
-      await loadCrdSupport();
-    }
-    if (!this.customResourcesChanged) return;
-    this.customResourcesChanged = false;
+  private refreshCustomResources(): Promise<void> | undefined {
+    if (!this.customResourcesChanged) return undefined;
     const crds = this.ctx.objects.list(customresourcedefinitions, {}).items;
+    if (crds.length && !crdSupportLoaded()) return loadCrdSupport().then(() => this.refreshCustomResources());
+    this.customResourcesChanged = false;
     const revision = Math.max(0, ...crds.map((crd) => Number(crd.metadata?.resourceVersion ?? 0)));
     const key = revision * 1000 + crds.length;
-    if (key === this.customResourcesRevision) return;
+    if (key === this.customResourcesRevision) return undefined;
     this.customResourcesRevision = key;
     this.ctx.registry.setCustomResources(crds.length ? crdSupport().customResourceTypes(crds) : []);
+    return undefined;
   }
 }

@@ -1,5 +1,11 @@
 import { sha256 } from '../util/sha256';
+import { AGNHOST } from './agnhost';
+import { KUBERNETES_BOOTCAMP } from './bootcamp';
 import { ALPINE, BUSYBOX } from './busybox';
+import { CURL_IMAGE } from './curl-image';
+import { DEBIAN, UBUNTU } from './debian-images';
+import { HTTP_ECHO } from './http-echo';
+import { HTTPD } from './httpd';
 import { NGINX } from './nginx';
 import { REDIS } from './redis';
 import { parseImageReference, type ImageReference } from './reference';
@@ -7,7 +13,20 @@ import { SYSTEM_IMAGES } from './system';
 import type { ImageModule } from './types';
 
 const MODULES = new Map<string, ImageModule>(
-  [NGINX, REDIS, BUSYBOX, ALPINE, ...SYSTEM_IMAGES].map((module) => [module.repository, module]),
+  [
+    NGINX,
+    REDIS,
+    BUSYBOX,
+    ALPINE,
+    KUBERNETES_BOOTCAMP,
+    HTTPD,
+    HTTP_ECHO,
+    AGNHOST,
+    CURL_IMAGE,
+    DEBIAN,
+    UBUNTU,
+    ...SYSTEM_IMAGES,
+  ].map((module) => [module.repository, module]),
 );
 
 /** An image the registry has: its module and the exact reference pulled. */
@@ -47,7 +66,8 @@ export function lookupImage(image: string): ImageLookup {
     };
   }
   const digest = reference.digest ?? imageDigest(`${reference.repository}:${reference.tag}`);
-  return { ok: true, image: { module, reference, digest } };
+  const tagged = reference.tag && module.forTag ? module.forTag(reference.tag) : module;
+  return { ok: true, image: { module: tagged, reference, digest } };
 }
 
 /** Digests by `repository:tag`: every pod a kubelet starts looks its image up. */

@@ -18,3 +18,14 @@ export function klogTime(ms: number): string {
   const d = new Date(ms);
   return `${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}000`;
 }
+
+/** Go's `log` package (LstdFlags): the same layout as nginx's, `2025/02/10 10:51:28`. */
+export const goLogTime = nginxTime;
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** Apache httpd's error-log time: `Sun Nov 29 07:21:11.123456 2026`. */
+export function httpdTime(ms: number): string {
+  const d = new Date(ms);
+  return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}000 ${d.getUTCFullYear()}`;
+}

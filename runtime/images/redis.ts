@@ -1,35 +1,11 @@
-import { redisTime } from './log-time';
+import { GNU_PROGRAMS } from './gnu-programs';
+import { DEBIAN_DIRECTORIES, debianFiles } from './debian-base';
 import { DEBIAN_SHELLS } from './container-shell';
-import { BASE_PROGRAMS, serveUntilStopped } from './programs';
+import { BASE_PROGRAMS } from './programs';
+import { redisCli } from './redis/cli';
+import { redisServer } from './redis/server';
+import { REDIS_VERSION } from './redis/version';
 import type { ImageModule, Program } from './types';
-
-const REDIS_VERSION = '8.2.3';
-
-/** `redis-server`: the start-up log of the official image, then serve until SIGTERM. */
-const redisServer: Program = (ctx) => {
-  const at = redisTime(ctx.startedAt);
-  const lines = [
-    `1:C ${at} * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo`,
-    `1:C ${at} * Redis version=${REDIS_VERSION}, bits=64, commit=00000000, modified=1, pid=1, just started`,
-    `1:C ${at} # Warning: no config file specified, using the default config. In order to specify a config file use redis-server /path/to/redis.conf`,
-    `1:M ${at} * monotonic clock: POSIX clock_gettime`,
-    `1:M ${at} * Running mode=standalone, port=6379.`,
-    `1:M ${at} * Server initialized`,
-    `1:M ${at} * Ready to accept connections tcp`,
-  ];
-  for (const line of lines) ctx.stdout.write(`${line}\n`);
-  const close = ctx.listen(6379, { protocol: 'TCP' });
-  return serveUntilStopped(ctx, ['SIGTERM', 'SIGINT'], (signal) => {
-    close();
-    const now = ctx.clock.now();
-    const at = redisTime(now);
-    ctx.stdout.write(`1:signal-handler (${Math.floor(now / 1000)}) Received ${signal} scheduling shutdown...\n`);
-    ctx.stdout.write(`1:M ${at} * User requested shutdown...\n`);
-    ctx.stdout.write(`1:M ${at} * Saving the final RDB snapshot before exiting.\n`);
-    ctx.stdout.write(`1:M ${at} * DB saved on disk\n`);
-    ctx.stdout.write(`1:M ${at} # Redis is now ready to exit, bye bye...\n`);
-  });
-};
 
 /** docker-entrypoint.sh: runs its arguments (as the redis user, which changes nothing here). */
 const entrypoint: Program = (ctx) => {
@@ -40,7 +16,7 @@ const entrypoint: Program = (ctx) => {
   return program({ ...ctx, argv: args });
 };
 
-/** The official redis image (Debian based). */
+/** The official redis image (Debian based): redis-server and redis-cli (see ./redis/). */
 export const REDIS: ImageModule = {
   repository: 'docker.io/library/redis',
   tags: /^(latest|alpine|bookworm|\d+(\.\d+){0,2}(-(alpine|bookworm))?)$/,
@@ -52,6 +28,14 @@ export const REDIS: ImageModule = {
     workingDir: '/data',
     exposedPorts: ['6379/tcp'],
   },
-  files: () => ({ '/data/.keep': '' }),
-  programs: { ...BASE_PROGRAMS, ...DEBIAN_SHELLS, 'docker-entrypoint.sh': entrypoint, 'redis-server': redisServer },
+  directories: [...DEBIAN_DIRECTORIES, '/data'],
+  files: () => debianFiles(['redis:x:999:999::/home/redis:/bin/sh'], ['redis:x:999:']),
+  programs: {
+    ...BASE_PROGRAMS,
+    ...GNU_PROGRAMS,
+    ...DEBIAN_SHELLS,
+    'docker-entrypoint.sh': entrypoint,
+    'redis-server': redisServer,
+    'redis-cli': redisCli,
+  },
 };

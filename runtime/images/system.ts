@@ -1,17 +1,60 @@
+import { CoreDns } from '../network/coredns';
+import { queryLogLine } from '../network/coredns-log';
+import type { DnsQuery, DnsResponse } from '../network/dns-types';
+import { createSeededRng } from '../rng';
 import { klogTime } from './log-time';
 import { BASE_PROGRAMS, serveUntilStopped } from './programs';
 import type { HttpResponse, ImageModule, ProcessContext, Program } from './types';
+
+const health = (): Promise<HttpResponse> =>
+  Promise.resolve({ status: 200, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: 'OK' });
 
 /** A component that logs its start (klog or its own format), listens on its ports (health endpoints answer `ok`) and serves until stopped. */
 function component(log: (ctx: ProcessContext) => string[], ports: number[] = []): Program {
   return (ctx) => {
     for (const line of log(ctx)) ctx.stderr.write(`${line}\n`);
-    const health = (): Promise<HttpResponse> =>
-      Promise.resolve({ status: 200, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: 'OK' });
     const closers = ports.map((port) => ctx.listen(port, { protocol: 'TCP', http: health }));
     return serveUntilStopped(ctx, undefined, () => closers.forEach((close) => close()));
   };
 }
+
+/** CoreDNS's start-up banner (what `kubectl logs` shows of a minikube CoreDNS pod). */
+const COREDNS_BANNER = [
+  '.:53',
+  '[INFO] plugin/reload: Running configuration SHA512 = 9e2996f8cb67ac53e0259ab1f8d615d07d1beb0bd07e6a1e39769c3bf486a905bb991cc47f8d2f14d0d3a90a87dfc625a0b4c524fed169d8158c40657c0694b1',
+  'CoreDNS-1.12.1',
+  'linux/amd64, go1.24.1, 707c7c1',
+];
+
+/**
+ * CoreDNS: answers DNS on UDP 53 from its informers (runtime/network/coredns.ts), `health` on
+ * 8080, `ready` on 8181 and prometheus on 9153. Without the API it still serves its ports and
+ * answers nothing (clients time out).
+ */
+const coredns: Program = (ctx) => {
+  for (const line of COREDNS_BANNER) ctx.stdout.write(`${line}\n`);
+  const server = ctx.kubernetes ? new CoreDns(ctx.kubernetes, ctx.clock, createSeededRng('coredns')) : undefined;
+  server?.start();
+  const closers = [8080, 8181, 9153].map((port) => ctx.listen(port, { protocol: 'TCP', http: health }));
+  if (server) {
+    // The client's port, the query's ID and the time taken are the resolver's and the machine's:
+    // drawn from a stream of CoreDNS's own, as nothing in the simulation decides them.
+    const rng = createSeededRng(`coredns-log:${ctx.hostname}`);
+    const dns = async (query: DnsQuery, from: string): Promise<DnsResponse> => {
+      const response = await server.answer(query);
+      const origin = { address: from, port: 32768 + rng.int(28232), id: rng.int(65536) };
+      ctx.stdout.write(`[INFO] ${queryLogLine(query, response, origin, 60_000 + rng.int(240_000))}\n`);
+      return response;
+    };
+    closers.push(ctx.listen(53, { protocol: 'UDP', dns }));
+  }
+  const stop = (): void => {
+    server?.stop();
+    closers.forEach((close) => close());
+  };
+  ctx.ended?.onAbort(stop);
+  return serveUntilStopped(ctx, undefined, stop);
+};
 
 /** A klog line at INFO from `file:line`, as the Kubernetes components write them. */
 const klog = (ctx: ProcessContext, source: string, message: string): string =>
@@ -63,19 +106,14 @@ export const SYSTEM_IMAGES: ImageModule[] = [
       `{"level":"info","ts":"${new Date(ctx.startedAt).toISOString()}","caller":"etcdserver/server.go:2409","msg":"published local member to cluster through raft","local-member-attributes":"{Name:minikube ClientURLs:[https://192.168.49.2:2379]}"}`,
     ],
   }),
-  componentImage({
+  {
     repository: 'registry.k8s.io/coredns/coredns',
     tags: /^v1\.\d+\.\d+$/,
     sizeBytes: 75_000_000,
-    program: '/coredns',
-    ports: [53, 8080, 8181, 9153],
-    log: () => [
-      '.:53',
-      '[INFO] plugin/reload: Running configuration SHA512 = 9e2996f8cb67ac53e0259ab1f8d615d07d1beb0bd07e6a1e39769c3bf486a905bb991cc47f8d2f14d0d3a90a87dfc625a0b4c524fed169d8158c40657c0694b1',
-      'CoreDNS-1.12.1',
-      'linux/amd64, go1.24.1, 707c7c1',
-    ],
-  }),
+    config: { entrypoint: ['/coredns'] },
+    files: () => ({}),
+    programs: { ...BASE_PROGRAMS, '/coredns': coredns },
+  },
   componentImage({
     repository: 'registry.k8s.io/pause',
     tags: /^3\.\d+(\.\d+)?$/,

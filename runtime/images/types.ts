@@ -1,3 +1,4 @@
+import type { ApiHandler } from '../api/types';
 import type { CancelSignal } from '../cancel';
 import type { Clock } from '../clock';
 import type { DnsQuery, DnsResponse } from '../network/dns-types';
@@ -41,8 +42,15 @@ export interface ProcessContext {
   program(name: string): Program | undefined;
   /** Listens on `port` of the pod's addresses; throws EADDRINUSE. The result closes it. */
   listen(port: number, listener: Listener): () => void;
+  /** The processes of the container's PID namespace, as ps lists them; absent outside a container. */
+  processes?(): ContainerProcess[];
   /** Outgoing connections and DNS queries; absent where the process has no network. */
   net?: ContainerNetwork;
+  /**
+   * The API server as in-cluster clients reach it (`https://kubernetes.default.svc` with the
+   * pod's service account): what CoreDNS watches. Absent where the process has no cluster.
+   */
+  kubernetes?: ApiHandler;
   /**
    * Fires when the container exits (PID 1 ended, or SIGKILL): anything of the process still
    * running — a shell loop, a timer — must stop then.
@@ -56,6 +64,15 @@ export interface ProcessContext {
    * the process.
    */
   load?(millicores: number, memoryBytes?: number): () => void;
+}
+
+/** One process of a container, as /proc shows it. */
+export interface ContainerProcess {
+  pid: number;
+  uid: number;
+  /** CPU time used, in seconds. */
+  cpuSeconds: number;
+  argv: string[];
 }
 
 /** One HTTP request reaching a listener. */
@@ -72,6 +89,8 @@ export interface HttpRequest {
 
 export interface HttpResponse {
   status: number;
+  /** The reason phrase the server writes (nginx's `405 Not Allowed`); else the standard one. */
+  statusText?: string;
   /** Header names as the server writes them. */
   headers: Record<string, string>;
   body: string;
@@ -105,6 +124,12 @@ export interface ContainerNetwork {
   http(ip: string, port: number, request: Omit<HttpRequest, 'remoteAddress'>): Promise<HttpResponse>;
   /** One DNS question to the nameserver at `server` (port 53); ETIMEDOUT when nothing answers. */
   query(server: string, query: DnsQuery): Promise<DnsResponse>;
+  /**
+   * Whether an ICMP echo to `ip` gets a reply, at once: loopback, the pod itself, other pods,
+   * the nodes and the host's bridge do; Service IPs (kube-proxy translates only their ports) and
+   * addresses no host has do not.
+   */
+  answersPing?(ip: string): boolean;
 }
 
 /** A program inside an image: runs to an exit code. */
@@ -135,6 +160,12 @@ export interface ImageModule {
   config: ImageConfig;
   /** Files in the image, by absolute path. */
   files(): Record<string, string>;
+  /** When the image's files were made (epoch ms; 0, the epoch, when unknown): their mtime in a container. */
+  filesTime?: number;
+  /** The image's other top-level directories, empty here (`ls /` shows them); /dev, /proc, /sys, /etc and /tmp every container has. */
+  directories?: readonly string[];
   /** Programs by name (`sh`, `nginx`, `redis-server`, …). */
   programs: Record<string, Program>;
+  /** The module for one tag, where tags differ (kubernetes-bootcamp's v1 and v2 answer `v=1`, `v=2`). */
+  forTag?(tag: string): ImageModule;
 }

@@ -100,9 +100,8 @@ export async function runSession(
   const decoders = { 1: utf8Stream(), 2: utf8Stream() };
   try {
     for await (const [channel, data] of session.output) {
-      let text = decoders[channel](data);
-      // The container's terminal ends lines with \r\n; ours adds the \r itself.
-      if (tty) text = text.replace(/\r\n/g, '\n');
+      // In raw mode the local terminal passes the container's terminal output (\r\n line ends) as is.
+      const text = decoders[channel](data);
       if (channel === 1) await ctx.stdout.write(text);
       else if (streams.stderr) await ctx.stderr.write(text);
     }

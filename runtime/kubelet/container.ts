@@ -2,7 +2,18 @@ import { CancelController } from '../cancel';
 import type { Clock } from '../clock';
 import type { Volume } from '../shell/fs/volume';
 import { SIGNAL_EXIT } from '../images/programs';
-import type { ImageModule, Listener, OutputStream, ProcessContext, ProcessSignal, Program } from '../images/types';
+import type { ApiHandler } from '../api/types';
+import type { CancelSignal } from '../cancel';
+import type {
+  ContainerProcess,
+  ContainerNetwork,
+  ImageModule,
+  Listener,
+  OutputStream,
+  ProcessContext,
+  ProcessSignal,
+  Program,
+} from '../images/types';
 import type { ResolvedImage } from '../images/catalog';
 import { ContainerUsage } from '../metrics/usage';
 
@@ -46,6 +57,10 @@ export interface ContainerSpec {
   attempt: number;
   /** Listens in the pod's network namespace (shared by its containers). */
   listen(port: number, listener: Listener): () => void;
+  /** The pod's network as its processes see it, given the container's end (pending waits stop then). */
+  network?(ended: CancelSignal): ContainerNetwork;
+  /** The API server as in-cluster clients reach it. */
+  kubernetes?: ApiHandler;
 }
 
 /** A line-buffering writer into the container's log. */
@@ -92,6 +107,10 @@ export class Container {
   /** Aborted when the container exits: its processes' loops and timers stop. */
   private readonly ending = new CancelController();
   private stdinQueue: { push(text: string): void; end(): void } | undefined;
+  private net: ContainerNetwork | undefined;
+  /** The processes running now, by PID (PID 1 and the execs), for ps. */
+  private readonly running = new Map<number, ContainerProcess>();
+  private lastPid = 1;
   /** CPU and memory over time, for the resource metrics (runtime/metrics). */
   readonly usage: ContainerUsage;
 
@@ -122,6 +141,8 @@ export class Container {
     const stdout = new LogWriter(this, 'stdout');
     const stderr = new LogWriter(this, 'stderr');
     const ctx = this.processContext(this.spec.argv, stdout, stderr, true);
+    // PID 1 is listed until the container exits (exit() clears the table).
+    this.running.set(1, { pid: 1, uid: 0, cpuSeconds: 0, argv: ctx.argv });
     void program(ctx).then(
       (code) => {
         stdout.flush();
@@ -134,6 +155,23 @@ export class Container {
         this.exit(1);
       },
     );
+  }
+
+  /** Runs `program` as a process of the container (an exec, a child): ps lists it until it ends. */
+  async runProcess(program: Program, ctx: ProcessContext): Promise<number> {
+    const pid = ++this.lastPid;
+    this.running.set(pid, { pid, uid: 0, cpuSeconds: 0, argv: ctx.argv });
+    try {
+      return await program(ctx);
+    } finally {
+      this.running.delete(pid);
+    }
+  }
+
+  /** The pod's network, made on first use and shared by the container's processes. */
+  private get network(): ContainerNetwork | undefined {
+    this.net ??= this.spec.network?.(this.ending.signal);
+    return this.net;
   }
 
   /** A process context for a program run in this container (PID 1 or an exec). */
@@ -174,8 +212,12 @@ export class Container {
         return close;
       },
       // Signals go to PID 1 alone (as docker stop sends them); children see only SIGKILL, which ends the container.
-      spawn: (child, childArgv) => child({ ...ctx, argv: childArgv, pid1: false, onSignal: () => () => {} }),
+      spawn: (child, childArgv) =>
+        this.runProcess(child, { ...ctx, argv: childArgv, pid1: false, onSignal: () => () => {} }),
+      processes: () => [...this.running.values()].sort((a, b) => a.pid - b.pid),
       load: (millicores, memoryBytes) => this.usage.load(millicores, memoryBytes),
+      net: this.network,
+      kubernetes: spec.kubernetes,
     };
     return ctx;
   }
@@ -204,6 +246,7 @@ export class Container {
     this.exitCode = code;
     this.reason = reason ?? (code === 0 ? 'Completed' : 'Error');
     this.signalHandlers.clear();
+    this.running.clear();
     this.ending.abort();
     this.stdinQueue?.end();
     for (const listener of this.exitListeners.splice(0)) listener();

@@ -1,8 +1,10 @@
+import type { ApiHandler } from '../api/types';
+import type { CancelSignal } from '../cancel';
 import type { Clock } from '../clock';
 import type { RestClient } from '../client/rest-client';
 import type { EventRecorder } from '../controllers/events';
 import type { Volume } from '../shell/fs/volume';
-import type { Listener } from '../images/types';
+import type { ContainerNetwork, Listener } from '../images/types';
 import type { Rng } from '../rng';
 import type { ServiceEnvSource } from './env';
 import type { ImageManager } from './image-manager';
@@ -33,6 +35,12 @@ export interface KubeletContext {
   listen(ip: string, port: number, listener: Listener): () => void;
   /** The listener on `ip:port`, if any. */
   listener(ip: string, port: number): Listener | undefined;
+  /** A pod sandbox holds `ip` on the cluster network; the result releases it. */
+  addHost(ip: string): () => void;
+  /** The network a container with address `ip` sees (connections, DNS, service routing). */
+  containerNetwork(ip: string, ended?: CancelSignal): ContainerNetwork;
+  /** The API server as pods reach it (in-cluster clients such as CoreDNS). */
+  api: ApiHandler;
   /** The pod worker is done with the pod (deleted from the API, or gone). */
   forget(uid: string): void;
   /** Tells of failures that are retried (utilruntime.HandleError). */

@@ -129,7 +129,7 @@ export class KubeletHttpServer implements KubeletServer {
       return session;
     }
     const stop = container.followLogs(() => {});
-    void program(ctx).then(
+    void container.runProcess(program, ctx).then(
       (code) => session.finish(code, options.command),
       () => session.finish(1, options.command),
     );

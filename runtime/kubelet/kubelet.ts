@@ -9,6 +9,8 @@ import { lookupImage } from '../images/catalog';
 import { Volume } from '../shell/fs/volume';
 import type { NodeUsageReport } from '../metrics/types';
 import type { PodNetwork } from '../network/cluster-network';
+import { createContainerNetwork } from '../network/container-network';
+import type { Container } from './container';
 import { randomString, type Rng } from '../rng';
 import { formatTime } from '../util/time';
 import type { ServiceEnvSource } from './env';
@@ -106,9 +108,17 @@ export class Kubelet {
       servicesFor: (namespace) => this.servicesFor(namespace),
       listen: (ip, port, listener) => network.listen(ip, port, listener),
       listener: (ip, port) => network.listener(ip, port),
+      addHost: (ip) => network.addHost(ip),
+      containerNetwork: (ip, ended) => createContainerNetwork({ pods: network, address: ip, clock, ended }),
+      api,
       forget: (uid) => this.forget(uid),
       onError,
     };
+  }
+
+  /** The container `name` of pod `namespace/pod` on this node as it runs now (tests reach its processes' view). */
+  container(namespace: string, pod: string, name: string): Container | undefined {
+    return this.byName.get(`${namespace}/${pod}`)?.record(name)?.current;
   }
 
   get nodeName(): string {

@@ -17,7 +17,10 @@ import { containerStatus, podConditions, podPhase } from './pod-status';
 import type { ContainerSpecJson, Json, Pod } from './pod-types';
 import { ProbeSet } from './probes';
 import { MountError, setUpVolumes } from './volumes';
+import { hostAliases, podResolvConf } from './pod-dns';
 
+/** What the container runtime gives every container's root, whatever the image has: its mounts and /etc's files. */
+const CONTAINER_DIRECTORIES = ['/dev', '/etc', '/proc', '/sys'];
 /** Creating the pod sandbox (network namespace, pause container) takes about this long. */
 const SANDBOX_MS = 700;
 /** Stopping the pod sandbox (network teardown, the pause container) after the containers. */
@@ -72,6 +75,7 @@ export class PodWorker {
   private finished = false;
   private startTime: number;
   private readonly closers: Array<() => void> = [];
+  private addressHeld = false;
   /** Container statuses to take over after a reload, until the first sync does. */
   private resumable: Map<string, Json> | undefined;
 
@@ -371,16 +375,25 @@ export class PodWorker {
     const args = spec.args ?? (spec.command ? [] : (config.cmd ?? []));
     const argv = [...command, ...args].map((arg) => expandVars(arg, env));
     const ip = this.sandboxIp ?? '';
+    this.holdAddress(ip);
     const podFiles = this.podFiles();
     const volumes = this.volumes;
     let fs: Volume | undefined;
     const filesystem = (): Volume => {
       if (fs) return fs;
-      fs = new Volume(image.module.files());
+      // The image's files carry the image's time; files written in the container the cluster
+      // clock's (nginx's Last-Modified, ls -l).
+      let building = true;
+      const imageTime = image.module.filesTime ?? 0;
+      fs = new Volume(image.module.files(), { now: () => (building ? imageTime : this.ctx.clock.now()) });
+      building = false;
       // Every image the learner uses has a world-writable /tmp (busybox, Debian, Alpine alike).
       if (!fs.exists('/tmp')) {
         fs.mkdir('/tmp');
         fs.chmod('/tmp', 0o1777);
+      }
+      for (const dir of [...CONTAINER_DIRECTORIES, ...(image.module.directories ?? [])]) {
+        if (!fs.exists(dir)) fs.mkdir(dir);
       }
       for (const [path, text] of podFiles) fs.writeFile(path, text);
       for (const mount of spec.volumeMounts ?? []) {
@@ -403,6 +416,8 @@ export class PodWorker {
         stdin: !!spec.stdin,
         attempt: record.restartCount,
         listen: (port: number, listener: Listener) => this.listen(ip, port, listener),
+        network: (ended) => this.ctx.containerNetwork(ip, ended),
+        kubernetes: this.ctx.api,
       },
       this.ctx.clock,
     );
@@ -411,6 +426,13 @@ export class PodWorker {
     record.imageName = image.reference.familiar;
     record.imageID = `docker-pullable://${image.reference.familiarName}@${image.digest}`;
     return container;
+  }
+
+  /** The sandbox's address answers on the cluster network (with resets where nothing listens). */
+  private holdAddress(ip: string): void {
+    if (this.addressHeld || !ip || this.pod.spec.hostNetwork) return;
+    this.addressHeld = true;
+    this.closers.push(this.ctx.addHost(ip));
   }
 
   private listen(ip: string, port: number, listener: Listener): () => void {
@@ -429,19 +451,11 @@ export class PodWorker {
     if (!this.pod.spec.hostNetwork) {
       files.push([
         '/etc/hosts',
-        `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n${ip}\t${fqdn}${name}\n`,
+        `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n${ip}\t${fqdn}${name}\n${hostAliases(this.pod.spec)}`,
       ]);
     }
     files.push(['/etc/hostname', `${this.pod.spec.hostNetwork ? this.ctx.nodeName : name}\n`]);
-    const dnsPolicy = this.pod.spec.dnsPolicy ?? 'ClusterFirst';
-    if (dnsPolicy === 'ClusterFirst' && !this.pod.spec.hostNetwork) {
-      files.push([
-        '/etc/resolv.conf',
-        `nameserver 10.96.0.10\nsearch ${namespace}.svc.cluster.local svc.cluster.local cluster.local\noptions ndots:5\n`,
-      ]);
-    } else {
-      files.push(['/etc/resolv.conf', 'nameserver 192.168.49.1\noptions edns0 trust-ad ndots:0\n']);
-    }
+    files.push(['/etc/resolv.conf', podResolvConf(this.pod.spec, namespace)]);
     return files;
   }
 
@@ -512,6 +526,7 @@ export class PodWorker {
 
   private teardownSandbox(): void {
     for (const close of this.closers.splice(0)) close();
+    this.addressHeld = false;
     if (this.sandboxIp && this.sandboxIp !== this.ctx.nodeIP) this.ctx.releaseIp(this.sandboxIp);
     this.sandboxReady = false;
   }

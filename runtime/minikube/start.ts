@@ -15,6 +15,7 @@ import { randomUuid } from '../rng';
 import { Kubelet } from '../kubelet/kubelet';
 import type { Json } from '../kubelet/pod-types';
 import type { PodNetwork } from '../network/cluster-network';
+import { KubeProxy } from '../network/kube-proxy';
 import type { Rng } from '../rng';
 import { metricsServerObjects } from '../metrics/addon';
 import { Scheduler } from '../scheduler/scheduler';
@@ -157,6 +158,9 @@ export async function startMinikube(
     },
   });
   const scheduler = new Scheduler(api, clock, rng, { onError: (_key, error) => onError('scheduler', error) });
+  // kube-proxy's rules are the same on every node: one instance routes for all of them.
+  const proxy = new KubeProxy(api, clock);
+  const unroute = network.setServiceRouting(proxy);
   const kubelets: Kubelet[] = [];
   const startKubelet = async (name: string, ip: string, podCIDR: string, primary: boolean): Promise<Kubelet> => {
     const labels = primary
@@ -193,6 +197,7 @@ export async function startMinikube(
   await ensure(addons, storageObjects());
   manager.start();
   scheduler.start();
+  proxy.start();
   // minikube's storage-provisioner pod: a client of its own, as the separate program it is.
   const provisionerClient = new RestClient(api, {
     userAgent: 'storage-provisioner/v0.0.0 (linux/amd64) kubernetes/$Format',
@@ -263,6 +268,8 @@ export async function startMinikube(
       provisionerEvents.shutdown();
       await provisionerDone;
       for (const kubelet of kubelets) kubelet.stop();
+      unroute();
+      proxy.stop();
       await scheduler.stop();
       await manager.stop();
     },

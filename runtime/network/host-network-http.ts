@@ -107,7 +107,7 @@ export function listenerEndpoint(
       return {
         version: 'HTTP/1.1',
         status: response.status,
-        reason: reasonPhrase(response.status),
+        reason: response.statusText ?? reasonPhrase(response.status),
         headers: out,
         body: request.method === 'HEAD' ? '' : response.body,
       };

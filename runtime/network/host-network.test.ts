@@ -119,6 +119,29 @@ describe('the host network', () => {
     await expect(network.connect('192.168.49.2', 30081, neverCancelled)).rejects.toThrow('Connection refused');
   });
 
+  it("goes through kube-proxy's rules: NodePorts on the node, and LoadBalancer ingress 127.0.0.1 while tunnelled", async () => {
+    const { network, pods } = await setup();
+    pods.listen('10.244.0.5', 80, {
+      protocol: 'TCP',
+      http: (request) => Promise.resolve({ status: 200, headers: {}, body: `pod ${request.remoteAddress}` }),
+    });
+    pods.setServiceRouting({
+      route: (ip, port, _protocol, _client, toNode) =>
+        (toNode && port === 31000) || (ip === '127.0.0.1' && port === 80)
+          ? { address: '10.244.0.5', port: 80 }
+          : undefined,
+    });
+    pods.addKubelet('192.168.49.2', 10250, {} as never);
+    for (const [ip, port] of [
+      ['192.168.49.2', 31000],
+      ['127.0.0.1', 80],
+    ] as const) {
+      const conn = await network.connect(ip, port, neverCancelled);
+      expect((await conn.exchange(get('/'), { tls: false, protocol: 'http/1.1' })).body).toMatch(/^pod /);
+    }
+    await expect(network.connect('127.0.0.1', 81, neverCancelled)).rejects.toEqual(new ConnectError('refused'));
+  });
+
   it('times pod and service addresses out after the kernel SYN retries, on the clock', async () => {
     const { network, clock } = await setup();
     for (const ip of ['10.244.0.5', '10.96.0.1']) {

@@ -12,8 +12,8 @@ export type { ServerCertificate } from './host-network-tls';
 
 // The learner's host as a machine on minikube's docker network (the docker driver): its own
 // loopback, where `kubectl proxy` and `port-forward` listen; the node containers on
-// 192.168.49.0/24 (the API server on 192.168.49.2:8443, kubelets on :10250, NodePorts and
-// hostNetwork pods); and nothing else. Pod and Service addresses are not routed to the host, so
+// 192.168.49.0/24 (the API server on 192.168.49.2:8443, kubelets on :10250, NodePorts through
+// kube-proxy's rules, and hostNetwork pods); and nothing else. Pod and Service addresses are not routed to the host, so
 // connections to them time out; the host has no Internet either.
 
 /** One HTTP request as a client sends it. */
@@ -188,11 +188,21 @@ export function createHostNetwork(deps: HostNetworkDeps): HostNetwork {
   const hostListener = (ip: string, port: number): Listener | undefined =>
     hostListeners.get(`${ip}:${port}`) ?? hostListeners.get(`${ip.includes(':') ? '::' : '0.0.0.0'}:${port}`);
 
+  /**
+   * `minikube tunnel` on the docker driver: while it runs, a LoadBalancer service's ingress IP
+   * is 127.0.0.1 and an SSH forward carries the host's loopback port to the service.
+   */
+  const tunnelled = (ip: string, port: number): Listener | undefined => {
+    if (ip !== '127.0.0.1') return undefined;
+    const destination = deps.pods.destination(ip, port, 'TCP', ip);
+    return destination.kind === 'listener' ? destination.listener : undefined;
+  };
+
   async function connect(ip: string, port: number, signal: CancelSignal): Promise<HostConnection> {
     if (signal.aborted) throw new CancelledError();
     const own = isLoopback(ip) || ip === HOST_BRIDGE_ADDRESS || ip === '127.0.1.1';
     if (own) {
-      const listener = hostListener(ip, port);
+      const listener = hostListener(ip, port) ?? tunnelled(ip, port);
       if (!listener) throw new ConnectError('refused');
       return { address: ip, port, ...listenerEndpoint(listener, isLoopback(ip) ? '127.0.0.1' : ip, deps.clock) };
     }
@@ -201,9 +211,10 @@ export function createHostNetwork(deps: HostNetworkDeps): HostNetwork {
       if (ip === CONTROL_PLANE_ADDRESS && port === API_SERVER_PORT) return { address: ip, port, ...api };
       const kubelet = port === 10250 ? deps.pods.kubelet(ip, port) : undefined;
       if (kubelet) return { address: ip, port, ...kubeletEndpoint(deps.clock) };
-      const listener = deps.pods.listener(ip, port);
-      if (!listener) throw new ConnectError('refused');
-      return { address: ip, port, ...listenerEndpoint(listener, HOST_BRIDGE_ADDRESS, deps.clock) };
+      // NodePorts through kube-proxy's rules, then the node's own sockets (hostNetwork pods).
+      const destination = deps.pods.destination(ip, port, 'TCP', HOST_BRIDGE_ADDRESS);
+      if (destination.kind !== 'listener') throw new ConnectError('refused');
+      return { address: ip, port, ...listenerEndpoint(destination.listener, HOST_BRIDGE_ADDRESS, deps.clock) };
     }
     if (inSubnet(ip, '192.168.49.0', 24)) {
       // No container has the address: ARP goes unanswered, then EHOSTUNREACH.
