@@ -25,7 +25,8 @@ describe('busybox in the cluster', () => {
       'Running\n',
     );
     const root = await h.run('kubectl exec bb -- ls /');
-    expect(root.stdout.split('\n')).toEqual(expect.arrayContaining(['etc', 'tmp']));
+    // busybox's root, as `ls /` lists it in the official image.
+    expect(root.stdout).toBe('bin\ndev\netc\nhome\nlib\nlib64\nproc\nroot\nsys\ntmp\nusr\nvar\n');
     expect((await h.run('kubectl exec bb -- hostname')).stdout).toBe('bb\n');
     expect((await h.run('kubectl exec bb -- cat /etc/resolv.conf')).stdout).toBe(
       'nameserver 10.96.0.10\nsearch default.svc.cluster.local svc.cluster.local cluster.local\noptions ndots:5\n',
@@ -89,4 +90,22 @@ describe('busybox in the cluster', () => {
     expect(direct.stdout).toContain(`64 bytes from ${pod}: seq=0 ttl=64 time=`);
     expect(direct.stdout).toContain('1 packets transmitted, 1 packets received, 0% packet loss\n');
   }, 60_000);
+
+  it('lists the container’s processes with ps and top, as busybox lays them out', async () => {
+    // Each exec is a new process of the container, with the next PID.
+    expect((await h.run('kubectl exec bb -- ps')).stdout).toMatch(
+      /^PID {3}USER {5}TIME {2}COMMAND\n {4}1 root {6}0:00 sleep 3600\n {3}\d\d root {6}0:00 ps\n$/,
+    );
+    const top = (await h.run('kubectl exec bb -- top -b -n 1')).stdout.split('\n');
+    expect(top[0]).toMatch(/^Mem: \d+K used, \d+K free, \d+K shrd, \d+K buff, \d+K cached$/);
+    expect(top.slice(1)).toEqual([
+      'CPU:   0% usr   0% sys   0% nic 100% idle   0% io   0% irq   0% sirq',
+      expect.stringMatching(/^Load average: \d+\.\d\d \d+\.\d\d \d+\.\d\d \d+\/\d+ \d+$/),
+      '  PID  PPID USER     STAT   VSZ %VSZ %CPU COMMAND',
+      '    1     0 root     S     4392   0%   0% sleep 3600',
+      expect.stringMatching(/^ {3}\d\d {5}0 root {5}R {5}4392 {3}0% {3}0% top -b -n 1$/),
+      '',
+      '',
+    ]);
+  });
 });

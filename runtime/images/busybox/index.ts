@@ -13,6 +13,7 @@ import { nc } from './nc';
 import { nslookup } from './nslookup';
 import { ping } from './ping';
 import { ps } from './ps';
+import { top } from './top';
 import { wc } from './wc';
 import { wget } from './wget';
 
@@ -35,6 +36,7 @@ export const APPLETS: Record<string, Program> = {
   sed,
   sleep,
   tar,
+  top,
   uname,
   vi,
   wc,

@@ -8,7 +8,7 @@ import { accountNames } from './accounts';
 import { complain, defineApplet, flags } from './applet';
 
 /** The container's processes (the runtime lists them); without a runtime ps knows only itself. */
-function processesOf(ctx: ProcessContext): ContainerProcess[] {
+export function processesOf(ctx: ProcessContext): ContainerProcess[] {
   return ctx.processes?.() ?? [{ pid: ctx.pid1 ? 1 : 7, uid: 0, cpuSeconds: 0, argv: ctx.argv }];
 }
 
