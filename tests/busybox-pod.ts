@@ -4,7 +4,8 @@ import { VirtualClock } from '../runtime/clock';
 import type { DnsResponse } from '../runtime/network/dns-types';
 import { NetError } from '../runtime/network/socket';
 import { Volume } from '../runtime/shell/fs/volume';
-import type { ContainerNetwork, HttpRequest, HttpResponse, ProcessContext, Program } from '../runtime/images/types';
+import { fakeProcess } from '../runtime/images/fake-process';
+import type { ContainerNetwork, HttpRequest, HttpResponse, Program } from '../runtime/images/types';
 import { BUSYBOX_PROGRAMS } from '../runtime/images/busybox/index';
 import { settle } from './controllers';
 
@@ -67,38 +68,23 @@ export function runInPod(
   } = {},
 ): PodRun {
   const clock = new VirtualClock(Date.UTC(2026, 10, 29, 7, 21, 11));
-  const out: string[] = [];
-  const err: string[] = [];
   const fs = new Volume({ ...options.files });
   options.prepare?.(fs);
   const programs: Record<string, Program> = BUSYBOX_PROGRAMS;
-  const stdin = options.stdin;
-  const ctx: ProcessContext = {
-    argv,
-    env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root', HOSTNAME: 'bb' },
-    cwd: options.cwd ?? '/',
-    stdout: { write: (text) => void out.push(text) },
-    stderr: { write: (text) => void err.push(text) },
-    stdin:
-      stdin === undefined
-        ? undefined
-        : (async function* () {
-            yield stdin;
-          })(),
-    tty: options.tty ?? false,
+  const pod = fakeProcess(argv, {
     fs,
+    programs,
     clock,
+    env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root', HOSTNAME: 'bb' },
+    cwd: options.cwd,
+    stdin: options.stdin,
+    tty: options.tty,
     hostname: options.hostname ?? 'bb',
-    startedAt: clock.now(),
     pid1: false,
-    onSignal: () => () => {},
-    program: (name) => programs[name.split('/').pop() ?? ''],
-    listen: () => () => {},
     net: options.net,
-    spawn: (program, childArgv) => program({ ...ctx, argv: childArgv }),
-  };
+  });
   const program = programs[argv[0]];
-  const status = program ? program(ctx) : Promise.resolve(127);
+  const status = program ? program(pod.ctx) : Promise.resolve(127);
   let done = false;
   void status.then(() => (done = true));
   const finish = async (): Promise<number> => {
@@ -108,5 +94,5 @@ export function runInPod(
     }
     return status;
   };
-  return { status, clock, finish, stdout: () => out.join(''), stderr: () => err.join(''), fs };
+  return { status, clock, finish, stdout: pod.stdout, stderr: pod.stderr, fs };
 }

@@ -25,6 +25,11 @@ export function fakeProcess(
     pid1?: boolean;
     clock?: VirtualClock;
     net?: ContainerNetwork;
+    cwd?: string;
+    /** Typed into the process's stdin, as one chunk. */
+    stdin?: string | AsyncIterable<string>;
+    tty?: boolean;
+    hostname?: string;
   } = {},
 ): FakeProcess {
   const clock = options.clock ?? new VirtualClock(Date.UTC(2026, 0, 1));
@@ -38,13 +43,14 @@ export function fakeProcess(
   const ctx: ProcessContext = {
     argv,
     env: options.env ?? {},
-    cwd: '/',
+    cwd: options.cwd ?? '/',
     stdout: { write: (text) => void (out += text) },
     stderr: { write: (text) => void (err += text) },
-    tty: false,
+    stdin: typeof options.stdin === 'string' ? oneChunk(options.stdin) : options.stdin,
+    tty: options.tty ?? false,
     fs,
     clock,
-    hostname: 'web',
+    hostname: options.hostname ?? 'web',
     startedAt: clock.now(),
     pid1: options.pid1 ?? true,
     onSignal: (handler) => {
@@ -70,4 +76,8 @@ export function fakeProcess(
     signal: (signal) => [...handlers].forEach((handler) => handler(signal)),
     kill: () => ended.abort(),
   };
+}
+
+async function* oneChunk(text: string): AsyncIterable<string> {
+  yield text;
 }

@@ -2,6 +2,7 @@
 // container network whose connect pairs sockets with the server's accept).
 import { VirtualClock } from '../../clock';
 import { NetError, socketPair } from '../../network/socket';
+import { fakeProcess } from '../fake-process';
 import type { ProcessContext, ProcessSignal } from '../types';
 import { redisCli } from './cli';
 import { createRedisServer, type RedisServer } from './server';
@@ -26,35 +27,36 @@ export function redisFixture(start = Date.UTC(2026, 0, 1)): {
   const server = createRedisServer(clock);
   let port = 40000;
   const context = (argv: string[], options: { tty?: boolean; stdin?: AsyncIterable<string> } = {}) => {
-    const output: CliRun = { stdout: '', stderr: '', status: -1 };
-    const handlers = new Set<(signal: ProcessSignal) => void>();
-    const ctx = {
-      argv,
-      env: {},
-      cwd: '/data',
-      stdout: { write: (text: string) => void (output.stdout += text) },
-      stderr: { write: (text: string) => void (output.stderr += text) },
-      stdin: options.stdin,
-      tty: options.tty ?? false,
+    const refused = (ip: string, to: number): Promise<never> => Promise.reject(new NetError('ECONNREFUSED', ip, to));
+    const cli = fakeProcess(argv, {
       clock,
+      cwd: '/data',
       hostname: 'redis',
-      startedAt: clock.now(),
       pid1: false,
-      onSignal: (handler: (signal: ProcessSignal) => void) => {
-        handlers.add(handler);
-        return () => handlers.delete(handler);
-      },
+      tty: options.tty,
+      stdin: options.stdin,
       net: {
         address: '127.0.0.1',
-        connect: async (ip: string, to: number) => {
-          if (ip !== '127.0.0.1' || to !== 6379) throw new NetError('ECONNREFUSED', ip, to);
+        connect: async (ip, to) => {
+          if (ip !== '127.0.0.1' || to !== 6379) return refused(ip, to);
           const [client, served] = socketPair({ address: ip, port: port++ }, { address: ip, port: to });
           server.listener.accept?.(served);
           return client;
         },
+        http: (ip, to) => refused(ip, to),
+        query: (dns) => refused(dns, 53),
       },
-    } as unknown as ProcessContext;
-    return { ctx, output, signal: (s: ProcessSignal) => handlers.forEach((handler) => handler(s)) };
+    });
+    const output: CliRun = {
+      get stdout() {
+        return cli.stdout();
+      },
+      get stderr() {
+        return cli.stderr();
+      },
+      status: -1,
+    };
+    return { ctx: cli.ctx, output, signal: cli.signal };
   };
   return {
     clock,
