@@ -16,6 +16,7 @@ import { standardFds, type Fds } from '../shell/interpreter/streams';
 import { TerminalInput } from '../shell/terminal-input';
 import { normalizePath } from '../shell/fs/volume';
 import { readAll, type InputStream } from '../shell/process';
+import { inputOf } from './command-context';
 import type { ProcessContext, Program } from './types';
 
 /** What tells the shells of images apart: their name, wording, complaints and prompt. */
@@ -123,19 +124,6 @@ function containerServices(ctx: ProcessContext): Omit<ShellServices, 'exit' | 'l
     // The image's programs never reach the learner's host, so a container has neither.
     api: undefined as unknown as ApiClient,
     history: undefined as unknown as HistoryList,
-  };
-}
-
-/** An InputStream over the chunks a process reads. */
-function inputOf(stdin: AsyncIterable<string> | undefined): InputStream {
-  const iterator = stdin?.[Symbol.asyncIterator]();
-  return {
-    read: async () => {
-      if (!iterator) return null;
-      const next = await iterator.next();
-      return next.done ? null : next.value;
-    },
-    close: () => void iterator?.return?.(),
   };
 }
 

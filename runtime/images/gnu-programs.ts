@@ -1,7 +1,7 @@
 // GNU coreutils, grep, sed and findutils as the Debian-based images (debian, ubuntu, nginx, redis,
 // httpd, …) carry them: the learner host's own implementations (the same GNU programs, with
 // GNU's texts), run as the container's processes over its files and streams.
-import { commandContext } from './busybox/host-command';
+import { commandContext } from './command-context';
 import type { ShellCommand } from '../shell/command';
 import { basename } from '../shell/commands/basename';
 import { cp } from '../shell/commands/cp';

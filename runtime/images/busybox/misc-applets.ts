@@ -5,7 +5,8 @@ import { date as gnuDate } from '../../shell/commands/date';
 import { BASE_PROGRAMS } from '../programs';
 import type { Program } from '../types';
 import { defineApplet, flags, usageText } from './applet';
-import { commandContext, fromHostCommand } from './host-command';
+import { commandContext } from '../command-context';
+import { fromHostCommand } from './host-command';
 
 export const pwd = defineApplet({
   name: 'pwd',
