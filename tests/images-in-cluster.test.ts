@@ -54,6 +54,7 @@ describe('images in the cluster', () => {
       'kubectl wait --for=condition=Ready pod/web --timeout=60s',
       'kubectl wait --for=condition=Available deployment/kubernetes-bootcamp --timeout=60s',
       'kubectl port-forward pod/web 18080:80 > /dev/null 2>&1 &',
+      'kubectl proxy > /dev/null 2>&1 &',
       'kubectl port-forward deployment/kubernetes-bootcamp 18081:8080 > /dev/null 2>&1 &',
       'sleep 1',
     ]) {
@@ -76,6 +77,22 @@ describe('images in the cluster', () => {
         '<client> - - [<time>] "GET /nothing HTTP/1.1" 404 153 "-" "curl/7.88.1" "-"\n',
     );
   }, 60_000);
+
+  it("port-forward carries nginx's header lines unchanged; kubectl proxy relays them as Go's reverse proxy does", async () => {
+    const head = (text: string): string => times(text.slice(0, text.indexOf('\r\n\r\n')));
+    const forwarded = await h.run('curl -sI localhost:18080/');
+    expect(head(forwarded.stdout)).toBe(
+      'HTTP/1.1 200 OK\r\nServer: nginx/1.29.3\r\nDate: <date>\r\nContent-Type: text/html\r\n' +
+        'Content-Length: 615\r\nLast-Modified: <date>\r\nConnection: keep-alive\r\n' +
+        'ETag: "6900b176-267"\r\nAccept-Ranges: bytes',
+    );
+    const proxied = await h.run('curl -si localhost:8001/api/v1/namespaces/default/pods/web/proxy/');
+    expect(head(proxied.stdout)).toBe(
+      'HTTP/1.1 200 OK\r\nAccept-Ranges: bytes\r\nCache-Control: no-cache, private\r\nContent-Length: 615\r\n' +
+        'Content-Type: text/html\r\nDate: <date>\r\nEtag: "6900b176-267"\r\n' +
+        'Last-Modified: <date>\r\nServer: nginx/1.29.3',
+    );
+  });
 
   it('nginx -v, nginx -s reload and files changed in the container', async () => {
     expect((await h.run('kubectl exec web -- nginx -v')).stderr).toBe('nginx version: nginx/1.29.3\n');

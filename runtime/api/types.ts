@@ -51,6 +51,11 @@ export interface ApiResponse {
   stream?: ResponseStream;
   /** An upgraded exec or attach (status 101): the Node adapter carries it over WebSocket. */
   session?: StreamSession;
+  /**
+   * A pod's answer as its server wrote it (names, case and order), for what carries its bytes
+   * unchanged (`kubectl port-forward`); Go's proxy passes `headers` on, canonicalized.
+   */
+  wireHeaders?: Record<string, string>;
 }
 
 /** The API server as a function. */

@@ -31,6 +31,8 @@ export function commandContext(ctx: ProcessContext, stderr: OutputStream = ctx.s
     env: ctx.env,
     cwd: ctx.cwd,
     fs: ctx.fs,
+    // A container's terminal, as far as a command asks of it (whether there is one).
+    tty: ctx.tty ? { cols: 80, rows: 24, setRawMode: () => {}, onResize: () => () => {} } : undefined,
     signal: ctx.ended ?? never.signal,
     shell: {
       clock: ctx.clock,

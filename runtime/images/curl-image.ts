@@ -1,6 +1,6 @@
 // curlimages/curl: curl on Alpine (busybox's sh), run through an entrypoint that puts `curl`
 // in front of arguments starting with `-` (so `kubectl run c --image=curlimages/curl -- -s URL`).
-import { CURL_VERSION, containerCurl } from './container-curl';
+import { containerCurl, CURLIMAGES_CURL } from './container-curl';
 import { BASE_PROGRAMS } from './programs';
 import type { ImageModule, Program } from './types';
 
@@ -23,10 +23,13 @@ export const CURL_IMAGE: ImageModule = {
   config: {
     entrypoint: ['/entrypoint.sh'],
     cmd: ['curl'],
-    env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', CURL_VERSION },
+    env: {
+      PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+      CURL_VERSION: CURLIMAGES_CURL.version,
+    },
     workingDir: '/home/curl_user',
   },
   files: () => ({ '/etc/alpine-release': '3.22.2\n' }),
   // The working directory exists in the image; here the kubelet makes it on first use.
-  programs: { ...BASE_PROGRAMS, '/entrypoint.sh': entrypoint, curl: containerCurl },
+  programs: { ...BASE_PROGRAMS, '/entrypoint.sh': entrypoint, curl: containerCurl(CURLIMAGES_CURL) },
 };

@@ -2,6 +2,7 @@ import type { ApiHandler } from '../api/types';
 import type { CancelSignal } from '../cancel';
 import type { Clock } from '../clock';
 import type { DnsQuery, DnsResponse } from '../network/dns-types';
+import type { HostConnection, ServerEndpoint } from '../network/host-network';
 import type { Socket } from '../network/socket';
 import type { Volume } from '../shell/fs/volume';
 
@@ -88,6 +89,8 @@ export interface HttpRequest {
 }
 
 export interface HttpResponse {
+  /** The status line's protocol when not `HTTP/1.1` (Go answers a plain request to TLS in HTTP/1.0). */
+  version?: string;
   status: number;
   /** The reason phrase the server writes (nginx's `405 Not Allowed`); else the standard one. */
   statusText?: string;
@@ -108,6 +111,8 @@ export interface Listener {
   accept?: (socket: Socket) => void;
   /** One DNS question from `remoteAddress`. */
   dns?: (query: DnsQuery, remoteAddress: string) => Promise<DnsResponse>;
+  /** A server met at the message level, TLS included (the API server on the node's 8443). */
+  endpoint?: ServerEndpoint;
 }
 
 /**
@@ -122,6 +127,8 @@ export interface ContainerNetwork {
   connect(ip: string, port: number): Promise<Socket>;
   /** One HTTP exchange with `ip:port` (what wget and curl send). */
   http(ip: string, port: number, request: Omit<HttpRequest, 'remoteAddress'>): Promise<HttpResponse>;
+  /** A connection to `ip:port` as an HTTP client drives it, TLS included (curl's transfers). */
+  dial?(ip: string, port: number): Promise<HostConnection>;
   /** One DNS question to the nameserver at `server` (port 53); ETIMEDOUT when nothing answers. */
   query(server: string, query: DnsQuery): Promise<DnsResponse>;
   /**

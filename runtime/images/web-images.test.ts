@@ -9,7 +9,10 @@ import { CURL_IMAGE } from './curl-image';
 import { fakeProcess } from './fake-process';
 import { HTTP_ECHO } from './http-echo';
 import { HTTPD, HTTPD_VERSION, IT_WORKS } from './httpd';
-import type { ContainerNetwork, HttpRequest, ImageModule } from './types';
+import type { ContainerNetwork, HttpRequest, ImageModule, Listener } from './types';
+import { listenerEndpoint } from '../network/host-network-http';
+import { NetError } from '../network/socket';
+import { VirtualClock } from '../clock';
 
 const get = (path: string, headers: Record<string, string> = {}): HttpRequest => ({
   method: 'GET',
@@ -170,20 +173,43 @@ describe('agnhost', () => {
 
 describe('curlimages/curl', () => {
   it('puts curl in front of options and prints what the server answered', async () => {
-    const net: ContainerNetwork = {
-      address: '10.244.0.9',
-      connect: () => Promise.reject(new Error('unused')),
-      http: (ip, port, request) =>
+    const server = (ip: string, port: number): Listener => ({
+      protocol: 'TCP',
+      http: (request) =>
         Promise.resolve({
           status: 200,
           headers: { 'Content-Type': 'text/plain' },
           body: `${request.method} ${ip}:${port}${request.path} ${request.headers['user-agent']}\n`,
+        }),
+    });
+    const net: ContainerNetwork = {
+      address: '10.244.0.9',
+      connect: () => Promise.reject(new Error('unused')),
+      http: () => Promise.reject(new Error('unused')),
+      dial: (ip, port) =>
+        Promise.resolve({
+          address: ip,
+          port,
+          ...listenerEndpoint(server(ip, port), '10.244.0.9', new VirtualClock(0)),
         }),
       query: () => Promise.reject(new Error('unused')),
     };
     const curl = start(CURL_IMAGE, ['/entrypoint.sh', '-s', 'http://10.244.0.5:5678/'], {}, net);
     expect(await curl.status).toBe(0);
     expect(curl.stdout()).toBe('GET 10.244.0.5:5678/ curl/8.17.0\n');
+    const failing = start(
+      CURL_IMAGE,
+      ['/entrypoint.sh', '-sS', 'http://10.244.0.5:81/'],
+      {},
+      {
+        ...net,
+        dial: (ip, port) => Promise.reject(new NetError('ECONNREFUSED', ip, port)),
+      },
+    );
+    expect(await failing.status).toBe(7);
+    expect(failing.stderr()).toBe(
+      'curl: (7) Failed to connect to 10.244.0.5 port 81 after 0 ms: Could not connect to server\n',
+    );
   });
 
   it('fails to resolve a name nothing answers for, as curl 8 says', async () => {

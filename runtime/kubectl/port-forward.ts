@@ -144,7 +144,8 @@ async function forward(ctx: KubectlContext, proxyPath: string, request: HttpRequ
     headers,
     body: request.body,
   });
-  return { status: response.status, headers: response.headers, body: response.body };
+  // The pod's bytes come back unchanged through the forwarded stream.
+  return { status: response.status, headers: response.wireHeaders ?? response.headers, body: response.body };
 }
 
 /** `kubectl port-forward`. */

@@ -1,5 +1,6 @@
 import type { HttpRequest, HttpResponse, Listener } from '../images/types';
-import { canonicalHeaderKey } from '../network/host-network-http';
+import { canonicalHeaderKey, goDate } from '../network/host-network-http';
+import { utf8Length } from '../util/utf8';
 import { KUBECTL_USER_AGENT } from './kubectl-client';
 import { fail, type KubectlContext, type KubectlSubcommand } from './subcommand';
 
@@ -46,6 +47,26 @@ const HOP_BY_HOP = new Set([
   'host',
 ]);
 
+/** Upstream (HTTP/2) declares a body's length when it fits the API server's 4 KiB write buffer. */
+const H2_BUFFER = 4096;
+
+/**
+ * The headers kubectl's reverse proxy writes back: the API server's, canonicalized and without
+ * hop-by-hop ones (httputil.ReverseProxy), in the sorted order Go's server writes a header map
+ * in; a body too long for upstream to have declared its length goes out chunked, after them.
+ */
+function relayedHeaders(upstream: Record<string, string>, body: string, now: number): Record<string, string> {
+  const map: Record<string, string> = { 'Cache-Control': 'no-cache, private', Date: goDate(now) };
+  for (const [key, value] of Object.entries(upstream))
+    if (!HOP_BY_HOP.has(key.toLowerCase())) map[canonicalHeaderKey(key)] = value;
+  const length = utf8Length(body);
+  if (length <= H2_BUFFER) map['Content-Length'] ??= String(length);
+  const sorted: Record<string, string> = {};
+  for (const key of Object.keys(map).sort()) sorted[key] = map[key];
+  if (sorted['Content-Length'] === undefined) sorted['Transfer-Encoding'] = 'chunked';
+  return sorted;
+}
+
 async function runProxy(ctx: KubectlContext): Promise<number> {
   const flag = (name: string, fallback: string): string => (ctx.flags.get(name) as string | undefined) ?? fallback;
   const port = (ctx.flags.get('port') as number | undefined) ?? 8001;
@@ -85,9 +106,7 @@ async function runProxy(ctx: KubectlContext): Promise<number> {
       let body = response.body;
       // A watch's stream is read to its end: the host's HTTP carries whole bodies.
       if (response.stream) for await (const chunk of response.stream) body += chunk;
-      const out: Record<string, string> = { 'Cache-Control': 'no-cache, private' };
-      for (const [key, value] of Object.entries(response.headers)) out[canonicalHeaderKey(key)] = value;
-      return { status: response.status, headers: out, body };
+      return { status: response.status, headers: relayedHeaders(response.headers, body, ctx.clock.now()), body };
     },
   };
   let close: () => void = () => {};

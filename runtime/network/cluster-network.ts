@@ -128,6 +128,6 @@ export class PodNetwork implements ClusterNetwork {
     });
     const lower: Record<string, string> = {};
     for (const [name, value] of Object.entries(response.headers)) lower[name.toLowerCase()] = value;
-    return { status: response.status, headers: lower, body: response.body };
+    return { status: response.status, headers: lower, body: response.body, wireHeaders: response.headers };
   }
 }

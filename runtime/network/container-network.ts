@@ -3,6 +3,7 @@ import { sleep, type Clock } from '../clock';
 import type { ContainerNetwork, Listener } from '../images/types';
 import type { Destination, PodNetwork } from './cluster-network';
 import { HOST_BRIDGE_ADDRESS, SYN_TIMEOUT_MS } from './host-network';
+import { exchangeWith, listenerEndpoint } from './host-network-http';
 import { httpOverSocket, serveHttpOnSocket } from './http-socket';
 import { NetError, socketPair, type Socket } from './socket';
 import { upstreamAnswer } from './upstream-dns';
@@ -65,8 +66,13 @@ export function createContainerNetwork(deps: ContainerNetworkDeps): ContainerNet
     async http(ip, port, request) {
       const { listener } = await reach(ip, port);
       if (listener.http) return listener.http({ ...request, remoteAddress: address });
+      if (listener.endpoint) return exchangeWith(listener.endpoint, request, false);
       if (!listener.accept) throw new NetError('ECONNRESET', ip, port);
       return httpOverSocket(open(listener, ip, port), request);
+    },
+    async dial(ip, port) {
+      const { listener } = await reach(ip, port);
+      return { address: ip, port, ...(listener.endpoint ?? listenerEndpoint(listener, address, clock)) };
     },
     answersPing: (ip) => isLoopback(ip) || ip === address || ip === HOST_BRIDGE_ADDRESS || pods.hasHost(ip),
     async query(server, query) {

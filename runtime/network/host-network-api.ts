@@ -3,7 +3,7 @@ import type { ApiHandler, ApiResponse } from '../api/types';
 import type { UserInfo } from '../api/user';
 import { randomUuid, type Rng } from '../rng';
 import { utf8Length } from '../util/utf8';
-import type { HostConnection, HttpRequestMessage, HttpResponseMessage } from './host-network';
+import type { ServerEndpoint, HttpRequestMessage, HttpResponseMessage } from './host-network';
 import { canonicalHeaderKey, goDate, PLAIN_REQUEST_TO_TLS_SERVER, reasonPhrase } from './host-network-http';
 import { API_SERVER_CERTIFICATE, type ServerCertificate } from './host-network-tls';
 
@@ -100,7 +100,7 @@ export function apiServerEndpoint(deps: {
   rng: Rng;
   api: ApiHandler;
   apiCertificate?: ServerCertificate;
-}): Omit<HostConnection, 'address' | 'port'> {
+}): ServerEndpoint {
   const uids = new Map<string, string>();
   const uid = (name: string): string => {
     let value = uids.get(name);

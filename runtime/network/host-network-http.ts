@@ -1,7 +1,7 @@
 import type { Clock } from '../clock';
-import type { Listener } from '../images/types';
+import type { HttpRequest, HttpResponse, Listener } from '../images/types';
 import { utf8Length } from '../util/utf8';
-import { EmptyReplyError, type HostConnection, type HttpResponseMessage } from './host-network';
+import { EmptyReplyError, type ServerEndpoint, type HttpResponseMessage, type ExchangeOptions } from './host-network';
 
 // HTTP/1.1 as the servers on minikube's network write it: the pods' and the host's listeners
 // (nginx, `kubectl proxy`), and what a TLS server answers a plain request with.
@@ -78,11 +78,7 @@ export const PLAIN_REQUEST_TO_TLS_SERVER: HttpResponseMessage = {
  * its response goes out with Date and Content-Length added where it sent none (as Go and nginx
  * always send them).
  */
-export function listenerEndpoint(
-  listener: Listener,
-  remoteAddress: string,
-  clock: Clock,
-): Omit<HostConnection, 'address' | 'port'> {
+export function listenerEndpoint(listener: Listener, remoteAddress: string, clock: Clock): ServerEndpoint {
   return {
     async exchange(request) {
       const serve = listener.http;
@@ -112,5 +108,28 @@ export function listenerEndpoint(
         body: request.method === 'HEAD' ? '' : response.body,
       };
     },
+  };
+}
+
+/** One request-level exchange with a message-level server (`tls` or plain), as HTTP/1.1. */
+export async function exchangeWith(
+  endpoint: ServerEndpoint,
+  request: Omit<HttpRequest, 'remoteAddress'>,
+  tls: boolean,
+): Promise<HttpResponse> {
+  const options: ExchangeOptions = { tls, protocol: 'http/1.1' };
+  const message = {
+    method: request.method,
+    target: request.path,
+    headers: Object.entries(request.headers),
+    body: request.body,
+  };
+  const reply = await endpoint.exchange(message, options);
+  return {
+    ...(reply.version === 'HTTP/1.1' ? {} : { version: reply.version }),
+    status: reply.status,
+    statusText: reply.reason,
+    headers: Object.fromEntries(reply.headers),
+    body: reply.body,
   };
 }

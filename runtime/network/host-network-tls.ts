@@ -1,6 +1,6 @@
 import type { Clock } from '../clock';
 import { MINIKUBE_CA_CERT } from '../controllers/minikube-ca';
-import type { HostConnection } from './host-network';
+import type { ServerEndpoint } from './host-network';
 import { goDate, PLAIN_REQUEST_TO_TLS_SERVER, reasonPhrase } from './host-network-http';
 
 // The certificates the host meets on minikube's network, and how a client judges them. kubeplay
@@ -110,7 +110,7 @@ export function opensslName(rdns: ServerCertificate['subject']): string {
  * A kubelet's port 10250 as seen from the host: TLS with its self-signed certificate, and 401 to
  * every request, since the host has no client certificate and kubelets allow no anonymous access.
  */
-export function kubeletEndpoint(clock: Clock): Omit<HostConnection, 'address' | 'port'> {
+export function kubeletEndpoint(clock: Clock): ServerEndpoint {
   return {
     tls: { certificate: KUBELET_CERTIFICATE, alpn: ['h2', 'http/1.1'], requestsClientCertificate: true },
     exchange: (_request, options) => {

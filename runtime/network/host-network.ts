@@ -72,6 +72,9 @@ export interface HostConnection {
   exchange(request: HttpRequestMessage, options: ExchangeOptions): Promise<HttpResponseMessage>;
 }
 
+/** What answers on a connection, apart from where it leads. */
+export type ServerEndpoint = Omit<HostConnection, 'address' | 'port'>;
+
 /** Why a connection could not be opened, with the kernel's text (strerror). */
 export type ConnectFailure = 'refused' | 'timeout' | 'unreachable';
 
@@ -104,10 +107,11 @@ export class EmptyReplyError extends Error {
 /** The learner's host's view of the network. */
 export interface HostNetwork {
   /**
-   * The addresses `name` resolves to on the host: an IP literal is itself; other names come from
-   * /etc/hosts. None otherwise: no name server knows cluster names (or any other).
+   * The addresses `name` resolves to: an IP literal is itself; on the learner's host other names
+   * come from /etc/hosts, and no name server knows cluster names (or any other); in a container
+   * the resolver asks the pod's name servers.
    */
-  resolve(name: string): string[];
+  resolve(name: string): string[] | Promise<string[]>;
   /**
    * Opens a TCP connection to `address:port`, taking as long as the real one on the clock (a
    * black-holed address: the kernel's SYN retries, over two minutes). Rejects with ConnectError,
@@ -182,7 +186,9 @@ const isLoopback = (ip: string): boolean => inSubnet(ip, '127.0.0.0', 8) || ip =
 /** A host network over the cluster's API server and sockets. */
 export function createHostNetwork(deps: HostNetworkDeps): HostNetwork {
   const hostListeners = new Map<string, Listener>();
-  const api = apiServerEndpoint(deps);
+  // The API server listens on the control plane node: the host reaches it there, pods through
+  // the kubernetes Service (10.96.0.1:443, whose endpoint it is).
+  deps.pods.listen(CONTROL_PLANE_ADDRESS, API_SERVER_PORT, { protocol: 'TCP', endpoint: apiServerEndpoint(deps) });
 
   /** The host listener an address reaches: bound to it exactly, or to every address. */
   const hostListener = (ip: string, port: number): Listener | undefined =>
@@ -208,13 +214,18 @@ export function createHostNetwork(deps: HostNetworkDeps): HostNetwork {
     }
     const node = ip === CONTROL_PLANE_ADDRESS || deps.pods.kubelet(ip, 10250) !== undefined;
     if (node) {
-      if (ip === CONTROL_PLANE_ADDRESS && port === API_SERVER_PORT) return { address: ip, port, ...api };
       const kubelet = port === 10250 ? deps.pods.kubelet(ip, port) : undefined;
       if (kubelet) return { address: ip, port, ...kubeletEndpoint(deps.clock) };
-      // NodePorts through kube-proxy's rules, then the node's own sockets (hostNetwork pods).
+      // NodePorts through kube-proxy's rules, then the node's own sockets (the API server,
+      // hostNetwork pods).
       const destination = deps.pods.destination(ip, port, 'TCP', HOST_BRIDGE_ADDRESS);
       if (destination.kind !== 'listener') throw new ConnectError('refused');
-      return { address: ip, port, ...listenerEndpoint(destination.listener, HOST_BRIDGE_ADDRESS, deps.clock) };
+      const { listener } = destination;
+      return {
+        address: ip,
+        port,
+        ...(listener.endpoint ?? listenerEndpoint(listener, HOST_BRIDGE_ADDRESS, deps.clock)),
+      };
     }
     if (inSubnet(ip, '192.168.49.0', 24)) {
       // No container has the address: ARP goes unanswered, then EHOSTUNREACH.

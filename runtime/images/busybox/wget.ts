@@ -2,14 +2,14 @@
 // to (`index.html` when the path has no last component; never overwritten without -O), the
 // progress line, `'FILE' saved`; -O FILE|-, -q, -S (the response's lines, two spaces in), --spider,
 // -T, --header, --post-data/--post-file, -U, -P; redirects followed; errors as wget.c words them.
-import { reasonPhrase } from '../../network/host-network-http';
+import { exchangeWith, reasonPhrase } from '../../network/host-network-http';
 import { utf8Length } from '../../util/utf8';
 import { resolveHost } from '../../network/resolver';
 import { NetError, type NetErrorCode } from '../../network/socket';
 import { normalizePath } from '../../shell/fs/volume';
 import type { ParsedArgs } from '../../shell/commands/coreutils/options';
 import { has, last } from '../../shell/commands/coreutils/options';
-import type { HttpResponse, ProcessContext } from '../types';
+import type { HttpRequest, HttpResponse, ProcessContext } from '../types';
 import { complain, defineApplet, flags, showUsage } from './applet';
 import { errorText } from '../../shell/fs/errors';
 import { progressLine } from './progress';
@@ -25,6 +25,8 @@ const CONNECT_ERRORS: Record<NetErrorCode, string> = {
 
 /** A URL as parse_url splits it: `host` keeps its `:port` (what wget prints), `path` has no leading slash. */
 interface Target {
+  /** https: the exchange goes through busybox's own TLS. */
+  tls: boolean;
   host: string;
   port: number;
   path: string;
@@ -36,10 +38,12 @@ class Die extends Error {}
 function parseUrl(url: string): Target {
   let rest = url;
   let port = 80;
+  let tls = false;
   const scheme = url.indexOf('://');
   if (scheme >= 0) {
     const protocol = url.slice(0, scheme);
-    if (protocol === 'https') port = 443;
+    tls = protocol === 'https';
+    if (tls) port = 443;
     else if (protocol !== 'http') throw new Die(`not an http or ftp url: ${url}`);
     rest = url.slice(scheme + 3);
   }
@@ -49,7 +53,7 @@ function parseUrl(url: string): Target {
   const path = cut < 0 ? '' : rest.slice(cut + 1);
   host = host.slice(host.lastIndexOf('@') + 1);
   const portMatch = /:(\d+)$/.exec(host);
-  return { host, port: portMatch ? Number(portMatch[1]) : port, path };
+  return { tls, host, port: portMatch ? Number(portMatch[1]) : port, path };
 }
 
 /** The address `target.host` names (xhost2sockaddr), or Die with `bad address`. */
@@ -116,12 +120,12 @@ async function fetchOne(ctx: ProcessContext, args: ParsedArgs, url: string, requ
     response = await exchange(ctx, args, target, address, request);
     if (has(args, 'S')) {
       // The status line; the headers and the blank line after them only when wget reads on.
-      const lines = [`HTTP/1.1 ${statusLine(response)}`];
+      const lines = [statusLine(response)];
       if (!isFailure(response.status))
         lines.push(...Object.entries(response.headers).map(([name, value]) => `${name}: ${value}`), '');
       say(lines.map((line) => `  ${line}\n`).join(''));
     }
-    if (isFailure(response.status)) throw new Die(`server returned error: HTTP/1.1 ${statusLine(response)}`);
+    if (isFailure(response.status)) throw new Die(`server returned error: ${statusLine(response)}`);
     const location = Object.entries(response.headers).find(([name]) => name.toLowerCase() === 'location')?.[1];
     if (response.status < 300 || response.status >= 400 || location === undefined) break;
     if (--redirects === 0) throw new Die('too many redirections');
@@ -139,9 +143,9 @@ async function fetchOne(ctx: ProcessContext, args: ParsedArgs, url: string, requ
   save(ctx, args, fileName, output === '-', response);
 }
 
-/** `404 Not Found`: the status and the reason phrase the server wrote. */
+/** `HTTP/1.1 404 Not Found`: the status line as the server wrote it. */
 const statusLine = (response: HttpResponse): string =>
-  `${response.status} ${response.statusText ?? reasonPhrase(response.status)}`;
+  `${response.version ?? 'HTTP/1.1'} ${response.status} ${response.statusText ?? reasonPhrase(response.status)}`;
 
 /** Statuses wget.c dies on (all but 0/100, 200–204, 206 with a range, and the redirects). */
 const isFailure = (status: number): boolean =>
@@ -169,13 +173,11 @@ async function exchange(
   const timedOut = new Promise<never>((_, reject) => {
     timer = ctx.clock.setTimer(seconds * 1000, () => reject(new Die('download timed out')));
   });
+  const message = { method: request.method, path: `/${target.path}`, headers, body: request.body };
   try {
-    const exchange = ctx.net.http(address, target.port, {
-      method: request.method,
-      path: `/${target.path}`,
-      headers,
-      body: request.body,
-    });
+    const exchange = target.tls
+      ? overTls(ctx, args, address, target.port, message)
+      : ctx.net.http(address, target.port, message);
     return await Promise.race([exchange, timedOut]);
   } catch (error) {
     if (!(error instanceof NetError)) throw error;
@@ -184,6 +186,28 @@ async function exchange(
   } finally {
     timer?.cancel();
   }
+}
+
+/** The runs that said their certificates go unchecked (once a run, as spawn_ssl_client does). */
+const warnedOfTls = new WeakSet<ParsedArgs>();
+
+/** An https exchange: busybox's TLS, which checks no certificate (and says so once). */
+async function overTls(
+  ctx: ProcessContext,
+  args: ParsedArgs,
+  address: string,
+  port: number,
+  message: Omit<HttpRequest, 'remoteAddress'>,
+): Promise<HttpResponse> {
+  if (!ctx.net?.dial) throw new NetError('ENETUNREACH', address, port);
+  const connection = await ctx.net.dial(address, port);
+  if (!has(args, 'no-check-certificate') && !warnedOfTls.has(args)) {
+    warnedOfTls.add(args);
+    ctx.stderr.write('wget: note: TLS certificate validation not implemented\n');
+  }
+  // A server that speaks no TLS ends the handshake.
+  if (!connection.tls) throw new NetError('ECONNRESET', address, port);
+  return exchangeWith(connection, message, true);
 }
 
 /** Writes the body to `fileName` (or stdout) with the progress line, as retrieve_file_data does. */

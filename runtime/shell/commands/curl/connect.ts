@@ -3,6 +3,7 @@ import type { Clock } from '../../../clock';
 import { ConnectError, type HostConnection, type HostNetwork } from '../../../network/host-network';
 import { waitFor } from '../../../network/host-network-wait';
 import type { CurlError } from './errors';
+import type { CurlBuild } from './help';
 import type { ProgressMeter } from './progress';
 import type { Trace } from './trace';
 
@@ -21,6 +22,7 @@ export interface ConnectEnv {
   signal: CancelSignal;
   trace: Trace;
   meter: ProgressMeter;
+  build: CurlBuild;
 }
 
 /** An open connection and where it leads. */
@@ -33,7 +35,7 @@ export interface Connected {
 export const INTERRUPTED = 'interrupted';
 
 /** The addresses curl tries for `host`. */
-export function addressesOf(network: HostNetwork, host: string): string[] {
+export async function addressesOf(network: HostNetwork, host: string): Promise<string[]> {
   if (host.toLowerCase() === 'localhost') return ['127.0.0.1', '::1'];
   return network.resolve(host);
 }
@@ -50,7 +52,7 @@ export async function connect(
   limits: { connectTimeout?: number; maxTime?: number },
 ): Promise<Connected | CurlError | typeof INTERRUPTED> {
   const { clock, trace } = env;
-  const addresses = addressesOf(env.network, host);
+  const addresses = await addressesOf(env.network, host);
   if (addresses.length === 0) return { code: 6, message: `Could not resolve host: ${host}` };
   const connectLimit =
     started + (limits.connectTimeout !== undefined ? limits.connectTimeout * 1000 : DEFAULT_CONNECT_TIMEOUT_MS);
@@ -90,6 +92,6 @@ export async function connect(
   }
   return {
     code: timedOut ? 28 : 7,
-    message: `Failed to connect to ${host} port ${port} after ${elapsed()} ms: Couldn't connect to server`,
+    message: `Failed to connect to ${host} port ${port} after ${elapsed()} ms: ${env.build.couldntConnect}`,
   };
 }

@@ -1,5 +1,6 @@
 // curl's failures: an exit code (a CURLcode) and the message of its error buffer, printed as
 // `curl: (CODE) MESSAGE` (src/tool_operate.c), with the CA paragraph after error 60.
+import { DEBIAN_CURL, type CurlBuild } from './help';
 
 /** A failed transfer. */
 export interface CurlError {
@@ -7,16 +8,9 @@ export interface CurlError {
   message: string;
 }
 
-/** What follows `curl: (60) …` (CURL_CA_CERT_ERRORMSG). */
-const CA_CERT_ERRORMSG =
-  'More details here: https://curl.se/docs/sslcerts.html\n\n' +
-  'curl failed to verify the legitimacy of the server and therefore could not\n' +
-  'establish a secure connection to it. To learn more about this situation and\n' +
-  'how to fix it, please visit the web page mentioned above.\n';
-
-/** The error as curl prints it on stderr. */
-export function errorText(error: CurlError): string {
-  return `curl: (${error.code}) ${error.message}\n${error.code === 60 ? CA_CERT_ERRORMSG : ''}`;
+/** The error as `build` prints it on stderr. */
+export function errorText(error: CurlError, build: CurlBuild = DEBIAN_CURL): string {
+  return `curl: (${error.code}) ${error.message}\n${error.code === 60 ? build.caCertErrorMessage : ''}`;
 }
 
 /** The error curl reports when a transfer was not interrupted but could not proceed. */

@@ -34,15 +34,35 @@ export function helpText(topic: string): string {
   return `${USAGE}${n}: ${desc}\n${category(1 << index)}`;
 }
 
-/** The User-Agent curl sends. */
-export const USER_AGENT = 'curl/7.88.1';
+/** A curl build: what `--version` prints, and the texts its releases reworded. */
+export interface CurlBuild {
+  /** `7.88.1`: the User-Agent is `curl/` and this. */
+  version: string;
+  versionText: string;
+  /** curl_easy_strerror(CURLE_COULDNT_CONNECT). */
+  couldntConnect: string;
+  /** What follows `curl: (60) …` (CURL_CA_CERT_ERRORMSG in src/tool_operate.c). */
+  caCertErrorMessage: string;
+}
 
-/** `curl --version`: Debian 12's build. */
-export const VERSION_TEXT =
-  'curl 7.88.1 (x86_64-pc-linux-gnu) libcurl/7.88.1 OpenSSL/3.0.19 zlib/1.2.13 brotli/1.0.9 zstd/1.5.4 libidn2/2.3.3 libpsl/0.21.2 (+libidn2/2.3.3) libssh2/1.10.0 nghttp2/1.52.0 librtmp/2.3 OpenLDAP/2.5.13\n' +
-  'Release-Date: 2023-02-20, security patched: 7.88.1-10+deb12u14\n' +
-  'Protocols: dict file ftp ftps gopher gophers http https imap imaps ldap ldaps mqtt pop3 pop3s rtmp rtsp scp sftp smb smbs smtp smtps telnet tftp\n' +
-  'Features: alt-svc AsynchDNS brotli GSS-API HSTS HTTP2 HTTPS-proxy IDN IPv6 Kerberos Largefile libz NTLM NTLM_WB PSL SPNEGO SSL threadsafe TLS-SRP UnixSockets zstd\n';
+/** curl on the learner's host: Debian 12's. */
+export const DEBIAN_CURL: CurlBuild = {
+  version: '7.88.1',
+  versionText:
+    'curl 7.88.1 (x86_64-pc-linux-gnu) libcurl/7.88.1 OpenSSL/3.0.19 zlib/1.2.13 brotli/1.0.9 zstd/1.5.4 libidn2/2.3.3 libpsl/0.21.2 (+libidn2/2.3.3) libssh2/1.10.0 nghttp2/1.52.0 librtmp/2.3 OpenLDAP/2.5.13\n' +
+    'Release-Date: 2023-02-20, security patched: 7.88.1-10+deb12u14\n' +
+    'Protocols: dict file ftp ftps gopher gophers http https imap imaps ldap ldaps mqtt pop3 pop3s rtmp rtsp scp sftp smb smbs smtp smtps telnet tftp\n' +
+    'Features: alt-svc AsynchDNS brotli GSS-API HSTS HTTP2 HTTPS-proxy IDN IPv6 Kerberos Largefile libz NTLM NTLM_WB PSL SPNEGO SSL threadsafe TLS-SRP UnixSockets zstd\n',
+  couldntConnect: "Couldn't connect to server",
+  caCertErrorMessage:
+    'More details here: https://curl.se/docs/sslcerts.html\n\n' +
+    'curl failed to verify the legitimacy of the server and therefore could not\n' +
+    'establish a secure connection to it. To learn more about this situation and\n' +
+    'how to fix it, please visit the web page mentioned above.\n',
+};
+
+/** The User-Agent the host's curl sends. */
+export const USER_AGENT = `curl/${DEBIAN_CURL.version}`;
 
 /** What `curl` alone and a usage error end with. */
 export const TRY_HELP = "curl: try 'curl --help' or 'curl --manual' for more information\n";

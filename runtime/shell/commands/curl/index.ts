@@ -1,11 +1,11 @@
-import { OFFLINE_NETWORK } from '../../../network/host-network';
+import { OFFLINE_NETWORK, type HostNetwork } from '../../../network/host-network';
 import type { CommandContext, ShellCommand } from '../../command';
 import { normalizePath } from '../../fs/volume';
 import { readAll } from '../../process';
 import { ParamError } from './args';
 import { parseConfig, type CurlConfig, type OutputTarget } from './config';
 import { errorText, type CurlError } from './errors';
-import { helpText, TRY_HELP, VERSION_TEXT } from './help';
+import { DEBIAN_CURL, helpText, TRY_HELP, type CurlBuild } from './help';
 import { fileSink, NULL_SINK, stdoutSink, type Sink } from './output';
 import { ProgressMeter } from './progress';
 import { buildBody, type Body, type ReadFile } from './request';
@@ -61,7 +61,8 @@ async function fileTransfer(ctx: CommandContext, url: string, sink: Sink): Promi
   return info;
 }
 
-async function run(ctx: CommandContext): Promise<number> {
+/** curl `build` run as `ctx`'s command over `network` (the learner's host's, or a container's). */
+export async function runCurl(ctx: CommandContext, network: HostNetwork, build: CurlBuild): Promise<number> {
   const stderr = (text: string): void => void ctx.stderr.write(text);
   let config: CurlConfig;
   try {
@@ -71,12 +72,13 @@ async function run(ctx: CommandContext): Promise<number> {
     stderr(`curl: ${error.message}\n${TRY_HELP}`);
     return 2;
   }
+  config.userAgent ??= `curl/${build.version}`;
   if (config.help !== undefined) {
     await ctx.stdout.write(helpText(config.help));
     return 0;
   }
   if (config.version) {
-    await ctx.stdout.write(VERSION_TEXT);
+    await ctx.stdout.write(build.versionText);
     return 0;
   }
   if (config.manual) {
@@ -107,7 +109,7 @@ async function run(ctx: CommandContext): Promise<number> {
     };
     const sink = sinkFor(ctx, config, config.outputs[index], url, warn);
     if ('code' in sink) {
-      if (!quiet) stderr(`curl: Remote file name has no length!\n${errorText(sink)}`);
+      if (!quiet) stderr(`curl: Remote file name has no length!\n${errorText(sink, build)}`);
       status = sink.code;
       continue;
     }
@@ -117,7 +119,8 @@ async function run(ctx: CommandContext): Promise<number> {
     );
     let headers = '';
     const env: TransferEnv = {
-      network: ctx.shell.network ?? OFFLINE_NETWORK,
+      network,
+      build,
       clock: ctx.shell.clock,
       signal: ctx.signal,
       trace,
@@ -149,7 +152,7 @@ async function run(ctx: CommandContext): Promise<number> {
     }
     if (info.error) {
       status = info.error.code;
-      if (!quiet) stderr(errorText(info.error));
+      if (!quiet) stderr(errorText(info.error, build));
     }
     if (config.writeOut !== undefined) {
       for (const piece of writeOut(config.writeOut, info)) {
@@ -165,5 +168,5 @@ async function run(ctx: CommandContext): Promise<number> {
 export const curl: ShellCommand = {
   name: 'curl',
   summary: 'transfer a URL',
-  run,
+  run: (ctx) => runCurl(ctx, ctx.shell.network ?? OFFLINE_NETWORK, DEBIAN_CURL),
 };

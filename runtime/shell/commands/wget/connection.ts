@@ -40,7 +40,7 @@ export async function openConnection(
   let addresses = [url.host];
   if (!literal) {
     log.verbose(`Resolving ${url.host} (${url.host})... `);
-    addresses = network.resolve(url.host);
+    addresses = await network.resolve(url.host);
     if (addresses.length === 0) {
       log.verbose('failed: Name or service not known.\n');
       log.notQuiet(`wget: unable to resolve host address ‘${url.host}’\n`);
