@@ -194,6 +194,73 @@ await test('terminal tabs: each its own shell (working directory), sharing the h
   expectEqual(await page.getByRole('tab').count(), 1, 'tabs left after closing one');
 });
 
+await test('minikube service opens the service in a browser tab, whose links and address bar work', async () => {
+  await typeLine(page, 'clear');
+  await typeLine(page, 'minikube clock speed 60');
+  await typeLine(
+    page,
+    'kubectl create deployment web --image=nginx && kubectl expose deployment web --type=NodePort --port=80 && kubectl wait --for=condition=Available deployment/web',
+  );
+  await waitForText(page, 'deployment.apps/web condition met', 1, 60_000);
+  await typeLine(page, 'minikube clock speed 1');
+  await typeLine(page, 'minikube service web');
+  const pane = page.locator('.pane:not(.hidden) [data-testid="browser"]');
+  const frame = pane.frameLocator('iframe[title="Page"]');
+  await frame.locator('h1', { hasText: 'Welcome to nginx!' }).waitFor();
+  const address = await pane.getByRole('textbox', { name: 'Address' }).inputValue();
+  if (!/^http:\/\/192\.168\.49\.2:3\d{4}$/.test(address)) throw new Error(`address bar: ${address}`);
+  await page.locator('.tab-title.browser-tab', { hasText: 'Welcome to nginx!' }).waitFor();
+  await frame.getByRole('link', { name: 'nginx.org' }).click();
+  await frame.getByText('ERR_NAME_NOT_RESOLVED').waitFor();
+  await pane.getByRole('button', { name: 'Back' }).click();
+  await frame.locator('h1', { hasText: 'Welcome to nginx!' }).waitFor();
+  await pane.getByRole('textbox', { name: 'Address' }).fill(`${address}/nothing`);
+  await pane.getByRole('textbox', { name: 'Address' }).press('Enter');
+  await frame.locator('h1', { hasText: '404 Not Found' }).waitFor();
+  await page.screenshot({ path: fileURLToPath(new URL('../test-results/minikube-service.png', import.meta.url)) });
+  await page.getByRole('tab', { name: 'Terminal 1' }).click();
+  await waitForText(page, 'Opening service default/web in default browser...');
+  await typeLine(page, 'kubectl logs deploy/web --tail=1');
+  await waitForText(page, '"GET /nothing HTTP/1.1" 404 153');
+  await page.getByRole('button', { name: /^Close Browser/ }).click();
+  expectEqual(await page.getByRole('tab').count(), 1, 'tabs left after closing the browser');
+});
+
+await test('minikube dashboard opens the dashboard in a browser tab: lists, details and its forms', async () => {
+  await typeLine(page, 'clear');
+  await typeLine(page, 'minikube clock speed 60');
+  await typeLine(page, 'minikube dashboard');
+  const pane = page.locator('.pane:not(.hidden) [data-testid="browser"]');
+  const frame = pane.frameLocator('iframe[title="Page"]');
+  await frame.getByRole('link', { name: 'web', exact: true }).first().waitFor({ timeout: 60_000 });
+  const address = await pane.getByRole('textbox', { name: 'Address' }).inputValue();
+  if (!address.endsWith('/api/v1/namespaces/kubernetes-dashboard/services/http:kubernetes-dashboard:/proxy/'))
+    throw new Error(`address bar: ${address}`);
+  await page.screenshot({ path: fileURLToPath(new URL('../test-results/minikube-dashboard.png', import.meta.url)) });
+  await frame.getByRole('link', { name: 'web', exact: true }).first().click();
+  await frame.getByRole('button', { name: 'Scale' }).waitFor();
+  await frame.locator('input[name="replicas"]').fill('3');
+  await frame.getByRole('button', { name: 'Scale' }).click();
+  await frame
+    .getByText(/^\d \/ 3$/)
+    .first()
+    .waitFor();
+  // The page is a snapshot (scripts are off): reload until the new pods are up.
+  for (let tries = 0; !(await frame.getByText('3 / 3').count()); tries++) {
+    if (tries === 30) throw new Error('the deployment never showed 3 / 3');
+    await pane.getByRole('button', { name: 'Reload' }).click();
+    await frame.getByRole('button', { name: 'Scale' }).waitFor();
+  }
+  await page.screenshot({ path: fileURLToPath(new URL('../test-results/dashboard-deployment.png', import.meta.url)) });
+  await page.getByRole('tab', { name: 'Terminal 1' }).click();
+  await waitForText(page, 'Verifying proxy health ...');
+  await page.keyboard.press('Control+C');
+  await typeLine(page, 'minikube clock speed 1');
+  await typeLine(page, 'kubectl get deploy web');
+  await waitForText(page, 'web    3/3     3            3');
+  await page.getByRole('button', { name: /^Close Browser/ }).click();
+});
+
 await test('a second tab waits while the first one holds the cluster, then takes over', async () => {
   const second = await context.newPage();
   second.on('pageerror', (error) => pageErrors.push(error.message));

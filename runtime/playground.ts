@@ -9,7 +9,8 @@ import { createMinikubeMachine } from './minikube/machine';
 import { createMetricsServer } from './minikube/metrics';
 import type { MinikubeComponents } from './minikube/start';
 import { PodNetwork } from './network/cluster-network';
-import { createHostNetwork } from './network/host-network';
+import { loadPage, type PageRequest, type PageResponse } from './shell/host-browser';
+import { createHostNetwork, OFFLINE_NETWORK } from './network/host-network';
 import type { Rng } from './rng';
 import type { ClockControls, ShellCommand } from './shell/command';
 import { SHELL_COMMANDS } from './shell/commands';
@@ -48,6 +49,8 @@ export interface Playground {
   loadCommands(): Promise<void>;
   /** Stops the cluster's components (their timers), so a host process can exit. */
   stop(): Promise<void>;
+  /** Loads a page as the browser on the learner's host does (the page's browser tabs). */
+  loadPage(request: PageRequest): Promise<PageResponse>;
   /** Opens an interactive shell drawing on `terminal`, `cols` × `rows`; call start() to prompt. */
   openSession(terminal: TerminalOutput, cols: number, rows?: number): ShellSession;
 }
@@ -92,6 +95,7 @@ export async function createPlayground(deps: PlaygroundDeps): Promise<Playground
     startComponents,
     loadCommands: () => loadLazyCommands(commands.values()),
     stop: () => machine.stop(),
+    loadPage: (request) => loadPage(services.network ?? OFFLINE_NETWORK, deps.clock, request),
     openSession: (terminal, cols, rows) => new ShellSession(services, terminal, cols, rows),
   };
 }

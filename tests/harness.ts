@@ -2,6 +2,7 @@ import { VirtualClock } from '../runtime/clock';
 import { createPlayground, type Playground } from '../runtime/playground';
 import { createSeededRng } from '../runtime/rng';
 import { runOnVirtualTime } from '../runtime/script';
+import type { PageRequest, PageResponse } from '../runtime/shell/host-browser';
 import type { ShellSession } from '../runtime/shell/session';
 import { MemoryBackend, type StorageBackend } from '../runtime/storage/backend';
 
@@ -17,9 +18,13 @@ export interface Harness {
   clock: VirtualClock;
   storage: StorageBackend;
   playground: Playground;
+  /** What commands opened in the browser (`minikube service`, `minikube dashboard`), in order. */
+  opened: string[];
   session: ShellSession;
   /** Runs `line` as typed at the prompt, letting virtual time pass while it waits. */
   run(line: string): Promise<CommandResult>;
+  /** Loads a page in the host's browser, letting virtual time pass while it waits. */
+  load(request: PageRequest): Promise<PageResponse>;
 }
 
 /** The epoch tests start at: 2026-01-01T00:00:00Z. */
@@ -40,13 +45,16 @@ export async function createHarness(
   // names they draw, independent of how long the loading takes.
   await playground.loadCommands();
   await playground.startComponents();
-  const session = playground.openSession({ write: () => {} }, 80);
+  const opened: string[] = [];
+  const session = playground.openSession({ write: () => {}, open: (url) => opened.push(url) }, 80);
   const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
   return {
     clock,
     storage,
     playground,
     session,
+    opened,
+    load: (request) => runOnVirtualTime({ clock, settle }, playground.loadPage(request)),
     async run(line) {
       let stdout = '';
       let stderr = '';

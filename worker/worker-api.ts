@@ -1,4 +1,7 @@
 import { ControlledClock, loadClockSettings, saveClockSettings } from '../runtime/clock-control';
+import type { PageRequest, PageResponse } from '../runtime/shell/host-browser';
+
+export type { PageRequest, PageResponse };
 import { createPlayground, type Playground } from '../runtime/playground';
 import { createSeededRng } from '../runtime/rng';
 import type { ShellSession } from '../runtime/shell/session';
@@ -8,6 +11,8 @@ import { MemoryBackend, type StorageBackend } from '../runtime/storage/backend';
 export interface SessionListener {
   output(data: string): void;
   exit(code: number): void;
+  /** A command opened `url` in the browser (`minikube service`, `minikube dashboard`). */
+  open?(url: string): void;
 }
 
 /**
@@ -23,6 +28,8 @@ export interface WorkerApi {
   closeSession(id: number): void;
   /** The terminal of session `id` is now `cols` × `rows`. */
   resize(id: number, cols: number, rows?: number): void;
+  /** Loads a page in the learner's browser: over the host's network, as curl reaches it. */
+  loadPage(request: PageRequest): Promise<PageResponse>;
   /** The cluster clock: its time, speed and whether it is paused. */
   clock(): Promise<ClockView>;
   /** Changes the cluster clock: pause or resume, set the speed, or step forward; resolves to its new state. */
@@ -94,7 +101,8 @@ export function createWorkerApi(
       if (notice) listener.output(`\x1b[33mkubeplay: ${notice}\x1b[0m\r\n`);
       const { playground, warning } = await booted;
       if (warning) listener.output(`\x1b[33mkubeplay: ${warning}\x1b[0m\r\n`);
-      const session = playground.openSession({ write: (data) => listener.output(data) }, cols, rows);
+      const terminal = { write: (data: string) => listener.output(data), open: (url: string) => listener.open?.(url) };
+      const session = playground.openSession(terminal, cols, rows);
       const id = nextId++;
       sessions.set(id, session);
       session.onExit = (code) => {
@@ -125,6 +133,10 @@ export function createWorkerApi(
     },
     resize(id, cols, rows) {
       sessions.get(id)?.resize(cols, rows);
+    },
+    async loadPage(request) {
+      const { playground } = await booted;
+      return playground.loadPage(request);
     },
     async clock() {
       await booted;

@@ -1,6 +1,8 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import type { SessionListener, WorkerApi } from '../../worker/worker-api';
 
+export type { PageRequest, PageResponse } from '../../worker/worker-api';
+
 /** The page's one door to the runtime: the worker's API, typed, over comlink. */
 export type KubeplayWorker = Remote<WorkerApi>;
 

@@ -2,6 +2,7 @@ import { CoreDns } from '../network/coredns';
 import { queryLogLine } from '../network/coredns-log';
 import type { DnsQuery, DnsResponse } from '../network/dns-types';
 import { createSeededRng } from '../rng';
+import { dashboard } from './dashboard';
 import { klogTime } from './log-time';
 import { BASE_PROGRAMS, serveUntilStopped } from './programs';
 import type { HttpResponse, ImageModule, ProcessContext, Program } from './types';
@@ -132,27 +133,14 @@ export const SYSTEM_IMAGES: ImageModule[] = [
       klog(ctx, 'leaderelection.go:243', 'attempting to acquire leader lease kube-system/k8s.io-minikube-hostpath...'),
     ],
   }),
-  componentImage({
+  {
     repository: 'docker.io/kubernetesui/dashboard',
     tags: /^v2\.\d+\.\d+$/,
     sizeBytes: 246_000_000,
-    program: '/dashboard',
-    ports: [9090],
-    log: (ctx) => [
-      `${new Date(ctx.startedAt)
-        .toISOString()
-        .replace('T', ' ')
-        .replace(/\.\d+Z$/, '')} Starting overwatch`,
-      `${new Date(ctx.startedAt)
-        .toISOString()
-        .replace('T', ' ')
-        .replace(/\.\d+Z$/, '')} Using namespace: kubernetes-dashboard`,
-      `${new Date(ctx.startedAt)
-        .toISOString()
-        .replace('T', ' ')
-        .replace(/\.\d+Z$/, '')} Serving insecurely on HTTP port: 9090`,
-    ],
-  }),
+    config: { entrypoint: ['/dashboard'] },
+    files: () => ({}),
+    programs: { ...BASE_PROGRAMS, '/dashboard': dashboard },
+  },
   componentImage({
     repository: 'docker.io/kubernetesui/metrics-scraper',
     tags: /^v1\.\d+\.\d+$/,

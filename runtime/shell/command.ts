@@ -49,6 +49,11 @@ export interface ShellServices {
   minikube?: MinikubeMachine;
   /** Every command this shell knows, by name. */
   commands: ReadonlyMap<string, ShellCommand>;
+  /**
+   * The host's default browser (what xdg-open starts), where the host has one: the page opens
+   * the URL in a browser tab (`minikube service`, `minikube dashboard`).
+   */
+  openUrl?(url: string): void;
   /** Ends the shell session with `code` (the `exit` builtin). */
   exit(code: number): void;
   /** The exit status of the previous command (`$?`). */

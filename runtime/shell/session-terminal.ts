@@ -9,6 +9,8 @@ const ALT_SCREEN_OFF = '\x1b[?1049l';
 /** The terminal a session draws on: bytes out. */
 export interface TerminalOutput {
   write(data: string): void;
+  /** Opens `url` in the page's browser, where the terminal lives in one. */
+  open?(url: string): void;
 }
 
 /**

@@ -60,6 +60,7 @@ export class ShellSession {
   constructor(sharedServices: SessionServices, terminal: TerminalOutput, cols: number, rows = 24) {
     // This shell's own history list over the shared file, as each bash has.
     const services: SessionServices = { ...sharedServices, history: new SessionHistory(sharedServices.history) };
+    if (terminal.open) services.openUrl = (url) => terminal.open?.(url);
     this.services = services;
     this.screen = new SessionTerminal(terminal, cols, rows);
     this.editor = new LineEditor(

@@ -109,7 +109,10 @@ export async function dashboardCommand(ctx: CommandContext, argv: string[]): Pro
   }
   // The learner is not root: minikube hands the URL to the browser (the --url mode prints it).
   if (flags.values.get('url') === 'true') ctx.stdout.write(`${url}\n`);
-  else step(ctx.stdout, '🎉', `Opening ${url} in your default browser...`);
+  else {
+    step(ctx.stdout, '🎉', `Opening ${url} in your default browser...`);
+    ctx.shell.openUrl?.(url);
+  }
   // "I will now quietly sit around until kubectl proxy exits!"
   return proxyDone;
 }

@@ -168,8 +168,11 @@ export async function serviceCommand(ctx: CommandContext, argv: string[]): Promi
     );
   }
   if (!urlMode) {
-    // openURLs: kubeplay has no browser to open, so the line is all that happens.
-    for (const { name } of opened) step(stdout, '🎉', `Opening service ${namespace}/${name} in default browser...`);
+    // openURLs: each of the service's URLs in the browser, where the host has one (the page's).
+    for (const { name, urls } of opened) {
+      step(stdout, '🎉', `Opening service ${namespace}/${name} in default browser...`);
+      for (const url of urls) ctx.shell.openUrl?.(url);
+    }
   }
   return 0;
 }
