@@ -3,6 +3,7 @@
 // the check that every page and redirect links only relatively.
 import { afterEach, expect } from 'vitest';
 import { createTestApi, type TestApi } from './api';
+import { deploymentManifest } from './deployment-testbed';
 import { fakeProcess } from '../runtime/images/fake-process';
 import type { HttpRequest, HttpResponse } from '../runtime/images/types';
 import { dashboard } from '../runtime/images/dashboard/index';
@@ -57,14 +58,5 @@ export async function startDashboard(withApi = true) {
   };
 }
 
-/** A Deployment of `replicas` pods labelled `app: NAME`. */
-export const deployment = (name: string, replicas = 2, image = 'nginx:1.29') => ({
-  apiVersion: 'apps/v1',
-  kind: 'Deployment',
-  metadata: { name, labels: { app: name } },
-  spec: {
-    replicas,
-    selector: { matchLabels: { app: name } },
-    template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'web', image }] } },
-  },
-});
+/** A Deployment `name` of `replicas` nginx:1.29 pods labelled `app: NAME`. */
+export const deployment = (name: string, replicas = 2) => deploymentManifest(name, replicas, {}, 'nginx:1.29');
