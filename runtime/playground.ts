@@ -9,7 +9,7 @@ import { createMinikubeMachine } from './minikube/machine';
 import { createMetricsServer } from './minikube/metrics';
 import type { MinikubeComponents } from './minikube/start';
 import { PodNetwork } from './network/cluster-network';
-import { loadPage, type PageRequest, type PageResponse } from './shell/host-browser';
+import type { PageRequest, PageResponse } from './shell/host-browser';
 import { createHostNetwork, OFFLINE_NETWORK } from './network/host-network';
 import type { Rng } from './rng';
 import type { ClockControls, ShellCommand } from './shell/command';
@@ -95,7 +95,9 @@ export async function createPlayground(deps: PlaygroundDeps): Promise<Playground
     startComponents,
     loadCommands: () => loadLazyCommands(commands.values()),
     stop: () => machine.stop(),
-    loadPage: (request) => loadPage(services.network ?? OFFLINE_NETWORK, deps.clock, request),
+    // The browser's code loads with the first page a tab asks for.
+    loadPage: (request) =>
+      import('./shell/host-browser').then((m) => m.loadPage(services.network ?? OFFLINE_NETWORK, deps.clock, request)),
     openSession: (terminal, cols, rows) => new ShellSession(services, terminal, cols, rows),
   };
 }

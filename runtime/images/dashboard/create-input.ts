@@ -1,6 +1,5 @@
 // "Create from input": YAML or JSON, one or more documents separated by `---` (or a List), each
 // POSTed to its kind's collection in its own namespace or the selected one.
-import { parseAllDocuments } from 'yaml';
 import { ApiError, type DashboardApi } from './api';
 import { byApiVersion, collectionPath } from './kinds';
 
@@ -12,12 +11,16 @@ export interface InputResult {
 
 type Manifest = Record<string, unknown> & { metadata?: Record<string, unknown> };
 
-/** The documents of `text`, Lists expanded; throws the first parse error's message. */
-export function readManifests(text: string): Manifest[] {
+/**
+ * The documents of `text`, Lists expanded; throws the first parse error's message. The YAML
+ * parser loads on first use, as the API server's does: the dashboard boots without it.
+ */
+export async function readManifests(text: string): Promise<Manifest[]> {
+  const { parseAllDocuments } = await import('yaml');
   const objects: Manifest[] = [];
-  for (const document of parseAllDocuments(text)) {
-    if (document.errors.length) throw new Error(`error parsing input: ${document.errors[0].message}`);
-    const value = document.toJS() as unknown;
+  for (const parsed of parseAllDocuments(text)) {
+    if (parsed.errors.length) throw new Error(`error parsing input: ${parsed.errors[0].message}`);
+    const value = parsed.toJS() as unknown;
     if (value === null || value === undefined) continue;
     if (typeof value !== 'object' || Array.isArray(value))
       throw new Error('error parsing input: a document must be an object with apiVersion and kind');
@@ -34,7 +37,7 @@ export async function createFromInput(api: DashboardApi, text: string, namespace
   const created: string[] = [];
   let objects: Manifest[];
   try {
-    objects = readManifests(text);
+    objects = await readManifests(text);
   } catch (error) {
     return { created, error: (error as Error).message };
   }
